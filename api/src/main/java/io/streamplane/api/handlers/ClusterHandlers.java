@@ -1,0 +1,131 @@
+package io.streamplane.api.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamplane.api.protocol.OperationHandler;
+import io.streamplane.core.Page;
+import io.streamplane.core.ServiceIdentity;
+import io.streamplane.core.TagService;
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterService;
+import io.streamplane.core.cluster.CreateClusterCommand;
+import io.streamplane.core.error.InvalidRequest;
+
+import java.util.Map;
+
+/** The MSK cluster operations: create, describe, list and delete clusters, their nodes and bootstrap brokers. */
+public final class ClusterHandlers {
+    private final ClusterService clusters;
+    private final TagService tags;
+    private final ServiceIdentity identity;
+
+    public ClusterHandlers(ClusterService clusters, TagService tags, ServiceIdentity identity) {
+        this.clusters = clusters;
+        this.tags = tags;
+        this.identity = identity;
+    }
+
+    public void register(Map<String, OperationHandler> handlers) {
+        handlers.put("CreateCluster", this::createCluster);
+        handlers.put("CreateClusterV2", this::createClusterV2);
+        handlers.put("DescribeCluster", this::describeCluster);
+        handlers.put("DescribeClusterV2", this::describeClusterV2);
+        handlers.put("ListClusters", this::listClusters);
+        handlers.put("ListClustersV2", this::listClustersV2);
+        handlers.put("DeleteCluster", this::deleteCluster);
+        handlers.put("GetBootstrapBrokers", this::getBootstrapBrokers);
+        handlers.put("ListNodes", this::listNodes);
+    }
+
+    JsonNode createCluster(ObjectNode input) {
+        var spec = ProvisionedRequestReader.read(input, "");
+        var cluster = clusters.createCluster(new CreateClusterCommand(input.path("clusterName").asText(), spec,
+                Wire.stringMap(input, "tags")));
+        return Wire.object().put("clusterArn", cluster.arn()).put("clusterName", cluster.name())
+                .put("state", cluster.state().name());
+    }
+
+    JsonNode createClusterV2(ObjectNode input) {
+        if (input.has("serverless")) {
+            throw new InvalidRequest("serverless", "Serverless clusters are not supported yet; create a provisioned "
+                    + "cluster with the provisioned member");
+        }
+        if (!input.has("provisioned")) {
+            throw new InvalidRequest("provisioned", "provisioned is required (serverless clusters are not supported)");
+        }
+        var spec = ProvisionedRequestReader.read(input.get("provisioned"), "provisioned.");
+        var cluster = clusters.createCluster(new CreateClusterCommand(input.path("clusterName").asText(), spec,
+                Wire.stringMap(input, "tags")));
+        return Wire.object().put("clusterArn", cluster.arn()).put("clusterName", cluster.name())
+                .put("clusterType", "PROVISIONED").put("state", cluster.state().name());
+    }
+
+    JsonNode describeCluster(ObjectNode input) {
+        var cluster = clusters.describe(input.path("clusterArn").asText());
+        var out = Wire.object();
+        out.set("clusterInfo", ClusterWire.clusterInfo(cluster, tags.tags(cluster.arn())));
+        return out;
+    }
+
+    JsonNode describeClusterV2(ObjectNode input) {
+        var cluster = clusters.describe(input.path("clusterArn").asText());
+        var out = Wire.object();
+        out.set("clusterInfo", ClusterWire.clusterV2(cluster, tags.tags(cluster.arn())));
+        return out;
+    }
+
+    JsonNode listClusters(ObjectNode input) {
+        var page = list(input);
+        var out = Wire.object();
+        var list = out.putArray("clusterInfoList");
+        page.items().forEach(c -> list.add(ClusterWire.clusterInfo(c, tags.tags(c.arn()))));
+        page.nextToken().ifPresent(t -> out.put("nextToken", t));
+        return out;
+    }
+
+    JsonNode listClustersV2(ObjectNode input) {
+        var type = Wire.text(input, "clusterTypeFilter");
+        var out = Wire.object();
+        var list = out.putArray("clusterInfoList");
+        if (type.isPresent() && !type.get().equals("PROVISIONED")) {
+            if (!type.get().equals("SERVERLESS")) {
+                throw new InvalidRequest("clusterTypeFilter", "clusterTypeFilter must be PROVISIONED or SERVERLESS, "
+                        + "got '" + type.get() + "'");
+            }
+            return out; // no serverless clusters exist here
+        }
+        var page = list(input);
+        page.items().forEach(c -> list.add(ClusterWire.clusterV2(c, tags.tags(c.arn()))));
+        page.nextToken().ifPresent(t -> out.put("nextToken", t));
+        return out;
+    }
+
+    private Page<Cluster> list(ObjectNode input) {
+        return clusters.list(Wire.text(input, "clusterNameFilter"), Wire.integer(input, "maxResults"),
+                Wire.text(input, "nextToken"));
+    }
+
+    JsonNode deleteCluster(ObjectNode input) {
+        var cluster = clusters.delete(input.path("clusterArn").asText(), Wire.text(input, "currentVersion"));
+        return Wire.object().put("clusterArn", cluster.arn()).put("state", cluster.state().name());
+    }
+
+    JsonNode getBootstrapBrokers(ObjectNode input) {
+        var brokers = clusters.bootstrapBrokers(input.path("clusterArn").asText());
+        return Wire.object().put("bootstrapBrokerString", brokers.plaintext());
+    }
+
+    JsonNode listNodes(ObjectNode input) {
+        String arn = input.path("clusterArn").asText();
+        var cluster = clusters.describe(arn);
+        var page = Page.of(clusters.brokerNodes(arn), Wire.integer(input, "maxResults"),
+                Wire.text(input, "nextToken"));
+        var out = Wire.object();
+        var list = out.putArray("nodeInfoList");
+        page.items().forEach(n -> list.add(ClusterWire.nodeInfo(cluster, n,
+                identity.brokerArn(cluster.name(), cluster.uuid(), n.nodeId()))));
+        page.nextToken().ifPresent(t -> out.put("nextToken", t));
+        return out;
+    }
+
+}

@@ -1,0 +1,103 @@
+package io.streamplane.api.handlers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterNode;
+import io.streamplane.core.cluster.ClusterSpec;
+
+import java.util.Map;
+
+/** Writes clusters and nodes in MSK's wire shapes: ClusterInfo (v1), Cluster (v2) and NodeInfo. */
+final class ClusterWire {
+    private ClusterWire() {
+    }
+
+    /** The v1 ClusterInfo: flat. */
+    static ObjectNode clusterInfo(Cluster cluster, Map<String, String> tags) {
+        var node = common(cluster, tags);
+        provisionedMembers(node, cluster.spec());
+        return node;
+    }
+
+    /** The v2 Cluster: the provisioned members nested under {@code provisioned}. */
+    static ObjectNode clusterV2(Cluster cluster, Map<String, String> tags) {
+        var node = common(cluster, tags);
+        node.put("clusterType", "PROVISIONED");
+        provisionedMembers(node.putObject("provisioned"), cluster.spec());
+        return node;
+    }
+
+    private static ObjectNode common(Cluster cluster, Map<String, String> tags) {
+        var node = Wire.object();
+        cluster.activeOperationArn().ifPresent(a -> node.put("activeOperationArn", a));
+        node.put("clusterArn", cluster.arn());
+        node.put("clusterName", cluster.name());
+        node.put("creationTime", Wire.timestamp(cluster.creationTime()));
+        node.put("currentVersion", cluster.currentVersion());
+        node.put("state", cluster.state().name());
+        cluster.stateInfo().ifPresent(info -> node.putObject("stateInfo")
+                .put("code", info.code()).put("message", info.message()));
+        node.set("tags", Wire.tags(tags));
+        return node;
+    }
+
+    private static void provisionedMembers(ObjectNode node, ClusterSpec spec) {
+        node.set("brokerNodeGroupInfo", brokerNodeGroupInfo(spec));
+        var auth = node.putObject("clientAuthentication");
+        var sasl = auth.putObject("sasl");
+        sasl.putObject("scram").put("enabled", false);
+        sasl.putObject("iam").put("enabled", false);
+        auth.putObject("tls").put("enabled", false);
+        auth.putObject("unauthenticated").put("enabled", true);
+        node.putObject("currentBrokerSoftwareInfo").put("kafkaVersion", spec.kafkaVersion());
+        node.putObject("encryptionInfo").putObject("encryptionInTransit")
+                .put("clientBroker", "PLAINTEXT").put("inCluster", false);
+        node.put("enhancedMonitoring", spec.enhancedMonitoring());
+        node.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());
+        var prometheus = node.putObject("openMonitoring").putObject("prometheus");
+        prometheus.putObject("jmxExporter").put("enabledInBroker", false);
+        prometheus.putObject("nodeExporter").put("enabledInBroker", false);
+        node.put("storageMode", spec.storageMode());
+    }
+
+    static ObjectNode brokerNodeGroupInfo(ClusterSpec spec) {
+        var group = Wire.object();
+        group.put("brokerAZDistribution", "DEFAULT");
+        var subnets = group.putArray("clientSubnets");
+        spec.clientSubnets().forEach(subnets::add);
+        group.put("instanceType", spec.instanceType());
+        var securityGroups = group.putArray("securityGroups");
+        spec.securityGroups().forEach(securityGroups::add);
+        group.putObject("storageInfo").putObject("ebsStorageInfo").put("volumeSize", spec.volumeSizeGiB());
+        return group;
+    }
+
+    /** The parts of a spec that operations report as source and target (MutableClusterInfo). */
+    static ObjectNode mutableClusterInfo(ClusterSpec spec) {
+        var info = Wire.object();
+        info.putArray("brokerEBSVolumeInfo").addObject()
+                .put("kafkaBrokerNodeId", "ALL").put("volumeSizeGB", spec.volumeSizeGiB());
+        info.put("enhancedMonitoring", spec.enhancedMonitoring());
+        info.put("instanceType", spec.instanceType());
+        info.put("kafkaVersion", spec.kafkaVersion());
+        info.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());
+        info.put("storageMode", spec.storageMode());
+        return info;
+    }
+
+    static ObjectNode nodeInfo(Cluster cluster, ClusterNode node, String nodeArn) {
+        var info = Wire.object();
+        info.put("addedToClusterTime", Wire.timestamp(node.addedTime()));
+        var broker = info.putObject("brokerNodeInfo");
+        broker.put("attachedENIId", "eni-" + cluster.uuid().substring(0, 8) + String.format("%04d", node.nodeId()));
+        broker.put("brokerId", (double) node.nodeId());
+        broker.put("clientSubnet", node.zone().subnet());
+        broker.put("clientVpcIpAddress", node.host());
+        broker.putObject("currentBrokerSoftwareInfo").put("kafkaVersion", cluster.spec().kafkaVersion());
+        broker.putArray("endpoints").add(node.host());
+        info.put("instanceType", cluster.spec().instanceType());
+        info.put("nodeARN", nodeArn);
+        info.put("nodeType", "BROKER");
+        return info;
+    }
+}

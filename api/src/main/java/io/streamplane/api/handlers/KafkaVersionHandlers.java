@@ -1,0 +1,52 @@
+package io.streamplane.api.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamplane.api.protocol.OperationHandler;
+import io.streamplane.core.Page;
+import io.streamplane.core.cluster.ClusterService;
+import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.port.KafkaRelease;
+
+import java.util.List;
+import java.util.Map;
+
+/** ListKafkaVersions and GetCompatibleKafkaVersions, answered from the releases this server can run. */
+public final class KafkaVersionHandlers {
+    private final KafkaVersionCatalog versions;
+    private final ClusterService clusters;
+
+    public KafkaVersionHandlers(KafkaVersionCatalog versions, ClusterService clusters) {
+        this.versions = versions;
+        this.clusters = clusters;
+    }
+
+    public void register(Map<String, OperationHandler> handlers) {
+        handlers.put("ListKafkaVersions", this::listKafkaVersions);
+        handlers.put("GetCompatibleKafkaVersions", this::getCompatibleKafkaVersions);
+    }
+
+    JsonNode listKafkaVersions(ObjectNode input) {
+        var page = Page.of(versions.releases(), Wire.integer(input, "maxResults"), Wire.text(input, "nextToken"));
+        var out = Wire.object();
+        var list = out.putArray("kafkaVersions");
+        page.items().forEach(r -> list.addObject().put("version", r.mskVersion()).put("status", "ACTIVE"));
+        page.nextToken().ifPresent(t -> out.put("nextToken", t));
+        return out;
+    }
+
+    JsonNode getCompatibleKafkaVersions(ObjectNode input) {
+        var out = Wire.object();
+        var list = out.putArray("compatibleKafkaVersions");
+        var clusterArn = Wire.text(input, "clusterArn");
+        var sources = clusterArn.isPresent()
+                ? List.of(clusters.describe(clusterArn.get()).spec().kafkaVersion())
+                : versions.releases().stream().map(KafkaRelease::mskVersion).toList();
+        for (String source : sources) {
+            var entry = list.addObject().put("sourceVersion", source);
+            var targets = entry.putArray("targetVersions");
+            versions.upgradeTargets(source).forEach(targets::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package io.streamplane.api.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamplane.core.cluster.ClusterSpec;
+import io.streamplane.core.error.InvalidRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the provisioned-cluster part of CreateCluster (flat) and CreateClusterV2 ({@code provisioned})
+ * into a {@link ClusterSpec}, refusing clearly the features this server does not run yet rather
+ * than accepting and ignoring them.
+ */
+final class ProvisionedRequestReader {
+    private static final int DEFAULT_VOLUME_GIB = 1000;
+
+    private ProvisionedRequestReader() {
+    }
+
+    /** @param prefix the wire path of {@code provisioned} ("provisioned." or "" for CreateCluster) */
+    static ClusterSpec read(JsonNode provisioned, String prefix) {
+        JsonNode group = provisioned.path("brokerNodeGroupInfo");
+        refuseUnsupported(provisioned, prefix);
+        int volume = group.path("storageInfo").path("ebsStorageInfo").path("volumeSize").asInt(DEFAULT_VOLUME_GIB);
+        return new ClusterSpec(
+                group.path("instanceType").asText(),
+                strings(group.path("clientSubnets")),
+                strings(group.path("securityGroups")),
+                volume,
+                provisioned.path("kafkaVersion").asText(),
+                provisioned.path("numberOfBrokerNodes").asInt(),
+                provisioned.path("storageMode").asText("LOCAL"),
+                provisioned.path("enhancedMonitoring").asText("DEFAULT"));
+    }
+
+    private static void refuseUnsupported(JsonNode provisioned, String prefix) {
+        String clientBroker = provisioned.path("encryptionInfo").path("encryptionInTransit").path("clientBroker")
+                .asText("PLAINTEXT");
+        if (!clientBroker.equals("PLAINTEXT")) {
+            throw new InvalidRequest(prefix + "encryptionInfo.encryptionInTransit.clientBroker",
+                    "clientBroker " + clientBroker + " is not supported yet: brokers serve PLAINTEXT on port 9092; "
+                            + "set encryptionInfo.encryptionInTransit.clientBroker to PLAINTEXT");
+        }
+        if (provisioned.path("encryptionInfo").path("encryptionInTransit").path("inCluster").asBoolean(false)) {
+            throw new InvalidRequest(prefix + "encryptionInfo.encryptionInTransit.inCluster",
+                    "In-cluster TLS is not supported yet; set encryptionInfo.encryptionInTransit.inCluster to false");
+        }
+        JsonNode auth = provisioned.path("clientAuthentication");
+        for (String method : List.of("sasl.scram", "sasl.iam", "tls")) {
+            JsonNode node = auth;
+            for (String part : method.split("\\.")) {
+                node = node.path(part);
+            }
+            if (node.path("enabled").asBoolean(false)) {
+                throw new InvalidRequest(prefix + "clientAuthentication." + method,
+                        "Client authentication " + method + " is not supported yet; only unauthenticated access is");
+            }
+        }
+        if (auth.has("unauthenticated") && !auth.path("unauthenticated").path("enabled").asBoolean(true)) {
+            throw new InvalidRequest(prefix + "clientAuthentication.unauthenticated",
+                    "Unauthenticated access is the only authentication supported yet; it cannot be disabled");
+        }
+        if (provisioned.has("configurationInfo")) {
+            throw new InvalidRequest(prefix + "configurationInfo",
+                    "Custom configurations are not supported yet; omit configurationInfo to use the MSK defaults");
+        }
+        JsonNode prometheus = provisioned.path("openMonitoring").path("prometheus");
+        if (prometheus.path("jmxExporter").path("enabledInBroker").asBoolean(false)
+                || prometheus.path("nodeExporter").path("enabledInBroker").asBoolean(false)) {
+            throw new InvalidRequest(prefix + "openMonitoring", "Open monitoring is not supported yet");
+        }
+        JsonNode logs = provisioned.path("loggingInfo").path("brokerLogs");
+        for (String sink : List.of("cloudWatchLogs", "firehose", "s3")) {
+            if (logs.path(sink).path("enabled").asBoolean(false)) {
+                throw new InvalidRequest(prefix + "loggingInfo.brokerLogs." + sink, "Delivering broker logs to "
+                        + sink + " is not supported; broker logs are written under the server's data directory");
+            }
+        }
+        if (provisioned.path("brokerNodeGroupInfo").path("connectivityInfo").path("publicAccess").path("type")
+                .asText("DISABLED").equals("SERVICE_PROVIDED_EIPS")) {
+            throw new InvalidRequest(prefix + "brokerNodeGroupInfo.connectivityInfo.publicAccess",
+                    "Public access can't be turned on at cluster creation");
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        var list = new ArrayList<String>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+}

@@ -1,0 +1,18 @@
+package io.streamplane.api.protocol;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HTTP request as the protocol layer sees it: raw (still percent-encoded) path and query, header
+ * names in lower case, and the body bytes.
+ */
+public record ApiRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+                         byte[] body) {
+
+    public Optional<String> header(String lowerCaseName) {
+        var values = headers.get(lowerCaseName);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+}

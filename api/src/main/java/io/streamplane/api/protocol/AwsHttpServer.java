@@ -1,0 +1,83 @@
+package io.streamplane.api.protocol;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The HTTP listener. The JDK's server hands over the raw path untouched, so ARNs with encoded
+ * slashes reach the router as one segment.
+ */
+public final class AwsHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AwsHttpServer.class);
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    public AwsHttpServer(InetSocketAddress address, ApiDispatcher dispatcher) {
+        try {
+            this.server = HttpServer.create(address, 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+        this.executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> serve(exchange, dispatcher));
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void serve(HttpExchange exchange, ApiDispatcher dispatcher) {
+        try (exchange) {
+            byte[] body = readBody(exchange.getRequestBody());
+            var headers = new LinkedHashMap<String, List<String>>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+            var request = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), headers, body);
+            ApiResponse response = body == null ? tooLarge() : dispatcher.dispatch(request);
+            response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            boolean empty = response.body().length == 0;
+            exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
+            if (!empty) {
+                exchange.getResponseBody().write(response.body());
+            }
+        } catch (IOException e) {
+            LOG.debug("Client went away", e);
+        }
+    }
+
+    /** The body, or null when it is larger than any MSK request can be. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    private static ApiResponse tooLarge() {
+        return new ApiResponse(413, Map.of("x-amzn-ErrorType", "BadRequestException", "Content-Type",
+                "application/json"), "{\"message\":\"The request body is too large\"}".getBytes());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

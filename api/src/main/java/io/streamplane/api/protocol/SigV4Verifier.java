@@ -1,0 +1,197 @@
+package io.streamplane.api.protocol;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies AWS Signature Version 4 on a request, as AWS's front door does: the key must be known,
+ * the scope must name this region and a served service, the clock skew must be under 15 minutes,
+ * and the signature must match the one computed here from the canonical request.
+ */
+public final class SigV4Verifier {
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-fA-F]+)");
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Map<String, String> secretsByAccessKey;
+    private final String region;
+    private final Clock clock;
+
+    public SigV4Verifier(Map<String, String> secretsByAccessKey, String region, Clock clock) {
+        this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+        this.region = region;
+        this.clock = clock;
+    }
+
+    /** Checks the signature and returns the service named in the credential scope. */
+    public String verify(ApiRequest request) {
+        String authorization = request.header("authorization").orElseThrow(() -> forbidden(
+                "MissingAuthenticationTokenException", "Missing Authentication Token"));
+        Matcher m = AUTHORIZATION.matcher(authorization);
+        if (!m.find()) {
+            throw forbidden("IncompleteSignatureException", "Authorization header requires 'Credential', "
+                    + "'SignedHeaders' and 'Signature' parameters for AWS4-HMAC-SHA256.");
+        }
+        String[] credential = m.group(1).split("/");
+        if (credential.length != 5 || !credential[4].equals("aws4_request")) {
+            throw forbidden("IncompleteSignatureException", "Credential must have the form "
+                    + "ACCESS_KEY/DATE/REGION/SERVICE/aws4_request, got " + m.group(1));
+        }
+        String secret = secretsByAccessKey.get(credential[0]);
+        if (secret == null) {
+            throw forbidden("UnrecognizedClientException", "The security token included in the request is invalid.");
+        }
+        if (!credential[2].equals(region)) {
+            throw forbidden("InvalidSignatureException", "Credential should be scoped to a valid region, not '"
+                    + credential[2] + "'. This server serves " + region + ".");
+        }
+        String amzDate = request.header("x-amz-date").orElseThrow(() -> forbidden("IncompleteSignatureException",
+                "The request must contain the header X-Amz-Date."));
+        checkSkew(amzDate);
+        if (!amzDate.startsWith(credential[1])) {
+            throw forbidden("InvalidSignatureException", "Credential should be scoped to the date of the request, "
+                    + amzDate.substring(0, Math.min(8, amzDate.length())) + ", not " + credential[1] + ".");
+        }
+        List<String> signedHeaders = List.of(m.group(2).split(";"));
+        String scope = String.join("/", credential[1], credential[2], credential[3], credential[4]);
+        byte[] key = signingKey(secret, credential[1], credential[2], credential[3]);
+        String provided = m.group(3).toLowerCase();
+        // SDKs encode the already-encoded path once more for every service but S3; accept either form.
+        for (String canonicalUri : List.of(encode(request.rawPath(), false), normalizePath(request.rawPath()))) {
+            String canonical = canonicalRequest(request, canonicalUri, signedHeaders);
+            String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonical.getBytes(
+                    StandardCharsets.UTF_8));
+            String expected = HEX.formatHex(hmac(key, toSign));
+            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                    provided.getBytes(StandardCharsets.US_ASCII))) {
+                return credential[3];
+            }
+        }
+        throw forbidden("InvalidSignatureException", "The request signature we calculated does not match the "
+                + "signature you provided. Check your AWS Secret Access Key and signing method.");
+    }
+
+    private void checkSkew(String amzDate) {
+        Instant signedAt;
+        try {
+            signedAt = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw forbidden("IncompleteSignatureException", "X-Amz-Date must have the form yyyyMMddTHHmmssZ, got "
+                    + amzDate);
+        }
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw forbidden("InvalidSignatureException", "Signature expired: " + amzDate + " is now earlier than "
+                    + AMZ_DATE.format(now.minus(MAX_SKEW).atOffset(ZoneOffset.UTC)) + " ("
+                    + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + " - 15 min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw forbidden("InvalidSignatureException", "Signature not yet current: " + amzDate
+                    + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW).atOffset(ZoneOffset.UTC)) + " ("
+                    + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + " + 15 min.)");
+        }
+    }
+
+    static String canonicalRequest(ApiRequest request, String canonicalUri, List<String> signedHeaders) {
+        String payloadHash = request.header("x-amz-content-sha256").orElseGet(() -> sha256Hex(request.body()));
+        return request.method() + "\n"
+                + canonicalUri + "\n"
+                + canonicalQuery(request.rawQuery()) + "\n"
+                + canonicalHeaders(request, signedHeaders) + "\n"
+                + String.join(";", signedHeaders) + "\n"
+                + payloadHash;
+    }
+
+    private static String canonicalQuery(String rawQuery) {
+        var pairs = new ArrayList<>(QueryString.pairs(rawQuery));
+        return pairs.stream()
+                .map(p -> Map.entry(encode(p.getKey(), true), encode(p.getValue(), true)))
+                .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .map(p -> p.getKey() + "=" + p.getValue())
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String canonicalHeaders(ApiRequest request, List<String> signedHeaders) {
+        var sb = new StringBuilder();
+        for (String name : signedHeaders) {
+            List<String> values = Optional.ofNullable(request.headers().get(name)).orElse(List.of());
+            sb.append(name).append(':')
+                    .append(values.stream().map(v -> v.strip().replaceAll("\\s+", " "))
+                            .collect(Collectors.joining(",")))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String normalizePath(String rawPath) {
+        return rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+    }
+
+    /** RFC 3986 encoding as SigV4 defines it: unreserved characters stay, all else is %XX. */
+    static String encode(String value, boolean encodeSlash) {
+        if (value == null || value.isEmpty()) {
+            return encodeSlash ? "" : "/";
+        }
+        var sb = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~';
+            if (unreserved || (c == '/' && !encodeSlash)) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(HEX.withUpperCase().toHexDigits(b));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static byte[] signingKey(String secret, String date, String region, String service) {
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, service);
+        return hmac(key, "aws4_request");
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    private static ApiException forbidden(String type, String message) {
+        return new ApiException(AwsError.forbidden(type, message));
+    }
+}

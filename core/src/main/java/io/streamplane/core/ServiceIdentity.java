@@ -1,0 +1,21 @@
+package io.streamplane.core;
+
+/** The region and account this server acts as; every ARN it issues carries them. */
+public record ServiceIdentity(String region, String accountId) {
+
+    public String clusterArn(String clusterName, String clusterUuid) {
+        return prefix() + "cluster/" + clusterName + "/" + clusterUuid;
+    }
+
+    public String clusterOperationArn(String clusterName, String clusterUuid, String operationUuid) {
+        return prefix() + "cluster-operation/" + clusterName + "/" + clusterUuid + "/" + operationUuid;
+    }
+
+    public String brokerArn(String clusterName, String clusterUuid, int brokerId) {
+        return prefix() + "broker/" + clusterName + "/" + clusterUuid + "/" + brokerId;
+    }
+
+    private String prefix() {
+        return "arn:aws:kafka:" + region + ":" + accountId + ":";
+    }
+}

@@ -1,0 +1,40 @@
+package io.streamplane.core.cluster;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A provisioned Kafka cluster as the control plane knows it.
+ *
+ * @param uuid          the UUID part of the ARN, also the name of the cluster's directory
+ * @param networkSlot   which block of node addresses the runtime gave the cluster
+ * @param kafkaClusterId Kafka's own cluster id, written into every node's storage
+ */
+public record Cluster(
+        String arn,
+        String name,
+        String uuid,
+        ClusterState state,
+        Optional<StateInfo> stateInfo,
+        Instant creationTime,
+        String currentVersion,
+        ClusterSpec spec,
+        Optional<String> activeOperationArn,
+        int networkSlot,
+        String kafkaClusterId) {
+
+    public Cluster withState(ClusterState newState, Optional<StateInfo> info) {
+        return new Cluster(arn, name, uuid, newState, info, creationTime, currentVersion, spec,
+                activeOperationArn, networkSlot, kafkaClusterId);
+    }
+
+    public Cluster withActiveOperation(Optional<String> operationArn) {
+        return new Cluster(arn, name, uuid, state, stateInfo, creationTime, currentVersion, spec,
+                operationArn, networkSlot, kafkaClusterId);
+    }
+
+    public Cluster withCurrentVersion(String version) {
+        return new Cluster(arn, name, uuid, state, stateInfo, creationTime, version, spec,
+                activeOperationArn, networkSlot, kafkaClusterId);
+    }
+}

@@ -1,0 +1,28 @@
+package io.streamplane.core.cluster;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** One Kafka node (broker or controller) of a cluster, where it runs and its process if started. */
+public record ClusterNode(
+        String clusterArn,
+        int nodeId,
+        NodeRole role,
+        AvailabilityZone zone,
+        String host,
+        int port,
+        Instant addedTime,
+        Optional<NodeProcess> process) {
+
+    public ClusterNode withProcess(Optional<NodeProcess> newProcess) {
+        return new ClusterNode(clusterArn, nodeId, role, zone, host, port, addedTime, newProcess);
+    }
+
+    public String endpoint() {
+        return host + ":" + port;
+    }
+
+    public boolean isBroker() {
+        return role == NodeRole.BROKER;
+    }
+}

@@ -1,0 +1,74 @@
+package io.streamplane.core.cluster;
+
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import io.streamplane.core.port.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings clusters back after the control plane starts. Nodes still running from before (the
+ * control plane crashed) are adopted; nodes of serving clusters that are down (the control plane
+ * was stopped, which stops them) are started again, and the cluster is HEALING until every broker
+ * serves.
+ */
+public final class ClusterRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterRecovery.class);
+    private final Store store;
+    private final NodeFleet fleet;
+    private final KafkaClusterProbe probe;
+    private final Duration readinessTimeout;
+
+    public ClusterRecovery(Store store, NodeFleet fleet, KafkaClusterProbe probe, Duration readinessTimeout) {
+        this.store = store;
+        this.fleet = fleet;
+        this.probe = probe;
+        this.readinessTimeout = readinessTimeout;
+    }
+
+    /** Adopts running nodes now; returns the clusters whose nodes must be restarted. */
+    public List<Cluster> adoptRunningNodes() {
+        var toRestart = new ArrayList<Cluster>();
+        for (var cluster : store.listClusters()) {
+            int running = fleet.adopt(cluster);
+            int total = store.nodes(cluster.arn()).size();
+            LOG.info("Cluster {}: adopted {} of {} nodes still running", cluster.name(), running, total);
+            boolean serving = cluster.state() == ClusterState.ACTIVE || cluster.state() == ClusterState.HEALING;
+            if (serving && running < total) {
+                store.updateCluster(cluster.withState(ClusterState.HEALING, Optional.empty()));
+                toRestart.add(cluster);
+            }
+        }
+        return toRestart;
+    }
+
+    /** Starts the cluster's missing nodes and waits for its brokers; then ACTIVE, or HEALING with why. */
+    public void restart(Cluster cluster) {
+        try {
+            fleet.prepare(cluster);
+            fleet.ensureRunning(cluster, NodeRole.CONTROLLER);
+            fleet.ensureRunning(cluster, NodeRole.BROKER);
+            probe.awaitBrokers(fleet.bootstrapServers(cluster), fleet.brokerIds(cluster), readinessTimeout, () -> false);
+            store.findCluster(cluster.arn()).ifPresent(c ->
+                    store.updateCluster(c.withState(ClusterState.ACTIVE, Optional.empty())));
+            LOG.info("Cluster {} is ACTIVE again", cluster.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("Could not restart the nodes of cluster {}", cluster.name(), e);
+            store.findCluster(cluster.arn()).ifPresent(c -> store.updateCluster(c.withState(ClusterState.HEALING,
+                    Optional.of(new StateInfo("NODE_RESTART_FAILED", String.valueOf(e.getMessage()))))));
+        }
+    }
+
+    /** Stops every node of every cluster: brokers first, so they leave the controllers cleanly. */
+    public void stopAllNodes(Duration timeout) {
+        var clusters = store.listClusters();
+        clusters.parallelStream().forEach(c -> fleet.stop(c, NodeRole.BROKER, timeout));
+        clusters.parallelStream().forEach(c -> fleet.stop(c, NodeRole.CONTROLLER, timeout));
+    }
+}

@@ -1,0 +1,153 @@
+package io.streamplane.core.cluster;
+
+import io.streamplane.core.Ids;
+import io.streamplane.core.Page;
+import io.streamplane.core.ServiceIdentity;
+import io.streamplane.core.error.Conflict;
+import io.streamplane.core.error.InvalidRequest;
+import io.streamplane.core.error.NotFound;
+import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.OperationEngine;
+import io.streamplane.core.operation.OperationType;
+import io.streamplane.core.placement.ZonePlacement;
+import io.streamplane.core.port.NodeRuntime;
+import io.streamplane.core.port.Store;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Creates, reads and deletes clusters. Checks the business rules, records the desired state and
+ * the operation that realises it in one transaction, and hands the operation to the engine.
+ */
+public final class ClusterService {
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][0-9A-Za-z-]*");
+    private static final int MAX_CLUSTER_NAME_LENGTH = 64;
+
+    private final ServiceIdentity identity;
+    private final Store store;
+    private final NodeRuntime runtime;
+    private final KafkaVersionCatalog versions;
+    private final OperationEngine engine;
+    private final Ids ids;
+    private final Clock clock;
+
+    public ClusterService(ServiceIdentity identity, Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
+                          OperationEngine engine, Ids ids, Clock clock) {
+        this.identity = identity;
+        this.store = store;
+        this.runtime = runtime;
+        this.versions = versions;
+        this.engine = engine;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public synchronized Cluster createCluster(CreateClusterCommand command) {
+        var spec = command.spec();
+        checkName(command.clusterName());
+        BrokerInstanceType.of(spec.instanceType());
+        var release = versions.require("kafkaVersion", spec.kafkaVersion());
+        if (!"LOCAL".equals(spec.storageMode())) {
+            throw new InvalidRequest("storageMode", "storageMode " + spec.storageMode()
+                    + " is not supported; use LOCAL");
+        }
+        var zones = ZonePlacement.zonesFor(identity.region(), spec.clientSubnets());
+        var planned = ZonePlacement.place(zones, spec.numberOfBrokerNodes());
+        if (store.listClusters().stream().anyMatch(c -> c.name().equals(command.clusterName()))) {
+            throw new Conflict("A cluster named " + command.clusterName() + " already exists in this account and Region");
+        }
+
+        var now = clock.instant();
+        String uuid = ids.resourceUuid();
+        String arn = identity.clusterArn(command.clusterName(), uuid);
+        int slot = runtime.reserveNetworkSlot(store.networkSlotsInUse());
+        var nodes = planned.stream().map(p -> {
+            var address = runtime.addressFor(slot, p.role(), p.nodeId());
+            return new ClusterNode(arn, p.nodeId(), p.role(), p.zone(), address.host(), address.port(), now,
+                    Optional.empty());
+        }).toList();
+        var canonicalSpec = new ClusterSpec(spec.instanceType(), spec.clientSubnets(), spec.securityGroups(),
+                spec.volumeSizeGiB(), release.mskVersion(), spec.numberOfBrokerNodes(), spec.storageMode(),
+                spec.enhancedMonitoring());
+        var operation = ClusterOperation.pending(
+                identity.clusterOperationArn(command.clusterName(), uuid, ids.operationUuid()), arn,
+                OperationType.CREATE_CLUSTER, engine.plan(OperationType.CREATE_CLUSTER).stepNames(), now,
+                Optional.empty(), Optional.of(canonicalSpec));
+        var cluster = new Cluster(arn, command.clusterName(), uuid, ClusterState.CREATING, Optional.empty(), now,
+                ids.clusterVersion(), canonicalSpec, Optional.of(operation.arn()), slot, kafkaClusterId());
+        store.createCluster(cluster, nodes, command.tags(), operation);
+        engine.submit(operation.arn());
+        return cluster;
+    }
+
+    public Cluster describe(String clusterArn) {
+        return store.findCluster(clusterArn).orElseThrow(() -> new NotFound(
+                "The cluster " + clusterArn + " does not exist"));
+    }
+
+    public Page<Cluster> list(Optional<String> nameFilter, Optional<Integer> maxResults, Optional<String> nextToken) {
+        var matching = store.listClusters().stream()
+                .filter(c -> nameFilter.map(f -> c.name().startsWith(f)).orElse(true))
+                .toList();
+        return Page.of(matching, maxResults, nextToken);
+    }
+
+    public synchronized Cluster delete(String clusterArn, Optional<String> currentVersion) {
+        var cluster = describe(clusterArn);
+        if (cluster.state() == ClusterState.DELETING) {
+            throw new InvalidRequest("You can't delete cluster in DELETING state.");
+        }
+        if (currentVersion.isPresent() && !currentVersion.get().equals(cluster.currentVersion())) {
+            throw new InvalidRequest("currentVersion",
+                    "The version of the cluster isn't current. Check the current version and try again.");
+        }
+        var operation = ClusterOperation.pending(
+                identity.clusterOperationArn(cluster.name(), cluster.uuid(), ids.operationUuid()), clusterArn,
+                OperationType.DELETE_CLUSTER, engine.plan(OperationType.DELETE_CLUSTER).stepNames(), clock.instant(),
+                Optional.of(cluster.spec()), Optional.empty());
+        var deleting = cluster.withState(ClusterState.DELETING, Optional.empty())
+                .withActiveOperation(Optional.of(operation.arn()))
+                .withCurrentVersion(ids.clusterVersion());
+        store.startOperation(deleting, operation);
+        engine.submit(operation.arn());
+        return deleting;
+    }
+
+    public List<ClusterNode> brokerNodes(String clusterArn) {
+        describe(clusterArn);
+        return store.nodes(clusterArn).stream().filter(ClusterNode::isBroker).toList();
+    }
+
+    public BootstrapBrokers bootstrapBrokers(String clusterArn) {
+        var cluster = describe(clusterArn);
+        if (cluster.state() == ClusterState.CREATING || cluster.state() == ClusterState.DELETING
+                || cluster.state() == ClusterState.FAILED) {
+            throw new InvalidRequest("You can't get bootstrap broker nodes for a cluster in " + cluster.state()
+                    + " state.");
+        }
+        return new BootstrapBrokers(String.join(",",
+                brokerNodes(clusterArn).stream().map(ClusterNode::endpoint).toList()));
+    }
+
+    private static void checkName(String name) {
+        if (name.length() > MAX_CLUSTER_NAME_LENGTH || !CLUSTER_NAME.matcher(name).matches()) {
+            throw new InvalidRequest("clusterName", "clusterName must be 1 to 64 characters of letters, digits "
+                    + "and hyphens, starting with a letter or digit, got '" + name + "'");
+        }
+    }
+
+    /** Kafka's cluster id: a random UUID in URL-safe base64 without padding, as kafka-storage makes. */
+    private static String kafkaClusterId() {
+        var uuid = UUID.randomUUID();
+        var bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,100 @@
+package io.streamplane.core.cluster;
+
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.OperationPlan;
+import io.streamplane.core.port.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Brings a new cluster up: lay out and format the nodes, start controllers and brokers, and wait
+ * until Kafka's Admin API sees every broker serving. The cluster is then ACTIVE, or FAILED with
+ * the reason in its stateInfo.
+ */
+public final class CreateClusterPlan implements OperationPlan {
+    public static final String PREPARE_NODES = "PREPARE_NODES";
+    public static final String START_CONTROLLERS = "START_CONTROLLERS";
+    public static final String START_BROKERS = "START_BROKERS";
+    public static final String AWAIT_BROKERS = "AWAIT_BROKER_REGISTRATION";
+    private static final Logger LOG = LoggerFactory.getLogger(CreateClusterPlan.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Store store;
+    private final NodeFleet fleet;
+    private final KafkaClusterProbe probe;
+    private final Duration readinessTimeout;
+
+    public CreateClusterPlan(Store store, NodeFleet fleet, KafkaClusterProbe probe, Duration readinessTimeout) {
+        this.store = store;
+        this.fleet = fleet;
+        this.probe = probe;
+        this.readinessTimeout = readinessTimeout;
+    }
+
+    @Override
+    public List<String> stepNames() {
+        return List.of(PREPARE_NODES, START_CONTROLLERS, START_BROKERS, AWAIT_BROKERS);
+    }
+
+    @Override
+    public void runStep(String stepName, ClusterOperation operation) throws Exception {
+        var cluster = cluster(operation);
+        switch (stepName) {
+            case PREPARE_NODES -> fleet.prepare(cluster);
+            case START_CONTROLLERS -> fleet.ensureRunning(cluster, NodeRole.CONTROLLER);
+            case START_BROKERS -> fleet.ensureRunning(cluster, NodeRole.BROKER);
+            case AWAIT_BROKERS -> {
+                // After a control-plane restart the nodes may have been stopped: start them again.
+                fleet.ensureRunning(cluster, NodeRole.CONTROLLER);
+                fleet.ensureRunning(cluster, NodeRole.BROKER);
+                probe.awaitBrokers(fleet.bootstrapServers(cluster), fleet.brokerIds(cluster), readinessTimeout,
+                        () -> isBeingDeleted(operation));
+                cluster(operation); // the wait also ends when a delete arrives: then this throws
+            }
+            default -> throw new IllegalArgumentException("Unknown step " + stepName);
+        }
+    }
+
+    @Override
+    public void onComplete(ClusterOperation operation) {
+        var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
+        if (cluster.state() == ClusterState.CREATING) {
+            store.updateCluster(cluster.withState(ClusterState.ACTIVE, Optional.empty())
+                    .withActiveOperation(Optional.empty()));
+            LOG.info("Cluster {} is ACTIVE at {}", cluster.name(), fleet.bootstrapServers(cluster));
+        }
+    }
+
+    @Override
+    public void onFailure(ClusterOperation operation, Exception cause) {
+        var found = store.findCluster(operation.clusterArn());
+        if (found.isEmpty() || found.get().state() != ClusterState.CREATING) {
+            return; // deleted meanwhile: the delete operation owns the nodes now
+        }
+        var cluster = found.get();
+        fleet.stop(cluster, NodeRole.BROKER, STOP_TIMEOUT);
+        fleet.stop(cluster, NodeRole.CONTROLLER, STOP_TIMEOUT);
+        String reason = operation.errorInfo().map(e -> e.errorString()).orElse(String.valueOf(cause.getMessage()));
+        store.updateCluster(cluster.withState(ClusterState.FAILED,
+                Optional.of(new StateInfo("CLUSTER_CREATION_FAILED", reason))).withActiveOperation(Optional.empty()));
+    }
+
+    private Cluster cluster(ClusterOperation operation) {
+        var cluster = store.findCluster(operation.clusterArn())
+                .orElseThrow(() -> new CancellationException("The cluster was deleted while it was being created"));
+        if (cluster.state() == ClusterState.DELETING) {
+            throw new CancellationException("The cluster was deleted while it was being created");
+        }
+        return cluster;
+    }
+
+    private boolean isBeingDeleted(ClusterOperation operation) {
+        return store.findCluster(operation.clusterArn()).map(c -> c.state() == ClusterState.DELETING).orElse(true);
+    }
+}

@@ -1,0 +1,78 @@
+package io.streamplane.core.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Kafka configuration of each node: KRaft wiring, listeners, rack, and MSK's default broker
+ * configuration ("The default Amazon MSK configuration"). Pure: the runtime only writes it out.
+ */
+public final class NodeConfiguration {
+    public static final String CONTROLLER_LISTENER = "CONTROLLER";
+    public static final String PLAINTEXT_LISTENER = "PLAINTEXT";
+
+    private NodeConfiguration() {
+    }
+
+    public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount) {
+        var props = new LinkedHashMap<String, String>();
+        props.put("node.id", Integer.toString(node.nodeId()));
+        props.put("controller.quorum.voters", quorumVoters(clusterNodes));
+        props.put("controller.listener.names", CONTROLLER_LISTENER);
+        if (node.isBroker()) {
+            props.put("process.roles", "broker");
+            props.put("listeners", PLAINTEXT_LISTENER + "://" + node.endpoint());
+            props.put("advertised.listeners", PLAINTEXT_LISTENER + "://" + node.endpoint());
+            props.put("listener.security.protocol.map",
+                    PLAINTEXT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+            props.put("inter.broker.listener.name", PLAINTEXT_LISTENER);
+            props.put("broker.rack", node.zone().id());
+            long brokers = clusterNodes.stream().filter(ClusterNode::isBroker).count();
+            props.putAll(mskBrokerDefaults(zoneCount, (int) brokers));
+        } else {
+            props.put("process.roles", "controller");
+            props.put("listeners", CONTROLLER_LISTENER + "://" + node.endpoint());
+            props.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT");
+        }
+        return props;
+    }
+
+    /**
+     * MSK's defaults for a cluster created without a custom configuration. Replication factors of
+     * internal topics are capped by the broker count so that small clusters still work.
+     */
+    public static Map<String, String> mskBrokerDefaults(int zoneCount, int brokerCount) {
+        int replication = Math.min(zoneCount == 2 ? 2 : 3, brokerCount);
+        int minIsr = zoneCount == 2 ? 1 : 2;
+        var props = new LinkedHashMap<String, String>();
+        props.put("allow.everyone.if.no.acl.found", "true");
+        props.put("auto.create.topics.enable", "false");
+        props.put("auto.leader.rebalance.enable", "true");
+        props.put("default.replication.factor", Integer.toString(replication));
+        props.put("min.insync.replicas", Integer.toString(Math.min(minIsr, replication)));
+        props.put("num.io.threads", "8");
+        props.put("num.network.threads", "5");
+        props.put("num.partitions", "1");
+        props.put("num.replica.fetchers", "2");
+        props.put("replica.lag.time.max.ms", "30000");
+        props.put("socket.receive.buffer.bytes", "102400");
+        props.put("socket.request.max.bytes", "104857600");
+        props.put("socket.send.buffer.bytes", "102400");
+        props.put("unclean.leader.election.enable", "true");
+        props.put("message.max.bytes", "1048588");
+        props.put("offsets.topic.replication.factor", Integer.toString(Math.min(3, brokerCount)));
+        props.put("transaction.state.log.replication.factor", Integer.toString(Math.min(3, brokerCount)));
+        props.put("transaction.state.log.min.isr", Integer.toString(Math.min(2, brokerCount)));
+        props.put("replica.selector.class", "org.apache.kafka.common.replica.RackAwareReplicaSelector");
+        return props;
+    }
+
+    static String quorumVoters(List<ClusterNode> clusterNodes) {
+        return clusterNodes.stream()
+                .filter(n -> n.role() == NodeRole.CONTROLLER)
+                .map(n -> n.nodeId() + "@" + n.endpoint())
+                .collect(Collectors.joining(","));
+    }
+}

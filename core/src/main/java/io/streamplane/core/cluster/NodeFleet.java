@@ -1,0 +1,102 @@
+package io.streamplane.core.cluster;
+
+import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.port.NodeLaunchSpec;
+import io.streamplane.core.port.NodeRuntime;
+import io.streamplane.core.port.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Starts, adopts and stops the nodes of a cluster through the {@link NodeRuntime}, recording every
+ * process in the store as soon as it exists so that a crashed control plane can adopt it.
+ */
+public final class NodeFleet {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeFleet.class);
+    private static final int CONTROLLER_HEAP_MEGABYTES = 256;
+    private final Store store;
+    private final NodeRuntime runtime;
+    private final KafkaVersionCatalog versions;
+
+    public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions) {
+        this.store = store;
+        this.runtime = runtime;
+        this.versions = versions;
+    }
+
+    public List<NodeLaunchSpec> launchSpecs(Cluster cluster) {
+        var nodes = store.nodes(cluster.arn());
+        var release = versions.require("kafkaVersion", cluster.spec().kafkaVersion());
+        int zones = cluster.spec().clientSubnets().size();
+        int brokerHeap = BrokerInstanceType.of(cluster.spec().instanceType()).heapMegabytes();
+        return nodes.stream()
+                .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), release,
+                        NodeConfiguration.forNode(n, nodes, zones),
+                        n.isBroker() ? brokerHeap : CONTROLLER_HEAP_MEGABYTES))
+                .toList();
+    }
+
+    public void prepare(Cluster cluster) {
+        runtime.prepare(launchSpecs(cluster));
+    }
+
+    /** Starts every node of the role that is not running; running ones are left alone. */
+    public void ensureRunning(Cluster cluster, NodeRole role) {
+        var specs = launchSpecs(cluster);
+        for (var node : store.nodes(cluster.arn())) {
+            if (node.role() != role || isRunning(node)) {
+                continue;
+            }
+            var spec = specs.stream().filter(s -> s.nodeId() == node.nodeId()).findFirst().orElseThrow();
+            var process = runtime.start(spec);
+            store.updateNode(node.withProcess(Optional.of(process)));
+            LOG.info("Started {} {} of cluster {} (pid {})", role, node.nodeId(), cluster.name(), process.pid());
+        }
+    }
+
+    /** Stops the role's nodes in parallel, each cleanly if it can within the timeout. */
+    public void stop(Cluster cluster, NodeRole role, Duration timeout) {
+        var nodes = store.nodes(cluster.arn()).stream().filter(n -> n.role() == role).toList();
+        nodes.parallelStream().forEach(node -> node.process().ifPresent(p -> runtime.stop(p, timeout)));
+        nodes.forEach(node -> store.updateNode(node.withProcess(Optional.empty())));
+    }
+
+    /** Forgets recorded processes that are no longer running; returns how many nodes are still up. */
+    public int adopt(Cluster cluster) {
+        int running = 0;
+        for (var node : store.nodes(cluster.arn())) {
+            if (isRunning(node)) {
+                running++;
+            } else if (node.process().isPresent()) {
+                store.updateNode(node.withProcess(Optional.empty()));
+            }
+        }
+        return running;
+    }
+
+    public boolean isRunning(ClusterNode node) {
+        return node.process().map(runtime::isRunning).orElse(false);
+    }
+
+    public String bootstrapServers(Cluster cluster) {
+        return brokers(cluster).stream().map(ClusterNode::endpoint).collect(Collectors.joining(","));
+    }
+
+    public Set<Integer> brokerIds(Cluster cluster) {
+        return brokers(cluster).stream().map(ClusterNode::nodeId).collect(Collectors.toSet());
+    }
+
+    public List<ClusterNode> brokers(Cluster cluster) {
+        return store.nodes(cluster.arn()).stream().filter(ClusterNode::isBroker).toList();
+    }
+
+    public void deleteFiles(Cluster cluster) {
+        runtime.deleteClusterFiles(cluster.uuid());
+    }
+}

@@ -1,0 +1,51 @@
+package io.streamplane.core.kafka;
+
+import io.streamplane.core.Poll;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/** Observes a running cluster through Kafka's Admin API: which brokers are registered and serving. */
+public final class KafkaClusterProbe {
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+    /** Waits until every expected broker is registered and unfenced, or {@code abandon} says to stop. */
+    public void awaitBrokers(String bootstrap, Set<Integer> expectedBrokerIds, Duration timeout,
+                             BooleanSupplier abandon) throws TimeoutException, InterruptedException {
+        try (Admin admin = Admin.create(adminConfig(bootstrap))) {
+            Poll.until("brokers " + expectedBrokerIds + " to register at " + bootstrap, timeout, POLL_INTERVAL,
+                    () -> abandon.getAsBoolean() || servingBrokers(admin).containsAll(expectedBrokerIds));
+        }
+    }
+
+    private static Set<Integer> servingBrokers(Admin admin) {
+        try {
+            return admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).stream()
+                    .map(Node::id)
+                    .collect(Collectors.toSet());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Set.of(); // not reachable yet: nodes are still starting
+        }
+    }
+
+    private static Map<String, Object> adminConfig(String bootstrap) {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
+                AdminClientConfig.CLIENT_ID_CONFIG, "streamplane-control-plane");
+    }
+}

@@ -1,0 +1,124 @@
+package io.streamplane.core.operation;
+
+import io.streamplane.core.port.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs operations in the background, step by step, persisting each step's progress before the
+ * next starts. Operations on the same cluster run one after another. An operation interrupted by
+ * shutdown stays unfinished and is resumed by {@link #resumeUnfinished()} on the next start.
+ */
+public final class OperationEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OperationEngine.class);
+    private final Store store;
+    private final Clock clock;
+    private final Map<OperationType, OperationPlan> plans = new EnumMap<>(OperationType.class);
+    private final Map<String, Object> clusterLocks = new ConcurrentHashMap<>();
+    private final ExecutorService executor;
+
+    public OperationEngine(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        var threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            var t = new Thread(r, "operation-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void register(OperationType type, OperationPlan plan) {
+        plans.put(type, plan);
+    }
+
+    public OperationPlan plan(OperationType type) {
+        var plan = plans.get(type);
+        if (plan == null) {
+            throw new IllegalStateException("No plan registered for operation type " + type);
+        }
+        return plan;
+    }
+
+    public void submit(String operationArn) {
+        executor.execute(() -> run(operationArn));
+    }
+
+    public void resumeUnfinished() {
+        for (var operation : store.unfinishedOperations()) {
+            LOG.info("Resuming {} operation {}", operation.type(), operation.arn());
+            submit(operation.arn());
+        }
+    }
+
+    private void run(String operationArn) {
+        var initial = store.findOperation(operationArn).orElseThrow();
+        synchronized (clusterLocks.computeIfAbsent(initial.clusterArn(), k -> new Object())) {
+            var operation = store.findOperation(operationArn).orElseThrow();
+            if (operation.state().isFinished()) {
+                return;
+            }
+            execute(operation, plan(operation.type()));
+        }
+    }
+
+    private void execute(ClusterOperation operation, OperationPlan plan) {
+        String current = null;
+        try {
+            for (String step : plan.stepNames()) {
+                if (operation.isStepComplete(step)) {
+                    continue;
+                }
+                current = step;
+                operation = save(operation.withStep(step, StepStatus.IN_PROGRESS));
+                plan.runStep(step, operation);
+                operation = save(operation.withStep(step, StepStatus.COMPLETE));
+            }
+            operation = save(operation.completed(clock.instant()));
+            plan.onComplete(operation);
+        } catch (InterruptedException e) {
+            LOG.info("Operation {} interrupted at step {}; it resumes on the next start", operation.arn(), current);
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("Operation {} failed at step {}", operation.arn(), current, e);
+            var failed = current == null ? operation : operation.withStep(current, StepStatus.FAILED);
+            operation = save(failed.failed(clock.instant(), new ErrorInfo(errorCode(e), describe(e))));
+            plan.onFailure(operation, e);
+        }
+    }
+
+    private ClusterOperation save(ClusterOperation operation) {
+        store.updateOperation(operation);
+        return operation;
+    }
+
+    private static String errorCode(Exception e) {
+        return e instanceof java.util.concurrent.TimeoutException ? "TIMEOUT" : "INTERNAL_ERROR";
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Stops running operations at their next interruption point; they resume on the next start. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("Operations still running after 30 s of shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.streamplane.core.operation;
+
+/** The kinds of cluster operation, reported as {@code operationType}. */
+public enum OperationType {
+    CREATE_CLUSTER, DELETE_CLUSTER
+}

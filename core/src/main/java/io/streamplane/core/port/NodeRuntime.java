@@ -1,0 +1,38 @@
+package io.streamplane.core.port;
+
+import io.streamplane.core.cluster.NodeProcess;
+import io.streamplane.core.cluster.NodeRole;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs Kafka nodes: on this machine as local JVM processes, later on Kubernetes. Every method is
+ * idempotent, because the operation engine may repeat a step after a restart.
+ */
+public interface NodeRuntime {
+
+    /** The Kafka releases this runtime can start, newest first. */
+    List<KafkaRelease> availableReleases();
+
+    /** A block of node addresses not used by any cluster in {@code taken} nor by anything else here. */
+    int reserveNetworkSlot(Set<Integer> taken);
+
+    NodeAddress addressFor(int networkSlot, NodeRole role, int nodeId);
+
+    /** Writes the nodes' configuration and formats their storage; nodes already formatted are kept. */
+    void prepare(List<NodeLaunchSpec> nodes);
+
+    /** Starts a prepared node and returns its process; it keeps running if the control plane dies. */
+    NodeProcess start(NodeLaunchSpec node);
+
+    /** Whether this exact process (pid and start time) is still running. */
+    boolean isRunning(NodeProcess process);
+
+    /** Asks the node to shut down cleanly, and kills it if it has not exited within the timeout. */
+    void stop(NodeProcess process, Duration timeout);
+
+    /** Removes everything the runtime stored for the cluster. */
+    void deleteClusterFiles(String clusterUuid);
+}

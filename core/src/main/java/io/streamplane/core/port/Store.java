@@ -1,0 +1,55 @@
+package io.streamplane.core.port;
+
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterNode;
+import io.streamplane.core.operation.ClusterOperation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where the control plane keeps its state. Methods that change more than one thing do so in one
+ * transaction, so a crash never leaves a cluster without the operation that explains it.
+ */
+public interface Store {
+
+    /** Inserts a new cluster with its nodes, tags and creating operation; Conflict if the name is taken. */
+    void createCluster(Cluster cluster, List<ClusterNode> nodes, Map<String, String> tags, ClusterOperation operation);
+
+    Optional<Cluster> findCluster(String clusterArn);
+
+    /** All clusters, oldest first. */
+    List<Cluster> listClusters();
+
+    void updateCluster(Cluster cluster);
+
+    /** Updates the cluster and inserts the operation that will act on it, atomically. */
+    void startOperation(Cluster cluster, ClusterOperation operation);
+
+    /** Removes the cluster, its nodes and its tags; its operations stay readable. */
+    void deleteCluster(String clusterArn);
+
+    List<ClusterNode> nodes(String clusterArn);
+
+    void updateNode(ClusterNode node);
+
+    void updateOperation(ClusterOperation operation);
+
+    Optional<ClusterOperation> findOperation(String operationArn);
+
+    /** The cluster's operations, newest first. */
+    List<ClusterOperation> operations(String clusterArn);
+
+    List<ClusterOperation> unfinishedOperations();
+
+    Map<String, String> tags(String resourceArn);
+
+    void putTags(String resourceArn, Map<String, String> tags);
+
+    void removeTags(String resourceArn, Collection<String> keys);
+
+    Set<Integer> networkSlotsInUse();
+}

@@ -1,0 +1,218 @@
+package io.streamplane.runtime.local;
+
+import io.streamplane.core.cluster.NodeProcess;
+import io.streamplane.core.cluster.NodeRole;
+import io.streamplane.core.port.KafkaRelease;
+import io.streamplane.core.port.NodeAddress;
+import io.streamplane.core.port.NodeLaunchSpec;
+import io.streamplane.core.port.NodeRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs every Kafka node as its own JVM on this machine, on its own loopback address. Nodes are
+ * started in a session of their own (setsid), so neither Ctrl-C in the server's terminal nor a
+ * crash of the server stops them; the server adopts them again by pid and start time.
+ */
+public final class LocalNodeRuntime implements NodeRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalNodeRuntime.class);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+    private final NodeDirectories directories;
+    private final KafkaDistributions distributions;
+    private final LoopbackNetwork network;
+    private final String javaExecutable;
+
+    public LocalNodeRuntime(Path dataDir, KafkaDistributions distributions, LoopbackNetwork network) {
+        this.directories = new NodeDirectories(dataDir);
+        this.distributions = distributions;
+        this.network = network;
+        this.javaExecutable = ProcessHandle.current().info().command().orElse("java");
+    }
+
+    @Override
+    public List<KafkaRelease> availableReleases() {
+        return distributions.releases();
+    }
+
+    @Override
+    public int reserveNetworkSlot(Set<Integer> taken) {
+        return network.reserveSlot(taken);
+    }
+
+    @Override
+    public NodeAddress addressFor(int networkSlot, NodeRole role, int nodeId) {
+        return network.addressFor(networkSlot, role, nodeId);
+    }
+
+    @Override
+    public void prepare(List<NodeLaunchSpec> nodes) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        var configs = new ArrayList<String>();
+        for (var node : nodes) {
+            writeConfiguration(node);
+            configs.add(directories.serverProperties(node.clusterUuid(), node.nodeId()).toString());
+        }
+        format(nodes.get(0), configs);
+    }
+
+    private void writeConfiguration(NodeLaunchSpec node) {
+        String uuid = node.clusterUuid();
+        int id = node.nodeId();
+        try {
+            Files.createDirectories(directories.data(uuid, id));
+            Files.createDirectories(directories.logs(uuid, id));
+            var props = new TreeMap<>(node.properties());
+            props.put("log.dirs", directories.data(uuid, id).toString());
+            var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
+            props.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(directories.serverProperties(uuid, id), text);
+            Files.writeString(directories.log4jConfig(uuid, id), Log4jConfiguration.forLogDirectory(
+                    directories.logs(uuid, id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the configuration of node " + id, e);
+        }
+    }
+
+    /** Formats all nodes in one JVM; nodes already formatted are left as they are. */
+    private void format(NodeLaunchSpec any, List<String> configs) {
+        var command = new ArrayList<String>(List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.level=WARN", "-cp", distributions.classpath(any.release()) + File.pathSeparator
+                        + ownClasspath(), StorageFormatter.class.getName(), any.kafkaClusterId()));
+        command.addAll(configs);
+        Path log = directories.cluster(any.clusterUuid()).resolve("format.log");
+        try {
+            var process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Formatting node storage took over " + FORMAT_TIMEOUT.toSeconds()
+                        + " s; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("Formatting node storage failed; see " + log + ": "
+                        + lastLines(log));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run the storage formatter", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while formatting node storage", e);
+        }
+    }
+
+    @Override
+    public NodeProcess start(NodeLaunchSpec node) {
+        String uuid = node.clusterUuid();
+        int id = node.nodeId();
+        var command = new ArrayList<String>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of(javaExecutable,
+                "-Xms" + Math.min(node.heapMegabytes(), 256) + "m", "-Xmx" + node.heapMegabytes() + "m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + directories.log4jConfig(uuid, id),
+                "-Dkafka.logs.dir=" + directories.logs(uuid, id),
+                "-Dstreamplane.node=" + uuid + "/" + id,
+                "-cp", distributions.classpath(node.release()),
+                "kafka.Kafka", directories.serverProperties(uuid, id).toString()));
+        try {
+            Path stdout = directories.logs(uuid, id).resolve("stdout.log");
+            var process = new ProcessBuilder(command)
+                    .directory(directories.node(uuid, id).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            Instant startedAt = process.toHandle().info().startInstant().orElse(Instant.now());
+            return new NodeProcess(process.pid(), startedAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start node " + id, e);
+        }
+    }
+
+    @Override
+    public boolean isRunning(NodeProcess process) {
+        return handle(process).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Override
+    public void stop(NodeProcess process, Duration timeout) {
+        var handle = handle(process);
+        if (handle.isEmpty()) {
+            return;
+        }
+        var node = handle.get();
+        node.destroy();
+        if (!awaitExit(node, timeout)) {
+            LOG.warn("Node process {} did not stop within {} s; killing it", process.pid(), timeout.toSeconds());
+            node.destroyForcibly();
+            awaitExit(node, KILL_TIMEOUT);
+        }
+    }
+
+    @Override
+    public void deleteClusterFiles(String clusterUuid) {
+        directories.deleteCluster(clusterUuid);
+    }
+
+    /** The process if it still runs and is the one started then (pids are reused). */
+    private static Optional<ProcessHandle> handle(NodeProcess process) {
+        return ProcessHandle.of(process.pid())
+                .filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().startInstant()
+                        .map(s -> Math.abs(s.toEpochMilli() - process.startedAt().toEpochMilli()) < 1000)
+                        .orElse(false));
+    }
+
+    private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
+        try {
+            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !handle.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        }
+    }
+
+    private static String ownClasspath() {
+        try {
+            return Path.of(StorageFormatter.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the runtime's own classes", e);
+        }
+    }
+
+    private static String lastLines(Path log) {
+        try {
+            var lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable)";
+        }
+    }
+}

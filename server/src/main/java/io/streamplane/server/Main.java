@@ -1,0 +1,103 @@
+package io.streamplane.server;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line: {@code streamplane up} runs the server in the foreground until stopped. */
+@Command(name = "streamplane", mixinStandardHelpOptions = true, subcommands = Main.Up.class,
+        description = "A self-hosted Amazon MSK: the MSK API over real Apache Kafka clusters.")
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Run the server in the foreground; Ctrl-C or SIGTERM stops it and its Kafka nodes.")
+    static final class Up implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "${env:STREAMPLANE_PORT:-4566}",
+                description = "HTTP port of the MSK API (env STREAMPLANE_PORT, default ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--bind", defaultValue = "${env:STREAMPLANE_BIND:-127.0.0.1}",
+                description = "Address to listen on (env STREAMPLANE_BIND, default ${DEFAULT-VALUE}).")
+        String bind;
+
+        @Option(names = "--data-dir", defaultValue = "${env:STREAMPLANE_DATA_DIR:-${sys:user.home}/.streamplane}",
+                description = "Where state, node data and logs live (env STREAMPLANE_DATA_DIR, default ${DEFAULT-VALUE}).")
+        Path dataDir;
+
+        @Option(names = "--region", defaultValue = "${env:STREAMPLANE_REGION:-us-east-1}",
+                description = "Region this server acts as (env STREAMPLANE_REGION, default ${DEFAULT-VALUE}).")
+        String region;
+
+        @Option(names = "--account-id", defaultValue = "${env:STREAMPLANE_ACCOUNT_ID:-000000000000}",
+                description = "Account id in ARNs (env STREAMPLANE_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
+        String accountId;
+
+        @Option(names = "--access-key-id", defaultValue = "${env:STREAMPLANE_ACCESS_KEY_ID:-test}",
+                description = "Access key id clients sign with (env STREAMPLANE_ACCESS_KEY_ID, default ${DEFAULT-VALUE}).")
+        String accessKeyId;
+
+        @Option(names = "--secret-access-key", defaultValue = "${env:STREAMPLANE_SECRET_ACCESS_KEY:-test}",
+                description = "Secret key clients sign with (env STREAMPLANE_SECRET_ACCESS_KEY, default test).")
+        String secretAccessKey;
+
+        @Option(names = "--jdbc-url", defaultValue = "${env:STREAMPLANE_JDBC_URL}",
+                description = "PostgreSQL JDBC URL for the state (env STREAMPLANE_JDBC_URL; default: H2 under the data dir).")
+        String jdbcUrl;
+
+        @Option(names = "--jdbc-user", defaultValue = "${env:STREAMPLANE_JDBC_USER:-}",
+                description = "Database user (env STREAMPLANE_JDBC_USER).")
+        String jdbcUser;
+
+        @Option(names = "--jdbc-password", defaultValue = "${env:STREAMPLANE_JDBC_PASSWORD:-}",
+                description = "Database password (env STREAMPLANE_JDBC_PASSWORD).")
+        String jdbcPassword;
+
+        @Option(names = "--node-network", defaultValue = "${env:STREAMPLANE_NODE_NETWORK:-127.1}",
+                description = "Loopback block for Kafka nodes, as 127.N (env STREAMPLANE_NODE_NETWORK, default ${DEFAULT-VALUE}).")
+        String nodeNetwork;
+
+        @Option(names = "--kafka-distributions",
+                defaultValue = "${env:STREAMPLANE_KAFKA_DISTRIBUTIONS:-${sys:streamplane.kafka.distributions:-kafka-dist/target/kafka}}",
+                description = "Directory of Kafka distributions, VERSION/libs (env STREAMPLANE_KAFKA_DISTRIBUTIONS).")
+        Path kafkaDistributions;
+
+        @Option(names = "--leave-nodes-running", defaultValue = "false",
+                description = "On stop, leave the Kafka nodes running; the next start adopts them.")
+        boolean leaveNodesRunning;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            var config = new ServerConfig(bind, port, dataDir.toAbsolutePath(), region, accountId, accessKeyId,
+                    secretAccessKey, Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), jdbcUser, jdbcPassword,
+                    nodeNetwork, kafkaDistributions.toAbsolutePath(), !leaveNodesRunning);
+            StreamplaneServer server;
+            try {
+                server = StreamplaneServer.start(config);
+            } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+                System.err.println("streamplane: " + e.getMessage());
+                return 1;
+            }
+            var stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "shutdown"));
+            System.out.printf("%nStreamplane is ready: %s (region %s, account %s, data in %s)%n", server.endpoint(),
+                    region, accountId, config.dataDir());
+            System.out.printf("Try:%n  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s%n"
+                    + "  aws --endpoint-url %s kafka list-kafka-versions%n%n", accessKeyId,
+                    accessKeyId.equals(ServerConfig.DEFAULT_ACCESS_KEY_ID) ? "test" : "...", region, server.endpoint());
+            stopped.await();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.streamplane.server;
+
+import io.streamplane.api.handlers.ClusterHandlers;
+import io.streamplane.api.handlers.ClusterOperationHandlers;
+import io.streamplane.api.handlers.KafkaVersionHandlers;
+import io.streamplane.api.handlers.TagHandlers;
+import io.streamplane.api.model.ServiceModel;
+import io.streamplane.api.protocol.ApiDispatcher;
+import io.streamplane.api.protocol.AwsHttpServer;
+import io.streamplane.api.protocol.OperationHandler;
+import io.streamplane.api.protocol.SigV4Verifier;
+import io.streamplane.core.Ids;
+import io.streamplane.core.ServiceIdentity;
+import io.streamplane.core.TagService;
+import io.streamplane.core.cluster.ClusterRecovery;
+import io.streamplane.core.cluster.ClusterService;
+import io.streamplane.core.cluster.CreateClusterPlan;
+import io.streamplane.core.cluster.DeleteClusterPlan;
+import io.streamplane.core.cluster.NodeFleet;
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.operation.ClusterOperationService;
+import io.streamplane.core.operation.OperationEngine;
+import io.streamplane.core.operation.OperationType;
+import io.streamplane.runtime.local.KafkaDistributions;
+import io.streamplane.runtime.local.LocalNodeRuntime;
+import io.streamplane.runtime.local.LoopbackNetwork;
+import io.streamplane.store.jdbc.JdbcStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole server wired together. Start-up: store, runtime, adoption of running nodes, resumption
+ * of unfinished operations, then the HTTP listener. Shutdown runs the other way round and, unless
+ * told to leave them, stops every node, brokers before controllers.
+ */
+public final class StreamplaneServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamplaneServer.class);
+    private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ServerConfig config;
+    private final OperationEngine engine;
+    private final ClusterRecovery recovery;
+    private final AwsHttpServer http;
+    private final ExecutorService restarts = Executors.newCachedThreadPool();
+    private boolean closed;
+
+    private StreamplaneServer(ServerConfig config) {
+        this.config = config;
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
+        }
+        var store = JdbcStore.open(config.jdbcUrl().orElse(JdbcStore.h2Url(config.dataDir())), config.jdbcUser(),
+                config.jdbcPassword());
+        var runtime = new LocalNodeRuntime(config.dataDir(), new KafkaDistributions(config.kafkaDistributions()),
+                new LoopbackNetwork(config.nodeNetwork()));
+        var clock = Clock.systemUTC();
+        var identity = new ServiceIdentity(config.region(), config.accountId());
+        var versions = new KafkaVersionCatalog(runtime);
+        var fleet = new NodeFleet(store, runtime, versions);
+        var probe = new KafkaClusterProbe();
+        this.engine = new OperationEngine(store, clock);
+        engine.register(OperationType.CREATE_CLUSTER, new CreateClusterPlan(store, fleet, probe, READINESS_TIMEOUT));
+        engine.register(OperationType.DELETE_CLUSTER, new DeleteClusterPlan(store, fleet));
+        this.recovery = new ClusterRecovery(store, fleet, probe, READINESS_TIMEOUT);
+
+        var clusters = new ClusterService(identity, store, runtime, versions, engine, new Ids(), clock);
+        var tags = new TagService(store);
+        Map<String, OperationHandler> handlers = new HashMap<>();
+        new ClusterHandlers(clusters, tags, identity).register(handlers);
+        new ClusterOperationHandlers(new ClusterOperationService(store)).register(handlers);
+        new KafkaVersionHandlers(versions, clusters).register(handlers);
+        new TagHandlers(tags).register(handlers);
+        var verifier = new SigV4Verifier(Map.of(config.accessKeyId(), config.secretAccessKey()), config.region(),
+                clock);
+        var dispatcher = new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers, verifier);
+        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), dispatcher);
+    }
+
+    public static StreamplaneServer start(ServerConfig config) {
+        config.checkSafeToServe();
+        var server = new StreamplaneServer(config);
+        server.startUp();
+        return server;
+    }
+
+    private void startUp() {
+        for (var cluster : recovery.adoptRunningNodes()) {
+            restarts.execute(() -> recovery.restart(cluster));
+        }
+        engine.resumeUnfinished();
+        http.start();
+        LOG.info("Streamplane is serving the MSK API at {}", endpoint());
+    }
+
+    public String endpoint() {
+        return config.endpoint(http.port());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Stopping Streamplane");
+        http.close();
+        restarts.shutdownNow();
+        engine.close();
+        if (config.stopNodesOnShutdown()) {
+            recovery.stopAllNodes(NODE_STOP_TIMEOUT);
+            LOG.info("Stopped every Kafka node; the next start brings them back");
+        } else {
+            LOG.info("Left the Kafka nodes running; the next start adopts them");
+        }
+    }
+}
