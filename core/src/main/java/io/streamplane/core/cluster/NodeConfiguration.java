@@ -29,13 +29,15 @@ public final class NodeConfiguration {
                     PLAINTEXT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
             props.put("inter.broker.listener.name", PLAINTEXT_LISTENER);
             props.put("broker.rack", node.zone().id());
-            long brokers = clusterNodes.stream().filter(ClusterNode::isBroker).count();
-            props.putAll(mskBrokerDefaults(zoneCount, (int) brokers));
         } else {
             props.put("process.roles", "controller");
             props.put("listeners", CONTROLLER_LISTENER + "://" + node.endpoint());
             props.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT");
         }
+        // In KRaft the controllers apply topic defaults (replication factor, partitions, min ISR) when
+        // topics are created, so they need MSK's defaults as much as the brokers do.
+        long brokers = clusterNodes.stream().filter(ClusterNode::isBroker).count();
+        props.putAll(mskBrokerDefaults(zoneCount, (int) brokers));
         return props;
     }
 

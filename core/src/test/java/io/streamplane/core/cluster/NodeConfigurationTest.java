@@ -1,0 +1,70 @@
+package io.streamplane.core.cluster;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NodeConfigurationTest {
+    private static final AvailabilityZone AZ1 = new AvailabilityZone("us-east-1a", "use1-az1", "s1");
+    private static final AvailabilityZone AZ2 = new AvailabilityZone("us-east-1b", "use1-az2", "s2");
+
+    @Test
+    void mskDefaults_forThreeZones_replicateThreeTimesWithTwoInSync() {
+        var props = NodeConfiguration.mskBrokerDefaults(3, 3);
+
+        assertThat(props).containsEntry("default.replication.factor", "3")
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("auto.create.topics.enable", "false")
+                .containsEntry("allow.everyone.if.no.acl.found", "true")
+                .containsEntry("unclean.leader.election.enable", "true")
+                .containsEntry("num.partitions", "1")
+                .containsEntry("message.max.bytes", "1048588");
+    }
+
+    @Test
+    void mskDefaults_forTwoZones_replicateTwiceWithOneInSync() {
+        var props = NodeConfiguration.mskBrokerDefaults(2, 2);
+
+        assertThat(props).containsEntry("default.replication.factor", "2")
+                .containsEntry("min.insync.replicas", "1")
+                .containsEntry("offsets.topic.replication.factor", "2");
+    }
+
+    @Test
+    void forNode_givesABrokerItsRackListenerAndTheControllerQuorum() {
+        var broker = node(2, NodeRole.BROKER, AZ2, "127.1.1.2", 9092);
+        var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
+
+        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2);
+
+        assertThat(props).containsEntry("process.roles", "broker")
+                .containsEntry("node.id", "2")
+                .containsEntry("broker.rack", "use1-az2")
+                .containsEntry("listeners", "PLAINTEXT://127.1.1.2:9092")
+                .containsEntry("advertised.listeners", "PLAINTEXT://127.1.1.2:9092")
+                .containsEntry("controller.quorum.voters", "3001@127.1.1.201:9093");
+    }
+
+    @Test
+    void forNode_givesAControllerTheControllerListenerAndTheTopicDefaults() {
+        var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
+        var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
+
+        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3);
+
+        assertThat(props).containsEntry("process.roles", "controller")
+                .containsEntry("listeners", "CONTROLLER://127.1.1.201:9093")
+                .containsEntry("default.replication.factor", "3")
+                .containsEntry("min.insync.replicas", "2")
+                .doesNotContainKey("broker.rack")
+                .doesNotContainKey("advertised.listeners");
+    }
+
+    private static ClusterNode node(int id, NodeRole role, AvailabilityZone zone, String host, int port) {
+        return new ClusterNode("arn", id, role, zone, host, port, Instant.EPOCH, Optional.empty());
+    }
+}

@@ -1,0 +1,184 @@
+package io.streamplane.it;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.StreamplaneFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.BadRequestException;
+import software.amazon.awssdk.services.kafka.model.KafkaException;
+import software.amazon.awssdk.services.kafka.model.NotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad requests get AWS-style errors naming what is wrong, never a 500, and change no state. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiErrorsTest {
+    private static final String UNKNOWN_ARN =
+            "arn:aws:kafka:us-east-1:000000000000:cluster/nope/00000000-0000-0000-0000-000000000000-1";
+    private StreamplaneFixture streamplane;
+    private KafkaClient kafka;
+    private SignedHttp http;
+
+    @BeforeAll
+    void start() {
+        streamplane = StreamplaneFixture.start();
+        kafka = streamplane.kafkaClient();
+        http = new SignedHttp(streamplane.endpoint());
+    }
+
+    @AfterAll
+    void stop() {
+        assertThat(kafka.listClustersV2(r -> { }).clusterInfoList()).as("no bad request may leave a cluster").isEmpty();
+        streamplane.close();
+    }
+
+    @Test
+    void describeCluster_ofAnUnknownArn_isNotFound() {
+        assertThatThrownBy(() -> kafka.describeClusterV2(r -> r.clusterArn(UNKNOWN_ARN)))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorMessage()).contains(UNKNOWN_ARN);
+                });
+        assertThatThrownBy(() -> kafka.deleteCluster(r -> r.clusterArn(UNKNOWN_ARN)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> kafka.getBootstrapBrokers(r -> r.clusterArn(UNKNOWN_ARN)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void createCluster_withAnInvalidName_isABadRequestNamingTheField() {
+        assertBadRequest(() -> Clusters.createCluster(kafka, "bad_name!", 3, subnets(3)), "clusterName");
+    }
+
+    @Test
+    void createCluster_withBrokersNotAMultipleOfTheZones_isABadRequest() {
+        assertThatThrownBy(() -> Clusters.createCluster(kafka, "uneven", 4, subnets(3)))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("numberOfBrokerNodes must be a multiple of 3 (the number of client subnets), got 4"));
+    }
+
+    @Test
+    void createCluster_withOneSubnet_isABadRequest() {
+        assertBadRequest(() -> Clusters.createCluster(kafka, "single", 1, subnets(1)), "2 or 3 subnets");
+    }
+
+    @Test
+    void createCluster_withAnUnknownKafkaVersion_listsTheValidOnes() {
+        assertBadRequest(() -> kafka.createClusterV2(r -> r.clusterName("old").provisioned(p -> p
+                .kafkaVersion("2.8.1").numberOfBrokerNodes(3).brokerNodeGroupInfo(b -> b
+                        .instanceType("kafka.m5.large").clientSubnets(subnets(3))))),
+                "Unsupported KafkaVersion [2.8.1]. Valid values: [" + Clusters.KAFKA_VERSION + "]");
+    }
+
+    @Test
+    void createCluster_beyondTheModelledBrokerLimit_isABadRequest() {
+        assertBadRequest(() -> Clusters.createCluster(kafka, "huge", 18, subnets(3)),
+                "provisioned.numberOfBrokerNodes must be at most 15");
+    }
+
+    @Test
+    void createCluster_serverless_isRefusedClearly() {
+        assertBadRequest(() -> kafka.createClusterV2(r -> r.clusterName("sls").serverless(s -> s
+                .vpcConfigs(v -> v.subnetIds("subnet-1")))), "Serverless clusters are not supported");
+    }
+
+    @Test
+    void createCluster_withTls_isRefusedRatherThanIgnored() {
+        assertBadRequest(() -> kafka.createClusterV2(r -> r.clusterName("tls").provisioned(p -> p
+                .kafkaVersion(Clusters.KAFKA_VERSION).numberOfBrokerNodes(3)
+                .encryptionInfo(e -> e.encryptionInTransit(t -> t.clientBroker("TLS")))
+                .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(subnets(3))))),
+                "clientBroker TLS is not supported yet");
+    }
+
+    @Test
+    void aRequestSignedWithTheWrongSecret_isForbidden() {
+        try (var impostor = StreamplaneFixture.kafkaClient(streamplane.endpoint(), "test", "wrong")) {
+            assertThatThrownBy(() -> impostor.listClustersV2(r -> { }))
+                    .isInstanceOfSatisfying(KafkaException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                    });
+        }
+    }
+
+    @Test
+    void aRequestSignedTwentyMinutesAgo_isForbidden() throws Exception {
+        var skewed = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20));
+
+        var response = http.send("GET", "/api/v2/clusters", "", skewed);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("InvalidSignatureException");
+        assertThat(response.body()).contains("Signature expired");
+    }
+
+    @Test
+    void anUnsignedRequest_isForbidden() throws Exception {
+        var response = http.sendUnsigned("GET", "/v1/clusters");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void aMalformedJsonBody_isABadRequestNotAServerError() throws Exception {
+        var response = http.send("POST", "/api/v2/clusters", "{not json", Clock.systemUTC());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("BadRequestException");
+        assertThat(response.body()).contains("Invalid request body");
+    }
+
+    @Test
+    void aBodyOfTheWrongType_isABadRequestNamingTheField() throws Exception {
+        var response = http.send("POST", "/api/v2/clusters", "{\"clusterName\": 42}", Clock.systemUTC());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"invalidParameter\":\"clusterName\"");
+    }
+
+    @Test
+    void anOperationNotImplementedYet_answers501NamingIt() {
+        assertThatThrownBy(() -> kafka.updateBrokerCount(r -> r.clusterArn(UNKNOWN_ARN).currentVersion("K1")
+                .targetNumberOfBrokerNodes(6)))
+                .isInstanceOfSatisfying(KafkaException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(501);
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("UpdateBrokerCount");
+                });
+    }
+
+    @Test
+    void listKafkaVersions_listsTheBundledRelease() {
+        assertThat(kafka.listKafkaVersions(r -> { }).kafkaVersions())
+                .extracting(v -> v.version()).containsExactly(Clusters.KAFKA_VERSION);
+        assertThat(kafka.getCompatibleKafkaVersions(r -> { }).compatibleKafkaVersions())
+                .extracting(v -> v.sourceVersion()).containsExactly(Clusters.KAFKA_VERSION);
+    }
+
+    @Test
+    void tagResource_onAnUnknownArn_isNotFound() {
+        assertThatThrownBy(() -> kafka.tagResource(r -> r.resourceArn(UNKNOWN_ARN).tags(Map.of("a", "b"))))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    private static List<String> subnets(int count) {
+        return List.of("subnet-1", "subnet-2", "subnet-3", "subnet-4").subList(0, count);
+    }
+
+    private static void assertBadRequest(Runnable call, String messagePart) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(BadRequestException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
+        });
+    }
+}

@@ -1,0 +1,167 @@
+package io.streamplane.store.jdbc;
+
+import io.streamplane.core.cluster.AvailabilityZone;
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterNode;
+import io.streamplane.core.cluster.ClusterSpec;
+import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.NodeProcess;
+import io.streamplane.core.cluster.NodeRole;
+import io.streamplane.core.cluster.StateInfo;
+import io.streamplane.core.error.Conflict;
+import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ErrorInfo;
+import io.streamplane.core.operation.OperationState;
+import io.streamplane.core.operation.OperationType;
+import io.streamplane.core.operation.StepStatus;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The store behaves the same on the embedded H2 default and on a real PostgreSQL server. */
+class JdbcStoreTest {
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static EmbeddedPostgres postgres;
+    @TempDir
+    static Path h2Dir;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    static Stream<String> databases() {
+        return Stream.of("h2", "postgresql");
+    }
+
+    private static JdbcStore open(String database) {
+        if (database.equals("h2")) {
+            return JdbcStore.open(JdbcStore.h2Url(h2Dir.resolve(UUID.randomUUID().toString())), "", "");
+        }
+        String schema = "s" + UUID.randomUUID().toString().replace("-", "");
+        try (var c = postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return JdbcStore.open(postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema,
+                "postgres", "postgres");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void createCluster_storesClusterNodesTagsAndOperationTogether(String database) {
+        var store = open(database);
+        var cluster = cluster("alpha", 1);
+        var operation = operation(cluster);
+        store.createCluster(cluster, nodes(cluster), Map.of("team", "data"), operation);
+
+        assertThat(store.findCluster(cluster.arn())).contains(cluster);
+        assertThat(store.nodes(cluster.arn())).containsExactlyElementsOf(nodes(cluster));
+        assertThat(store.tags(cluster.arn())).containsExactly(Map.entry("team", "data"));
+        assertThat(store.findOperation(operation.arn())).contains(operation);
+        assertThat(store.unfinishedOperations()).containsExactly(operation);
+        assertThat(store.networkSlotsInUse()).containsExactly(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void createCluster_refusesATakenNameAndKeepsTheFirstCluster(String database) {
+        var store = open(database);
+        var first = cluster("dup", 1);
+        store.createCluster(first, nodes(first), Map.of(), operation(first));
+        var second = cluster("dup", 2);
+
+        assertThatThrownBy(() -> store.createCluster(second, nodes(second), Map.of(), operation(second)))
+                .isInstanceOf(Conflict.class);
+        assertThat(store.listClusters()).containsExactly(first);
+        assertThat(store.nodes(second.arn())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void updates_persistStateProcessesAndOperationProgress(String database) {
+        var store = open(database);
+        var cluster = cluster("beta", 3);
+        var operation = operation(cluster);
+        store.createCluster(cluster, nodes(cluster), Map.of(), operation);
+
+        var failed = cluster.withState(ClusterState.FAILED, Optional.of(new StateInfo("CODE", "why")))
+                .withActiveOperation(Optional.empty());
+        store.updateCluster(failed);
+        var node = nodes(cluster).get(0).withProcess(Optional.of(new NodeProcess(4242, NOW)));
+        store.updateNode(node);
+        var progressed = operation.withStep("ONE", StepStatus.COMPLETE)
+                .failed(NOW.plusSeconds(5), new ErrorInfo("TIMEOUT", "took too long"));
+        store.updateOperation(progressed);
+
+        assertThat(store.findCluster(cluster.arn())).contains(failed);
+        assertThat(store.nodes(cluster.arn()).get(0)).isEqualTo(node);
+        assertThat(store.findOperation(operation.arn())).contains(progressed);
+        assertThat(progressed.state()).isEqualTo(OperationState.UPDATE_FAILED);
+        assertThat(store.unfinishedOperations()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void deleteCluster_forgetsClusterNodesAndTagsButKeepsOperations(String database) {
+        var store = open(database);
+        var cluster = cluster("gamma", 4);
+        var operation = operation(cluster);
+        store.createCluster(cluster, nodes(cluster), Map.of("a", "1"), operation);
+        store.putTags(cluster.arn(), Map.of("b", "2", "a", "3"));
+        assertThat(store.tags(cluster.arn())).containsExactly(Map.entry("a", "3"), Map.entry("b", "2"));
+        store.removeTags(cluster.arn(), List.of("a"));
+        assertThat(store.tags(cluster.arn())).containsExactly(Map.entry("b", "2"));
+
+        store.deleteCluster(cluster.arn());
+
+        assertThat(store.findCluster(cluster.arn())).isEmpty();
+        assertThat(store.nodes(cluster.arn())).isEmpty();
+        assertThat(store.tags(cluster.arn())).isEmpty();
+        assertThat(store.operations(cluster.arn())).containsExactly(operation);
+    }
+
+    private static Cluster cluster(String name, int slot) {
+        String uuid = UUID.randomUUID() + "-1";
+        var spec = new ClusterSpec("kafka.m5.large", List.of("subnet-1", "subnet-2", "subnet-3"), List.of("sg-1"), 100,
+                "4.1.x.kraft", 3, "LOCAL", "DEFAULT");
+        return new Cluster("arn:aws:kafka:us-east-1:000000000000:cluster/" + name + "/" + uuid, name, uuid,
+                ClusterState.CREATING, Optional.empty(), NOW, "K0000000000001", spec,
+                Optional.of("arn:op/" + uuid), slot, "kafka-cluster-id-" + slot);
+    }
+
+    private static List<ClusterNode> nodes(Cluster cluster) {
+        var zone = new AvailabilityZone("us-east-1a", "use1-az1", "subnet-1");
+        return List.of(
+                new ClusterNode(cluster.arn(), 1, NodeRole.BROKER, zone, "127.1.1.1", 9092, NOW, Optional.empty()),
+                new ClusterNode(cluster.arn(), 3001, NodeRole.CONTROLLER, zone, "127.1.1.201", 9093, NOW,
+                        Optional.empty()));
+    }
+
+    private static ClusterOperation operation(Cluster cluster) {
+        return ClusterOperation.pending("arn:op/" + cluster.uuid(), cluster.arn(), OperationType.CREATE_CLUSTER,
+                List.of("ONE", "TWO"), NOW, Optional.empty(), Optional.of(cluster.spec()));
+    }
+}

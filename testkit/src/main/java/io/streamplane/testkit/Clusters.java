@@ -1,0 +1,50 @@
+package io.streamplane.testkit;
+
+import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.ClusterState;
+import software.amazon.awssdk.services.kafka.model.NotFoundException;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/** Creating clusters and waiting on their states through the real MSK API. */
+public final class Clusters {
+    public static final String KAFKA_VERSION = "4.1.x.kraft";
+    public static final Duration CREATE_TIMEOUT = Duration.ofMinutes(3);
+
+    private Clusters() {
+    }
+
+    /** Sends CreateClusterV2 for a cluster of {@code brokers} kafka.m5.large brokers over the subnets. */
+    public static String createCluster(KafkaClient kafka, String name, int brokers, List<String> subnets) {
+        return kafka.createClusterV2(r -> r.clusterName(name).provisioned(p -> p
+                .kafkaVersion(KAFKA_VERSION)
+                .numberOfBrokerNodes(brokers)
+                .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(subnets)
+                        .storageInfo(s -> s.ebsStorageInfo(e -> e.volumeSize(100)))))).clusterArn();
+    }
+
+    public static void awaitState(KafkaClient kafka, String clusterArn, ClusterState state) {
+        await("cluster " + clusterArn + " to be " + state).atMost(CREATE_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state() == state);
+    }
+
+    public static void awaitGone(KafkaClient kafka, String clusterArn) {
+        await("cluster " + clusterArn + " to be deleted").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    try {
+                        kafka.describeClusterV2(r -> r.clusterArn(clusterArn));
+                        return false;
+                    } catch (NotFoundException e) {
+                        return true;
+                    }
+                });
+    }
+
+    public static String bootstrap(KafkaClient kafka, String clusterArn) {
+        return kafka.getBootstrapBrokers(r -> r.clusterArn(clusterArn)).bootstrapBrokerString();
+    }
+}

@@ -1,0 +1,27 @@
+package io.streamplane.testkit;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Finds the Kafka node processes of a cluster on this machine, by the marker the runtime gives them. */
+public final class NodeProcesses {
+    private NodeProcesses() {
+    }
+
+    public static String clusterUuid(String clusterArn) {
+        return clusterArn.substring(clusterArn.lastIndexOf('/') + 1);
+    }
+
+    public static Set<Long> pidsOf(String clusterArn) {
+        String marker = "-Dstreamplane.node=" + clusterUuid(clusterArn) + "/";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    /** Kills whatever is left of the cluster's nodes: a safety net for tests that failed half-way. */
+    public static void killAll(String clusterArn) {
+        pidsOf(clusterArn).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+}

@@ -1,0 +1,94 @@
+package io.streamplane.testkit;
+
+import io.streamplane.server.ServerConfig;
+import io.streamplane.server.StreamplaneServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kafka.KafkaClient;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A real Streamplane server in this JVM, on a free port, with its own data directory and its own
+ * block of loopback addresses, so tests never collide with each other or with a server someone
+ * runs by hand. Closing it stops every Kafka node it started.
+ */
+public final class StreamplaneFixture implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+    public static final String ACCESS_KEY_ID = "test";
+    public static final String SECRET_ACCESS_KEY = "test";
+    private final StreamplaneServer server;
+    private final TemporaryDirectory dataDir;
+
+    private StreamplaneFixture(StreamplaneServer server, TemporaryDirectory dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    public static StreamplaneFixture start() {
+        var dataDir = TemporaryDirectory.create("streamplane-test");
+        return new StreamplaneFixture(StreamplaneServer.start(config(dataDir.path(), Optional.empty())), dataDir);
+    }
+
+    /** A server whose state lives in the given database instead of the embedded H2 default. */
+    public static StreamplaneFixture startWithDatabase(String jdbcUrl, String user, String password) {
+        var dataDir = TemporaryDirectory.create("streamplane-test");
+        var base = config(dataDir.path(), Optional.of(jdbcUrl));
+        var config = new ServerConfig(base.bindAddress(), base.port(), base.dataDir(), base.region(), base.accountId(),
+                base.accessKeyId(), base.secretAccessKey(), base.jdbcUrl(), user, password, base.nodeNetwork(),
+                base.kafkaDistributions(), true);
+        return new StreamplaneFixture(StreamplaneServer.start(config), dataDir);
+    }
+
+    public static ServerConfig config(Path dataDir, Optional<String> jdbcUrl) {
+        return new ServerConfig("127.0.0.1", 0, dataDir, REGION, "000000000000", ACCESS_KEY_ID, SECRET_ACCESS_KEY,
+                jdbcUrl, "", "", randomNodeNetwork(), kafkaDistributions(), true);
+    }
+
+    /** Tests take node addresses from 127.100-199 so they never meet a hand-run server on 127.1. */
+    public static String randomNodeNetwork() {
+        return "127." + (100 + ThreadLocalRandom.current().nextInt(100));
+    }
+
+    public static Path kafkaDistributions() {
+        String configured = System.getProperty("streamplane.kafka.distributions");
+        if (configured == null) {
+            throw new IllegalStateException("Set the system property streamplane.kafka.distributions to the "
+                    + "kafka-dist/target/kafka directory");
+        }
+        return Path.of(configured).toAbsolutePath();
+    }
+
+    public URI endpoint() {
+        return URI.create(server.endpoint());
+    }
+
+    public Path dataDir() {
+        return dataDir.path();
+    }
+
+    public KafkaClient kafkaClient() {
+        return kafkaClient(endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
+
+    public static KafkaClient kafkaClient(URI endpoint, String accessKeyId, String secretAccessKey) {
+        return KafkaClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        dataDir.close();
+    }
+}
