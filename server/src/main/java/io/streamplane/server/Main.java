@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -81,16 +82,23 @@ public final class Main {
                     nodeNetwork, kafkaDistributions.toAbsolutePath(), !leaveNodesRunning);
             StreamplaneServer server;
             try {
-                server = StreamplaneServer.start(config);
-            } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+                server = StreamplaneServer.create(config);
+            } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
                 System.err.println("streamplane: " + e.getMessage());
                 return 1;
             }
             var stopped = new CountDownLatch(1);
+            // In place before the server starts, so that a SIGTERM at any moment still stops the nodes.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 stopped.countDown();
             }, "shutdown"));
+            try {
+                server.start();
+            } catch (IllegalStateException | UncheckedIOException e) {
+                System.err.println("streamplane: " + e.getMessage());
+                return 1;
+            }
             System.out.printf("%nStreamplane is ready: %s (region %s, account %s, data in %s)%n", server.endpoint(),
                     region, accountId, config.dataDir());
             System.out.printf("Try:%n  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s%n"

@@ -55,6 +55,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private final ClusterRecovery recovery;
     private final AwsHttpServer http;
     private final ExecutorService restarts = Executors.newCachedThreadPool();
+    private boolean serving;
     private boolean closed;
 
     private StreamplaneServer(ServerConfig config) {
@@ -91,19 +92,29 @@ public final class StreamplaneServer implements AutoCloseable {
         this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), dispatcher);
     }
 
-    public static StreamplaneServer start(ServerConfig config) {
+    /** Wires the server without starting it, so that a shutdown hook can be in place before it serves. */
+    public static StreamplaneServer create(ServerConfig config) {
         config.checkSafeToServe();
-        var server = new StreamplaneServer(config);
-        server.startUp();
+        return new StreamplaneServer(config);
+    }
+
+    public static StreamplaneServer start(ServerConfig config) {
+        var server = create(config);
+        server.start();
         return server;
     }
 
-    private void startUp() {
+    /** Adopts or restarts the clusters' nodes, resumes unfinished operations, then serves the API. */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("The server was stopped before it started");
+        }
         for (var cluster : recovery.adoptRunningNodes()) {
             restarts.execute(() -> recovery.restart(cluster));
         }
         engine.resumeUnfinished();
         http.start();
+        serving = true;
         LOG.info("Streamplane is serving the MSK API at {}", endpoint());
     }
 
@@ -126,7 +137,9 @@ public final class StreamplaneServer implements AutoCloseable {
         }
         closed = true;
         LOG.info("Stopping Streamplane");
-        http.close();
+        if (serving) {
+            http.close();
+        }
         restarts.shutdownNow();
         engine.close();
         if (config.stopNodesOnShutdown()) {

@@ -1,0 +1,53 @@
+package io.streamplane.it;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Dependencies point inward, as docs/architecture.md says: the build fails when they do not. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.streamplane");
+    }
+
+    @Test
+    void core_knowsNoHttpNoSqlAndNoProcesses() {
+        noClasses().that().resideInAPackage("io.streamplane.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.streamplane.api..", "io.streamplane.store..", "io.streamplane.runtime..",
+                        "io.streamplane.server..", "com.sun.net.httpserver..", "java.net.http..", "java.sql..",
+                        "org.jdbi..", "org.flywaydb..", "com.fasterxml.jackson..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void api_knowsNoSqlAndNoProcesses() {
+        noClasses().that().resideInAPackage("io.streamplane.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.streamplane.store..", "io.streamplane.runtime..", "io.streamplane.server..",
+                        "java.sql..", "org.jdbi..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void storeAndRuntime_knowNoHttpAndNotEachOther() {
+        noClasses().that().resideInAPackage("io.streamplane.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.streamplane.api..",
+                        "io.streamplane.runtime..", "io.streamplane.server..", "com.sun.net.httpserver..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.streamplane.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.streamplane.api..",
+                        "io.streamplane.store..", "io.streamplane.server..", "com.sun.net.httpserver..", "java.sql..")
+                .check(classes);
+    }
+}

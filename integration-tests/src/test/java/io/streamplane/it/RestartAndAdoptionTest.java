@@ -1,0 +1,109 @@
+package io.streamplane.it;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.NodeProcesses;
+import io.streamplane.testkit.RecordAudit;
+import io.streamplane.testkit.ServerProcess;
+import io.streamplane.testkit.StreamplaneFixture;
+import io.streamplane.testkit.TemporaryDirectory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.ClusterState;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The control plane is a separate process from the brokers: killing it leaves the cluster serving
+ * and the next server adopts the nodes; stopping it gracefully stops the nodes, and the next start
+ * brings them back with their data.
+ */
+class RestartAndAdoptionTest {
+    private static final String TOPIC = "payments";
+
+    @Test
+    void brokersOutliveAKilledServer_areAdopted_andComeBackAfterAGracefulStop() throws Exception {
+        String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
+        String clusterArn = null;
+        try (var work = TemporaryDirectory.create("streamplane-restart")) {
+            var dataDir = work.path().resolve("data");
+            // Kept under target/ so that a failure can be read afterwards.
+            var log = java.nio.file.Path.of("target", "restart-test-server.log").toAbsolutePath();
+            java.nio.file.Files.deleteIfExists(log);
+            try {
+                // 1. A cluster with acknowledged records.
+                var first = ServerProcess.start(dataDir, nodeNetwork, log);
+                clusterArn = createActiveCluster(first);
+                String bootstrap = Clusters.bootstrap(client(first), clusterArn);
+                createTopic(bootstrap);
+                var audit = new RecordAudit(bootstrap, TOPIC);
+                audit.produce(200);
+                Set<Long> nodes = NodeProcesses.pidsOf(clusterArn);
+                assertThat(nodes).hasSize(6);
+
+                // 2. SIGKILL the server: the brokers keep serving.
+                first.kill();
+                assertThat(NodeProcesses.pidsOf(clusterArn)).isEqualTo(nodes);
+                assertThat(audit.produce(200)).isEqualTo(400);
+
+                // 3. A new server adopts the running nodes instead of starting more.
+                var second = ServerProcess.start(dataDir, nodeNetwork, log);
+                Clusters.awaitState(client(second), clusterArn, ClusterState.ACTIVE);
+                assertThat(NodeProcesses.pidsOf(clusterArn)).isEqualTo(nodes);
+
+                // 4. A graceful stop stops every node.
+                second.stop();
+                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
+
+                // 5. The next start brings the cluster back, with its data.
+                var third = ServerProcess.start(dataDir, nodeNetwork, log);
+                var kafka = client(third);
+                Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+                assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6).doesNotContainAnyElementsOf(nodes);
+                assertThat(audit.missingAfterReading(Duration.ofSeconds(60))).isEmpty();
+
+                String arn = clusterArn;
+                kafka.deleteCluster(r -> r.clusterArn(arn));
+                Clusters.awaitGone(kafka, clusterArn);
+                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
+                third.stop();
+            } finally {
+                if (clusterArn != null) {
+                    NodeProcesses.killAll(clusterArn);
+                }
+            }
+        }
+    }
+
+    private static String createActiveCluster(ServerProcess server) {
+        var kafka = client(server);
+        String arn = Clusters.createCluster(kafka, "durable", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
+        Clusters.awaitState(kafka, arn, ClusterState.ACTIVE);
+        return arn;
+    }
+
+    private static void createTopic(String bootstrap) throws Exception {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(3), Optional.empty())))
+                    .all().get(30, TimeUnit.SECONDS);
+            await("topic " + TOPIC + " to be visible").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
+                            .containsKey(TOPIC));
+        }
+    }
+
+    private static KafkaClient client(ServerProcess server) {
+        return StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
+                StreamplaneFixture.SECRET_ACCESS_KEY);
+    }
+}
