@@ -1,0 +1,98 @@
+package io.streamplane.bench;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.NodeProcesses;
+import io.streamplane.testkit.StreamplaneFixture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.kafka.model.ClusterState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Time from CreateClusterV2 to ACTIVE for a 3-broker, 3-AZ cluster, over several runs, and the
+ * resident memory of its nodes once ACTIVE. Runs its own server, so nothing else should be loading
+ * the machine.
+ */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Time CreateClusterV2 to ACTIVE (3 brokers, 3 AZs) and measure the nodes' memory.")
+final class CreateClusterBenchmark implements Callable<Integer> {
+    private static final List<String> SUBNETS = List.of("subnet-1", "subnet-2", "subnet-3");
+
+    @Option(names = "--runs", defaultValue = "5", description = "How many clusters to create (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+        var seconds = new ArrayList<Double>();
+        var brokerRss = new ArrayList<Long>();
+        var controllerRss = new ArrayList<Long>();
+        try (var streamplane = StreamplaneFixture.start(); var kafka = streamplane.kafkaClient()) {
+            for (int run = 1; run <= runs; run++) {
+                long start = System.nanoTime();
+                String arn = Clusters.createCluster(kafka, "bench-" + run, 3, SUBNETS);
+                Clusters.awaitState(kafka, arn, ClusterState.ACTIVE);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                seconds.add(elapsed);
+                for (long pid : NodeProcesses.pidsOf(arn)) {
+                    long rss = residentKib(pid);
+                    (isController(pid) ? controllerRss : brokerRss).add(rss);
+                }
+                System.out.printf("run %d: ACTIVE after %.2f s%n", run, elapsed);
+                kafka.deleteCluster(r -> r.clusterArn(arn));
+                Clusters.awaitGone(kafka, arn);
+            }
+        }
+        Collections.sort(seconds);
+        System.out.printf("%ncreate-to-active, 3 brokers over 3 AZs + 3 controllers, %d runs: median %.2f s, "
+                + "min %.2f s, max %.2f s%n", runs, median(seconds), seconds.get(0), seconds.get(seconds.size() - 1));
+        System.out.printf("resident memory once ACTIVE: broker %d MiB (mean), controller %d MiB (mean), "
+                + "cluster total %d MiB%n", mean(brokerRss) / 1024, mean(controllerRss) / 1024,
+                (mean(brokerRss) * 3 + mean(controllerRss) * 3) / 1024);
+        return 0;
+    }
+
+    /** A node's role, read from the server.properties its command line ends with. */
+    private static boolean isController(long pid) {
+        return configOf(pid).map(c -> c.contains("process.roles=controller")).orElse(false);
+    }
+
+    private static Optional<String> configOf(long pid) {
+        String cmd = commandLine(pid);
+        String[] parts = cmd.split(" ");
+        try {
+            return Optional.of(Files.readString(Path.of(parts[parts.length - 1])));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String commandLine(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
+    }
+
+    private static long residentKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static long mean(List<Long> values) {
+        return values.isEmpty() ? 0 : values.stream().mapToLong(Long::longValue).sum() / values.size();
+    }
+}
