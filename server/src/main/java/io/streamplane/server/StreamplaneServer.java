@@ -72,12 +72,11 @@ public final class StreamplaneServer implements AutoCloseable {
         var clock = Clock.systemUTC();
         var identity = new ServiceIdentity(config.region(), config.accountId());
         var versions = new KafkaVersionCatalog(runtime);
-        var fleet = new NodeFleet(store, runtime, versions);
-        var probe = new KafkaClusterProbe();
+        var fleet = new NodeFleet(store, runtime, versions, new KafkaClusterProbe());
         this.engine = new OperationEngine(store, clock);
-        engine.register(OperationType.CREATE_CLUSTER, new CreateClusterPlan(store, fleet, probe, READINESS_TIMEOUT));
+        engine.register(OperationType.CREATE_CLUSTER, new CreateClusterPlan(store, fleet, READINESS_TIMEOUT));
         engine.register(OperationType.DELETE_CLUSTER, new DeleteClusterPlan(store, fleet));
-        this.recovery = new ClusterRecovery(store, fleet, probe, READINESS_TIMEOUT);
+        this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
         var clusters = new ClusterService(identity, store, runtime, versions, engine, new Ids(), clock);
         var tags = new TagService(store);

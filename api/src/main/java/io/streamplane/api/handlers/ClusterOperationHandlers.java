@@ -7,6 +7,7 @@ import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ClusterOperationService;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /** DescribeClusterOperation(V2) and ListClusterOperations(V2): one set of operations, two views. */
 public final class ClusterOperationHandlers {
@@ -44,21 +45,19 @@ public final class ClusterOperationHandlers {
     }
 
     JsonNode listClusterOperations(ObjectNode input) {
-        var page = operations.list(input.path("clusterArn").asText(), Wire.integer(input, "maxResults"),
-                Wire.text(input, "nextToken"));
-        var out = Wire.object();
-        var list = out.putArray("clusterOperationInfoList");
-        page.items().forEach(o -> list.add(v1(o)));
-        page.nextToken().ifPresent(t -> out.put("nextToken", t));
-        return out;
+        return list(input, ClusterOperationHandlers::v1);
     }
 
     JsonNode listClusterOperationsV2(ObjectNode input) {
+        return list(input, ClusterOperationHandlers::summary);
+    }
+
+    private JsonNode list(ObjectNode input, Function<ClusterOperation, ObjectNode> view) {
         var page = operations.list(input.path("clusterArn").asText(), Wire.integer(input, "maxResults"),
                 Wire.text(input, "nextToken"));
         var out = Wire.object();
         var list = out.putArray("clusterOperationInfoList");
-        page.items().forEach(o -> list.add(summary(o)));
+        page.items().forEach(o -> list.add(view.apply(o)));
         page.nextToken().ifPresent(t -> out.put("nextToken", t));
         return out;
     }

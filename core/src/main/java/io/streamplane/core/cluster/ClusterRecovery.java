@@ -1,6 +1,5 @@
 package io.streamplane.core.cluster;
 
-import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.port.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +19,11 @@ public final class ClusterRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRecovery.class);
     private final Store store;
     private final NodeFleet fleet;
-    private final KafkaClusterProbe probe;
     private final Duration readinessTimeout;
 
-    public ClusterRecovery(Store store, NodeFleet fleet, KafkaClusterProbe probe, Duration readinessTimeout) {
+    public ClusterRecovery(Store store, NodeFleet fleet, Duration readinessTimeout) {
         this.store = store;
         this.fleet = fleet;
-        this.probe = probe;
         this.readinessTimeout = readinessTimeout;
     }
 
@@ -50,9 +47,8 @@ public final class ClusterRecovery {
     public void restart(Cluster cluster) {
         try {
             fleet.prepare(cluster);
-            fleet.ensureRunning(cluster, NodeRole.CONTROLLER);
-            fleet.ensureRunning(cluster, NodeRole.BROKER);
-            probe.awaitBrokers(fleet.bootstrapServers(cluster), fleet.brokerIds(cluster), readinessTimeout, () -> false);
+            fleet.ensureAllRunning(cluster);
+            fleet.awaitBrokersServing(cluster, readinessTimeout, () -> false);
             store.findCluster(cluster.arn()).ifPresent(c ->
                     store.updateCluster(c.withState(ClusterState.ACTIVE, Optional.empty())));
             LOG.info("Cluster {} is ACTIVE again", cluster.name());

@@ -1,6 +1,5 @@
 package io.streamplane.core.cluster;
 
-import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationPlan;
 import io.streamplane.core.port.Store;
@@ -27,13 +26,11 @@ public final class CreateClusterPlan implements OperationPlan {
 
     private final Store store;
     private final NodeFleet fleet;
-    private final KafkaClusterProbe probe;
     private final Duration readinessTimeout;
 
-    public CreateClusterPlan(Store store, NodeFleet fleet, KafkaClusterProbe probe, Duration readinessTimeout) {
+    public CreateClusterPlan(Store store, NodeFleet fleet, Duration readinessTimeout) {
         this.store = store;
         this.fleet = fleet;
-        this.probe = probe;
         this.readinessTimeout = readinessTimeout;
     }
 
@@ -51,10 +48,8 @@ public final class CreateClusterPlan implements OperationPlan {
             case START_BROKERS -> fleet.ensureRunning(cluster, NodeRole.BROKER);
             case AWAIT_BROKERS -> {
                 // After a control-plane restart the nodes may have been stopped: start them again.
-                fleet.ensureRunning(cluster, NodeRole.CONTROLLER);
-                fleet.ensureRunning(cluster, NodeRole.BROKER);
-                probe.awaitBrokers(fleet.bootstrapServers(cluster), fleet.brokerIds(cluster), readinessTimeout,
-                        () -> isBeingDeleted(operation));
+                fleet.ensureAllRunning(cluster);
+                fleet.awaitBrokersServing(cluster, readinessTimeout, () -> isBeingDeleted(operation));
                 cluster(operation); // the wait also ends when a delete arrives: then this throws
             }
             default -> throw new IllegalArgumentException("Unknown step " + stepName);

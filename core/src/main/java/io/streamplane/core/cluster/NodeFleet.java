@@ -1,5 +1,6 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.port.NodeLaunchSpec;
 import io.streamplane.core.port.NodeRuntime;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -23,11 +26,13 @@ public final class NodeFleet {
     private final Store store;
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
+    private final KafkaClusterProbe probe;
 
-    public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions) {
+    public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions, KafkaClusterProbe probe) {
         this.store = store;
         this.runtime = runtime;
         this.versions = versions;
+        this.probe = probe;
     }
 
     public List<NodeLaunchSpec> launchSpecs(Cluster cluster) {
@@ -58,6 +63,18 @@ public final class NodeFleet {
             store.updateNode(node.withProcess(Optional.of(process)));
             LOG.info("Started {} {} of cluster {} (pid {})", role, node.nodeId(), cluster.name(), process.pid());
         }
+    }
+
+    /** Starts whatever is not running, controllers first. */
+    public void ensureAllRunning(Cluster cluster) {
+        ensureRunning(cluster, NodeRole.CONTROLLER);
+        ensureRunning(cluster, NodeRole.BROKER);
+    }
+
+    /** Waits until every broker is registered and serving, or {@code abandon} says to stop waiting. */
+    public void awaitBrokersServing(Cluster cluster, Duration timeout, BooleanSupplier abandon)
+            throws TimeoutException, InterruptedException {
+        probe.awaitBrokers(bootstrapServers(cluster), brokerIds(cluster), timeout, abandon);
     }
 
     /** Stops the role's nodes in parallel, each cleanly if it can within the timeout. */
