@@ -31,23 +31,18 @@ public final class StreamplaneFixture implements AutoCloseable {
     }
 
     public static StreamplaneFixture start() {
-        var dataDir = TemporaryDirectory.create("streamplane-test");
-        return new StreamplaneFixture(StreamplaneServer.start(config(dataDir.path(), Optional.empty())), dataDir);
+        return start(randomNodeNetwork());
     }
 
-    /** A server whose state lives in the given database instead of the embedded H2 default. */
-    public static StreamplaneFixture startWithDatabase(String jdbcUrl, String user, String password) {
+    /** A server whose nodes take their addresses from the given block, e.g. {@code 127.123}. */
+    public static StreamplaneFixture start(String nodeNetwork) {
         var dataDir = TemporaryDirectory.create("streamplane-test");
-        var base = config(dataDir.path(), Optional.of(jdbcUrl));
-        var config = new ServerConfig(base.bindAddress(), base.port(), base.dataDir(), base.region(), base.accountId(),
-                base.accessKeyId(), base.secretAccessKey(), base.jdbcUrl(), user, password, base.nodeNetwork(),
-                base.kafkaDistributions(), true);
-        return new StreamplaneFixture(StreamplaneServer.start(config), dataDir);
+        return new StreamplaneFixture(StreamplaneServer.start(config(dataDir.path(), nodeNetwork)), dataDir);
     }
 
-    public static ServerConfig config(Path dataDir, Optional<String> jdbcUrl) {
+    private static ServerConfig config(Path dataDir, String nodeNetwork) {
         return new ServerConfig("127.0.0.1", 0, dataDir, REGION, "000000000000", ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-                jdbcUrl, "", "", randomNodeNetwork(), kafkaDistributions(), true);
+                Optional.empty(), "", "", nodeNetwork, kafkaDistributions(), true);
     }
 
     /** Tests take node addresses from 127.100-199 so they never meet a hand-run server on 127.1. */

@@ -71,10 +71,27 @@ public final class NodeFleet {
         ensureRunning(cluster, NodeRole.BROKER);
     }
 
-    /** Waits until every broker is registered and serving, or {@code abandon} says to stop waiting. */
+    /**
+     * Waits until every broker is registered and serving, or {@code abandon} says to stop waiting.
+     * A node whose process exits meanwhile will not come back by itself, so that fails at once,
+     * pointing at its logs.
+     */
     public void awaitBrokersServing(Cluster cluster, Duration timeout, BooleanSupplier abandon)
             throws TimeoutException, InterruptedException {
-        probe.awaitBrokers(bootstrapServers(cluster), brokerIds(cluster), timeout, abandon);
+        var nodes = store.nodes(cluster.arn());
+        probe.awaitBrokers(bootstrapServers(cluster), brokerIds(cluster), timeout,
+                () -> abandon.getAsBoolean() || firstExited(nodes).isPresent());
+        var exited = firstExited(nodes);
+        if (exited.isPresent()) {
+            var node = exited.get();
+            throw new IllegalStateException(node.role().name().charAt(0) + node.role().name().substring(1)
+                    .toLowerCase() + " " + node.nodeId() + " exited while starting; its logs are in "
+                    + runtime.logLocation(cluster.uuid(), node.nodeId()));
+        }
+    }
+
+    private Optional<ClusterNode> firstExited(List<ClusterNode> nodes) {
+        return nodes.stream().filter(n -> n.process().isPresent() && !isRunning(n)).findFirst();
     }
 
     /** Stops the role's nodes in parallel, each cleanly if it can within the timeout. */

@@ -33,6 +33,9 @@ public interface NodeRuntime {
     /** Asks the node to shut down cleanly, and kills it if it has not exited within the timeout. */
     void stop(NodeProcess process, Duration timeout);
 
+    /** Where a user finds the node's logs, for error messages. */
+    String logLocation(String clusterUuid, int nodeId);
+
     /** Removes everything the runtime stored for the cluster. */
     void deleteClusterFiles(String clusterUuid);
 }

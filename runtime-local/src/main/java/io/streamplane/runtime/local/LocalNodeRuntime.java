@@ -171,6 +171,11 @@ public final class LocalNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public String logLocation(String clusterUuid, int nodeId) {
+        return directories.logs(clusterUuid, nodeId).toString();
+    }
+
+    @Override
     public void deleteClusterFiles(String clusterUuid) {
         directories.deleteCluster(clusterUuid);
     }
