@@ -29,6 +29,9 @@ public final class NodeConfiguration {
                     PLAINTEXT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
             props.put("inter.broker.listener.name", PLAINTEXT_LISTENER);
             props.put("broker.rack", node.zone().id());
+            // Heartbeats carry the broker's request to be unfenced: at the default 2 s a new
+            // broker waits up to 2 s more than it must before it serves.
+            props.put("broker.heartbeat.interval.ms", "500");
         } else {
             props.put("process.roles", "controller");
             props.put("listeners", CONTROLLER_LISTENER + "://" + node.endpoint());

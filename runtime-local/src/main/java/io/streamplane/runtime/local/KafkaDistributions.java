@@ -40,6 +40,25 @@ public final class KafkaDistributions {
         return libs(release) + "/*";
     }
 
+    /**
+     * Changes whenever any jar of the release changes (name, size or time), so that caches built from
+     * the jars, such as class-data archives, are never used with other jars than their own.
+     */
+    public String fingerprint(KafkaRelease release) {
+        try (Stream<Path> jars = Files.list(libs(release))) {
+            int hash = jars.sorted().map(j -> {
+                try {
+                    return j.getFileName() + ":" + Files.size(j) + ":" + Files.getLastModifiedTime(j).toMillis();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList().hashCode();
+            return Integer.toHexString(hash);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + libs(release), e);
+        }
+    }
+
     private Path libs(KafkaRelease release) {
         return root.resolve(release.apacheVersion()).resolve("libs").toAbsolutePath();
     }

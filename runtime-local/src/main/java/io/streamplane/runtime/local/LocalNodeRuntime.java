@@ -37,12 +37,15 @@ public final class LocalNodeRuntime implements NodeRuntime {
     private final NodeDirectories directories;
     private final KafkaDistributions distributions;
     private final LoopbackNetwork network;
+    private final ClassDataSharing classDataSharing;
     private final String javaExecutable;
 
     public LocalNodeRuntime(Path dataDir, KafkaDistributions distributions, LoopbackNetwork network) {
         this.directories = new NodeDirectories(dataDir);
         this.distributions = distributions;
         this.network = network;
+        this.classDataSharing = new ClassDataSharing(dataDir.toAbsolutePath().resolve("cache").resolve("cds"),
+                distributions);
         this.javaExecutable = ProcessHandle.current().info().command().orElse("java");
     }
 
@@ -95,8 +98,10 @@ public final class LocalNodeRuntime implements NodeRuntime {
     /** Formats all nodes in one JVM; nodes already formatted are left as they are. */
     private void format(NodeLaunchSpec any, List<String> configs) {
         var command = new ArrayList<String>(List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dlog4j2.level=WARN", "-cp", distributions.classpath(any.release()) + File.pathSeparator
-                        + ownClasspath(), StorageFormatter.class.getName(), any.kafkaClusterId()));
+                "-XX:+UseSerialGC", "-Dlog4j2.level=WARN"));
+        command.addAll(classDataSharing.optionsFor(any.release(), "storage-formatter"));
+        command.addAll(List.of("-cp", distributions.classpath(any.release()) + File.pathSeparator
+                + ownClasspath(), StorageFormatter.class.getName(), any.kafkaClusterId()));
         command.addAll(configs);
         Path log = directories.cluster(any.clusterUuid()).resolve("format.log");
         try {
@@ -129,10 +134,14 @@ public final class LocalNodeRuntime implements NodeRuntime {
         }
         command.addAll(List.of(javaExecutable,
                 "-Xms" + Math.min(node.heapMegabytes(), 256) + "m", "-Xmx" + node.heapMegabytes() + "m",
+                // Start-up time is CPU-bound on small machines (six JVMs at once): the client
+                // compiler and the serial collector start a node with far less CPU than C2 and G1.
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directories.log4jConfig(uuid, id),
                 "-Dkafka.logs.dir=" + directories.logs(uuid, id),
-                "-Dstreamplane.node=" + uuid + "/" + id,
+                "-Dstreamplane.node=" + uuid + "/" + id));
+        command.addAll(classDataSharing.optionsFor(node.release(), node.role().name().toLowerCase()));
+        command.addAll(List.of(
                 "-cp", distributions.classpath(node.release()),
                 "kafka.Kafka", directories.serverProperties(uuid, id).toString()));
         try {
