@@ -51,6 +51,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServerConfig config;
+    private final JdbcStore store;
     private final OperationEngine engine;
     private final ClusterRecovery recovery;
     private final AwsHttpServer http;
@@ -65,7 +66,7 @@ public final class StreamplaneServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
         }
-        var store = JdbcStore.open(config.jdbcUrl().orElse(JdbcStore.h2Url(config.dataDir())), config.jdbcUser(),
+        this.store = JdbcStore.open(config.jdbcUrl().orElse(JdbcStore.h2Url(config.dataDir())), config.jdbcUser(),
                 config.jdbcPassword());
         var runtime = new LocalNodeRuntime(config.dataDir(), new KafkaDistributions(config.kafkaDistributions()),
                 new LoopbackNetwork(config.nodeNetwork()));
@@ -147,5 +148,6 @@ public final class StreamplaneServer implements AutoCloseable {
         } else {
             LOG.info("Left the Kafka nodes running; the next start adopts them");
         }
+        store.close();
     }
 }

@@ -26,9 +26,16 @@ public final class Clusters {
                         .storageInfo(s -> s.ebsStorageInfo(e -> e.volumeSize(100)))))).clusterArn();
     }
 
+    /** Waits for the state; a cluster that fails instead ends the wait at once, with its stateInfo. */
     public static void awaitState(KafkaClient kafka, String clusterArn, ClusterState state) {
         await("cluster " + clusterArn + " to be " + state).atMost(CREATE_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .until(() -> kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state() == state);
+                .until(() -> {
+                    var info = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo();
+                    if (info.state() == ClusterState.FAILED && state != ClusterState.FAILED) {
+                        throw new IllegalStateException("Cluster " + clusterArn + " FAILED: " + info.stateInfo());
+                    }
+                    return info.state() == state;
+                });
     }
 
     public static void awaitGone(KafkaClient kafka, String clusterArn) {

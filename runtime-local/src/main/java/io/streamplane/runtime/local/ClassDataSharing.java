@@ -26,8 +26,16 @@ final class ClassDataSharing {
         this.distributions = distributions;
     }
 
-    /** @param program what the JVM runs, e.g. {@code broker}; each program has its own archive */
-    List<String> optionsFor(KafkaRelease release, String program) {
+    /**
+     * @param program        what the JVM runs, e.g. {@code broker}; each program has its own archive
+     * @param extraClasspath entries the JVM's class path has besides the release's jars
+     */
+    List<String> optionsFor(KafkaRelease release, String program, List<Path> extraClasspath) {
+        if (extraClasspath.stream().anyMatch(Files::isDirectory)) {
+            // The JVM refuses to archive, and fails, when its class path has a directory in it
+            // (as when Streamplane itself runs from compiled classes rather than jars).
+            return List.of();
+        }
         String key = release.apacheVersion() + "-" + program + "-" + distributions.fingerprint(release);
         Path archive = directory.resolve(key + ".jsa");
         if (Files.isRegularFile(archive)) {

@@ -99,9 +99,10 @@ public final class LocalNodeRuntime implements NodeRuntime {
     private void format(NodeLaunchSpec any, List<String> configs) {
         var command = new ArrayList<String>(List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Dlog4j2.level=WARN"));
-        command.addAll(classDataSharing.optionsFor(any.release(), "storage-formatter"));
+        Path ownClasspath = ownClasspath();
+        command.addAll(classDataSharing.optionsFor(any.release(), "storage-formatter", List.of(ownClasspath)));
         command.addAll(List.of("-cp", distributions.classpath(any.release()) + File.pathSeparator
-                + ownClasspath(), StorageFormatter.class.getName(), any.kafkaClusterId()));
+                + ownClasspath, StorageFormatter.class.getName(), any.kafkaClusterId()));
         command.addAll(configs);
         Path log = directories.cluster(any.clusterUuid()).resolve("format.log");
         try {
@@ -140,7 +141,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
                 "-Dlog4j2.configurationFile=" + directories.log4jConfig(uuid, id),
                 "-Dkafka.logs.dir=" + directories.logs(uuid, id),
                 "-Dstreamplane.node=" + uuid + "/" + id));
-        command.addAll(classDataSharing.optionsFor(node.release(), node.role().name().toLowerCase()));
+        command.addAll(classDataSharing.optionsFor(node.release(), node.role().name().toLowerCase(), List.of()));
         command.addAll(List.of(
                 "-cp", distributions.classpath(node.release()),
                 "kafka.Kafka", directories.serverProperties(uuid, id).toString()));
@@ -212,10 +213,9 @@ public final class LocalNodeRuntime implements NodeRuntime {
         }
     }
 
-    private static String ownClasspath() {
+    private static Path ownClasspath() {
         try {
-            return Path.of(StorageFormatter.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString();
+            return Path.of(StorageFormatter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("Cannot locate the runtime's own classes", e);
         }

@@ -30,22 +30,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The {@link Store} on JDBC: an embedded H2 file database by default, PostgreSQL by URL. */
-public final class JdbcStore implements Store {
+public final class JdbcStore implements Store, AutoCloseable {
     private final Jdbi jdbi;
+    private final boolean embedded;
 
-    private JdbcStore(Jdbi jdbi) {
+    private JdbcStore(Jdbi jdbi, boolean embedded) {
         this.jdbi = jdbi;
+        this.embedded = embedded;
     }
 
     /** Connects and brings the schema up to date with the Flyway migrations. */
     public static JdbcStore open(String jdbcUrl, String user, String password) {
         Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
-        return new JdbcStore(Jdbi.create(jdbcUrl, user, password));
+        return new JdbcStore(Jdbi.create(jdbcUrl, user, password), jdbcUrl.startsWith("jdbc:h2:"));
     }
 
     /** The default database: an H2 file under the data directory, kept open while the server runs. */
     public static String h2Url(java.nio.file.Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("streamplane") + ";DB_CLOSE_DELAY=-1";
+    }
+
+    /** Closes the embedded database, which otherwise stays open for the life of the JVM. */
+    @Override
+    public void close() {
+        if (embedded) {
+            jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+        }
     }
 
     @Override
