@@ -1,5 +1,7 @@
 package io.streamplane.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamplane.api.model.ServiceModel;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.RecordAudit;
@@ -20,7 +22,10 @@ import software.amazon.awssdk.services.kafka.model.ClusterState;
 import software.amazon.awssdk.services.kafka.model.ConflictException;
 import software.amazon.awssdk.services.kafka.model.NodeInfo;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +207,33 @@ class ClusterLifecycleTest {
 
     @Test
     @Order(10)
+    void everyResponse_usesOnlyTheModelsMembersAndTypes() throws Exception {
+        var http = new SignedHttp(streamplane.endpoint());
+        var conformance = new ModelConformance(ServiceModel.load("/aws-models/kafka.service.json"));
+        String arn = URLEncoder.encode(clusterArn, StandardCharsets.UTF_8);
+        String operationArn = URLEncoder.encode(kafka.listClusterOperations(r -> r.clusterArn(clusterArn))
+                .clusterOperationInfoList().get(0).operationArn(), StandardCharsets.UTF_8);
+        var responses = Map.of(
+                "DescribeClusterResponse", "/v1/clusters/" + arn,
+                "DescribeClusterV2Response", "/api/v2/clusters/" + arn,
+                "ListClustersResponse", "/v1/clusters",
+                "ListClustersV2Response", "/api/v2/clusters",
+                "ListNodesResponse", "/v1/clusters/" + arn + "/nodes",
+                "GetBootstrapBrokersResponse", "/v1/clusters/" + arn + "/bootstrap-brokers",
+                "ListClusterOperationsResponse", "/v1/clusters/" + arn + "/operations",
+                "ListClusterOperationsV2Response", "/api/v2/clusters/" + arn + "/operations",
+                "DescribeClusterOperationResponse", "/v1/operations/" + operationArn,
+                "DescribeClusterOperationV2Response", "/api/v2/operations/" + operationArn);
+        for (var response : responses.entrySet()) {
+            var reply = http.send("GET", response.getValue(), "", Clock.systemUTC());
+            assertThat(reply.statusCode()).as(response.getValue()).isEqualTo(200);
+            assertThat(conformance.violations(response.getKey(), new ObjectMapper().readTree(reply.body())))
+                    .as(response.getKey()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(11)
     void deleteCluster_stopsEveryNodeAndRemovesItsFiles() {
         var clusterDir = streamplane.dataDir().resolve("clusters").resolve(NodeProcesses.clusterUuid(clusterArn));
         assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6);

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,17 +33,21 @@ import java.util.Set;
 /** The {@link Store} on JDBC: an embedded H2 file database by default, PostgreSQL by URL. */
 public final class JdbcStore implements Store, AutoCloseable {
     private final Jdbi jdbi;
-    private final boolean embedded;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
-    private JdbcStore(Jdbi jdbi, boolean embedded) {
-        this.jdbi = jdbi;
-        this.embedded = embedded;
+    private JdbcStore(String jdbcUrl, String user, String password) {
+        this.jdbi = Jdbi.create(jdbcUrl, user, password);
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
     }
 
     /** Connects and brings the schema up to date with the Flyway migrations. */
     public static JdbcStore open(String jdbcUrl, String user, String password) {
         Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
-        return new JdbcStore(Jdbi.create(jdbcUrl, user, password), jdbcUrl.startsWith("jdbc:h2:"));
+        return new JdbcStore(jdbcUrl, user, password);
     }
 
     /** The default database: an H2 file under the data directory, kept open while the server runs. */
@@ -53,8 +58,14 @@ public final class JdbcStore implements Store, AutoCloseable {
     /** Closes the embedded database, which otherwise stays open for the life of the JVM. */
     @Override
     public void close() {
-        if (embedded) {
-            jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            return;
+        }
+        try (var connection = DriverManager.getConnection(jdbcUrl, user, password);
+             var statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the embedded database " + jdbcUrl, e);
         }
     }
 

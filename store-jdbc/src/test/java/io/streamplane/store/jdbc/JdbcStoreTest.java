@@ -125,6 +125,24 @@ class JdbcStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void close_thenOpenAgain_findsTheStateKept(String database) {
+        var dir = h2Dir.resolve(UUID.randomUUID().toString());
+        var store = database.equals("h2") ? JdbcStore.open(JdbcStore.h2Url(dir), "", "") : open(database);
+        var cluster = cluster("kept", 5);
+        store.createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
+        store.close();
+
+        if (database.equals("h2")) {
+            try (var reopened = JdbcStore.open(JdbcStore.h2Url(dir), "", "")) {
+                assertThat(reopened.findCluster(cluster.arn())).contains(cluster);
+            }
+        } else {
+            assertThat(store.findCluster(cluster.arn())).contains(cluster);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void deleteCluster_forgetsClusterNodesAndTagsButKeepsOperations(String database) {
         var store = open(database);
         var cluster = cluster("gamma", 4);
