@@ -2,7 +2,9 @@ package io.streamplane.bench;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
+import io.streamplane.testkit.ServerProcess;
 import io.streamplane.testkit.StreamplaneFixture;
+import io.streamplane.testkit.TemporaryDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
@@ -18,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Time from CreateClusterV2 to ACTIVE for a 3-broker, 3-AZ cluster, over several runs, and the
- * resident memory of its nodes once ACTIVE. Runs its own server, so nothing else should be loading
- * the machine.
+ * resident memory of its nodes once ACTIVE. Runs its own server in its own process, as a user would,
+ * so nothing else should be loading the machine.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Time CreateClusterV2 to ACTIVE (3 brokers, 3 AZs) and measure the nodes' memory.")
@@ -34,7 +36,11 @@ final class CreateClusterBenchmark implements Callable<Integer> {
         var seconds = new ArrayList<Double>();
         var brokerRss = new ArrayList<Long>();
         var controllerRss = new ArrayList<Long>();
-        try (var streamplane = StreamplaneFixture.start(); var kafka = streamplane.kafkaClient()) {
+        try (var work = TemporaryDirectory.create("streamplane-bench");
+             var server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.randomNodeNetwork(),
+                     work.path().resolve("server.log"));
+             var kafka = StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
+                     StreamplaneFixture.SECRET_ACCESS_KEY)) {
             for (int run = 1; run <= runs; run++) {
                 long start = System.nanoTime();
                 String arn = Clusters.createCluster(kafka, "bench-" + run, 3, SUBNETS);
@@ -49,6 +55,7 @@ final class CreateClusterBenchmark implements Callable<Integer> {
                 kafka.deleteCluster(r -> r.clusterArn(arn));
                 Clusters.awaitGone(kafka, arn);
             }
+            server.stop();
         }
         Collections.sort(seconds);
         System.out.printf("%ncreate-to-active, 3 brokers over 3 AZs + 3 controllers, %d runs: median %.2f s, "

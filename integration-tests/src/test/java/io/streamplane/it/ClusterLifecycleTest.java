@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 import software.amazon.awssdk.services.kafka.model.ConflictException;
 import software.amazon.awssdk.services.kafka.model.NodeInfo;
@@ -239,7 +240,14 @@ class ClusterLifecycleTest {
         assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6);
         assertThat(clusterDir.resolve("nodes/1/logs/server.log")).exists();
 
-        var state = kafka.deleteCluster(r -> r.clusterArn(clusterArn)).state();
+        assertThatThrownBy(() -> kafka.deleteCluster(r -> r.clusterArn(clusterArn).currentVersion("KSTALE")))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .contains("The version of the cluster isn't current"));
+        String version = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
+
+        var state = kafka.deleteCluster(r -> r.clusterArn(clusterArn).currentVersion(version)).state();
+        assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion())
+                .isNotEqualTo(version);
 
         assertThat(state).isEqualTo(ClusterState.DELETING);
         Clusters.awaitGone(kafka, clusterArn);
