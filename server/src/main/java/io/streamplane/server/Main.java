@@ -83,8 +83,9 @@ public final class Main {
             StreamplaneServer server;
             try {
                 server = StreamplaneServer.create(config);
-            } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-                System.err.println("streamplane: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // Bad settings, a busy port, a data directory another server holds: say so, no stack trace.
+                System.err.println("streamplane: cannot start: " + rootMessage(e));
                 return 1;
             }
             var stopped = new CountDownLatch(1);
@@ -106,6 +107,15 @@ public final class Main {
                     accessKeyId.equals(ServerConfig.DEFAULT_ACCESS_KEY_ID) ? "test" : "...", region, server.endpoint());
             stopped.await();
             return 0;
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String message = cause == e ? e.getMessage() : e.getMessage() + " (" + cause.getMessage() + ")";
+            return message.lines().findFirst().orElse(message);
         }
     }
 }

@@ -66,10 +66,14 @@ public final class StreamplaneServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
         }
+        var distributions = new KafkaDistributions(config.kafkaDistributions());
+        if (distributions.releases().isEmpty()) {
+            throw new IllegalStateException("No Kafka distribution (VERSION/libs) found in "
+                    + config.kafkaDistributions() + "; build with 'mvn install' or point --kafka-distributions at one");
+        }
+        var runtime = new LocalNodeRuntime(config.dataDir(), distributions, new LoopbackNetwork(config.nodeNetwork()));
         this.store = JdbcStore.open(config.jdbcUrl().orElse(JdbcStore.h2Url(config.dataDir())), config.jdbcUser(),
                 config.jdbcPassword());
-        var runtime = new LocalNodeRuntime(config.dataDir(), new KafkaDistributions(config.kafkaDistributions()),
-                new LoopbackNetwork(config.nodeNetwork()));
         var clock = Clock.systemUTC();
         var identity = new ServiceIdentity(config.region(), config.accountId());
         var versions = new KafkaVersionCatalog(runtime);
