@@ -11,6 +11,10 @@ public record ServiceIdentity(String region, String accountId) {
         return prefix() + "cluster-operation/" + clusterName + "/" + clusterUuid + "/" + operationUuid;
     }
 
+    public String configurationArn(String configurationName, String uuid) {
+        return prefix() + "configuration/" + configurationName + "/" + uuid;
+    }
+
     public String brokerArn(String clusterName, String clusterUuid, int brokerId) {
         return prefix() + "broker/" + clusterName + "/" + clusterUuid + "/" + brokerId;
     }

@@ -44,7 +44,7 @@ public final class TagService {
     }
 
     private void requireResource(String resourceArn) {
-        if (store.findCluster(resourceArn).isEmpty()) {
+        if (store.findCluster(resourceArn).isEmpty() && store.findConfiguration(resourceArn).isEmpty()) {
             throw new NotFound("The resource " + resourceArn + " does not exist");
         }
     }

@@ -101,6 +101,19 @@ class ApiErrorsTest {
     }
 
     @Test
+    void createCluster_withAnUnknownConfiguration_isABadRequestNamingIt() {
+        String unknown = "arn:aws:kafka:us-east-1:000000000000:configuration/none/00000000-0000-0000-0000-000000000000-1";
+        assertThatThrownBy(() -> kafka.createClusterV2(r -> r.clusterName("unconfigured").provisioned(p -> p
+                .kafkaVersion(Clusters.KAFKA_VERSION).numberOfBrokerNodes(3)
+                .configurationInfo(c -> c.arn(unknown).revision(1L))
+                .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(subnets(3))))))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.invalidParameter()).isEqualTo("configurationInfo.arn");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains(unknown).contains("does not exist");
+                });
+    }
+
+    @Test
     void aRequestSignedWithTheWrongSecret_isForbidden() {
         try (var impostor = StreamplaneFixture.kafkaClient(streamplane.endpoint(), "test", "wrong")) {
             assertThatThrownBy(() -> impostor.listClustersV2(r -> { }))

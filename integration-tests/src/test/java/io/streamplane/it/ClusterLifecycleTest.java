@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
@@ -47,13 +48,21 @@ class ClusterLifecycleTest {
     private StreamplaneFixture streamplane;
     private KafkaClient kafka;
     private String clusterArn;
+    private String configurationArn;
     private String stateRightAfterCreate;
 
     @BeforeAll
     void createCluster() {
         streamplane = StreamplaneFixture.start();
         kafka = streamplane.kafkaClient();
-        clusterArn = Clusters.createCluster(kafka, "demo", 3, SUBNETS);
+        configurationArn = kafka.createConfiguration(r -> r.name("retention")
+                .serverProperties(SdkBytes.fromUtf8String("log.retention.hours=72"))).arn();
+        clusterArn = kafka.createClusterV2(r -> r.clusterName("demo").provisioned(p -> p
+                .kafkaVersion(Clusters.KAFKA_VERSION)
+                .numberOfBrokerNodes(3)
+                .configurationInfo(c -> c.arn(configurationArn).revision(1L))
+                .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(SUBNETS)
+                        .storageInfo(s -> s.ebsStorageInfo(e -> e.volumeSize(100)))))).clusterArn();
         stateRightAfterCreate = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().stateAsString();
         Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
     }
@@ -78,6 +87,8 @@ class ClusterLifecycleTest {
         assertThat(info.activeOperationArn()).isNull();
         assertThat(info.provisioned().numberOfBrokerNodes()).isEqualTo(3);
         assertThat(info.provisioned().currentBrokerSoftwareInfo().kafkaVersion()).isEqualTo(Clusters.KAFKA_VERSION);
+        assertThat(info.provisioned().currentBrokerSoftwareInfo().configurationArn()).isEqualTo(configurationArn);
+        assertThat(info.provisioned().currentBrokerSoftwareInfo().configurationRevision()).isEqualTo(1L);
     }
 
     @Test
@@ -124,6 +135,7 @@ class ClusterLifecycleTest {
             assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
             assertThat(config.get("message.max.bytes").value()).isEqualTo("1048588");
             assertThat(config.get("broker.rack").value()).isEqualTo("use1-az1");
+            assertThat(config.get("log.retention.hours").value()).as("from the custom configuration").isEqualTo("72");
         }
     }
 
@@ -208,23 +220,38 @@ class ClusterLifecycleTest {
 
     @Test
     @Order(10)
+    void aConfigurationInUse_cannotBeDeleted() {
+        assertThatThrownBy(() -> kafka.deleteConfiguration(r -> r.arn(configurationArn)))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .contains("You can't delete a configuration that's attached to a cluster").contains("demo"));
+        assertThat(kafka.describeConfiguration(r -> r.arn(configurationArn)).stateAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    @Order(10)
     void everyResponse_usesOnlyTheModelsMembersAndTypes() throws Exception {
         var http = new SignedHttp(streamplane.endpoint());
         var conformance = new ModelConformance(ServiceModel.load("/aws-models/kafka.service.json"));
         String arn = URLEncoder.encode(clusterArn, StandardCharsets.UTF_8);
         String operationArn = URLEncoder.encode(kafka.listClusterOperations(r -> r.clusterArn(clusterArn))
                 .clusterOperationInfoList().get(0).operationArn(), StandardCharsets.UTF_8);
-        var responses = Map.of(
-                "DescribeClusterResponse", "/v1/clusters/" + arn,
-                "DescribeClusterV2Response", "/api/v2/clusters/" + arn,
-                "ListClustersResponse", "/v1/clusters",
-                "ListClustersV2Response", "/api/v2/clusters",
-                "ListNodesResponse", "/v1/clusters/" + arn + "/nodes",
-                "GetBootstrapBrokersResponse", "/v1/clusters/" + arn + "/bootstrap-brokers",
-                "ListClusterOperationsResponse", "/v1/clusters/" + arn + "/operations",
-                "ListClusterOperationsV2Response", "/api/v2/clusters/" + arn + "/operations",
-                "DescribeClusterOperationResponse", "/v1/operations/" + operationArn,
-                "DescribeClusterOperationV2Response", "/api/v2/operations/" + operationArn);
+        String configuration = URLEncoder.encode(configurationArn, StandardCharsets.UTF_8);
+        var responses = Map.ofEntries(
+                Map.entry("DescribeClusterResponse", "/v1/clusters/" + arn),
+                Map.entry("DescribeClusterV2Response", "/api/v2/clusters/" + arn),
+                Map.entry("ListClustersResponse", "/v1/clusters"),
+                Map.entry("ListClustersV2Response", "/api/v2/clusters"),
+                Map.entry("ListNodesResponse", "/v1/clusters/" + arn + "/nodes"),
+                Map.entry("GetBootstrapBrokersResponse", "/v1/clusters/" + arn + "/bootstrap-brokers"),
+                Map.entry("ListClusterOperationsResponse", "/v1/clusters/" + arn + "/operations"),
+                Map.entry("ListClusterOperationsV2Response", "/api/v2/clusters/" + arn + "/operations"),
+                Map.entry("DescribeClusterOperationResponse", "/v1/operations/" + operationArn),
+                Map.entry("DescribeClusterOperationV2Response", "/api/v2/operations/" + operationArn),
+                Map.entry("DescribeConfigurationResponse", "/v1/configurations/" + configuration),
+                Map.entry("DescribeConfigurationRevisionResponse", "/v1/configurations/" + configuration
+                        + "/revisions/1"),
+                Map.entry("ListConfigurationRevisionsResponse", "/v1/configurations/" + configuration + "/revisions"),
+                Map.entry("ListConfigurationsResponse", "/v1/configurations"));
         for (var response : responses.entrySet()) {
             var reply = http.send("GET", response.getValue(), "", Clock.systemUTC());
             assertThat(reply.statusCode()).as(response.getValue()).isEqualTo(200);
@@ -254,6 +281,7 @@ class ClusterLifecycleTest {
         assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
         assertThat(Files.exists(clusterDir)).isFalse();
         assertThat(kafka.listClustersV2(r -> { }).clusterInfoList()).isEmpty();
+        assertThat(kafka.deleteConfiguration(r -> r.arn(configurationArn)).stateAsString()).isEqualTo("DELETING");
     }
 
     private Admin admin() {

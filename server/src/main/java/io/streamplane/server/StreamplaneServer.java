@@ -2,6 +2,7 @@ package io.streamplane.server;
 
 import io.streamplane.api.handlers.ClusterHandlers;
 import io.streamplane.api.handlers.ClusterOperationHandlers;
+import io.streamplane.api.handlers.ConfigurationHandlers;
 import io.streamplane.api.handlers.KafkaVersionHandlers;
 import io.streamplane.api.handlers.TagHandlers;
 import io.streamplane.api.model.ServiceModel;
@@ -17,6 +18,7 @@ import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.CreateClusterPlan;
 import io.streamplane.core.cluster.DeleteClusterPlan;
 import io.streamplane.core.cluster.NodeFleet;
+import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperationService;
@@ -77,19 +79,22 @@ public final class StreamplaneServer implements AutoCloseable {
         var clock = Clock.systemUTC();
         var identity = new ServiceIdentity(config.region(), config.accountId());
         var versions = new KafkaVersionCatalog(runtime);
-        var fleet = new NodeFleet(store, runtime, versions, new KafkaClusterProbe());
+        var ids = new Ids();
+        var configurations = new ConfigurationService(identity, store, versions, ids, clock);
+        var fleet = new NodeFleet(store, runtime, versions, configurations, new KafkaClusterProbe());
         this.engine = new OperationEngine(store, clock);
         engine.register(OperationType.CREATE_CLUSTER, new CreateClusterPlan(store, fleet, READINESS_TIMEOUT));
         engine.register(OperationType.DELETE_CLUSTER, new DeleteClusterPlan(store, fleet));
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
-        var clusters = new ClusterService(identity, store, runtime, versions, engine, new Ids(), clock);
+        var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, ids, clock);
         var tags = new TagService(store);
         Map<String, OperationHandler> handlers = new HashMap<>();
         new ClusterHandlers(clusters, tags, identity).register(handlers);
         new ClusterOperationHandlers(new ClusterOperationService(store)).register(handlers);
         new KafkaVersionHandlers(versions, clusters).register(handlers);
         new TagHandlers(tags).register(handlers);
+        new ConfigurationHandlers(configurations).register(handlers);
         var verifier = new SigV4Verifier(Map.of(config.accessKeyId(), config.secretAccessKey()), config.region(),
                 clock);
         var dispatcher = new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers, verifier);

@@ -49,7 +49,10 @@ final class ClusterWire {
         sasl.putObject("iam").put("enabled", false);
         auth.putObject("tls").put("enabled", false);
         auth.putObject("unauthenticated").put("enabled", true);
-        node.putObject("currentBrokerSoftwareInfo").put("kafkaVersion", spec.kafkaVersion());
+        var software = node.putObject("currentBrokerSoftwareInfo");
+        spec.configuration().ifPresent(c -> software.put("configurationArn", c.arn())
+                .put("configurationRevision", c.revision()));
+        software.put("kafkaVersion", spec.kafkaVersion());
         node.putObject("encryptionInfo").putObject("encryptionInTransit")
                 .put("clientBroker", "PLAINTEXT").put("inCluster", false);
         node.put("enhancedMonitoring", spec.enhancedMonitoring());
@@ -78,6 +81,8 @@ final class ClusterWire {
         info.putArray("brokerEBSVolumeInfo").addObject()
                 .put("kafkaBrokerNodeId", "ALL").put("volumeSizeGB", spec.volumeSizeGiB());
         info.put("enhancedMonitoring", spec.enhancedMonitoring());
+        spec.configuration().ifPresent(c -> info.putObject("configurationInfo")
+                .put("arn", c.arn()).put("revision", c.revision()));
         info.put("instanceType", spec.instanceType());
         info.put("kafkaVersion", spec.kafkaVersion());
         info.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());

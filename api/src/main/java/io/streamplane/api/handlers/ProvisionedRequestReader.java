@@ -2,10 +2,12 @@ package io.streamplane.api.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamplane.core.cluster.ClusterSpec;
+import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.error.InvalidRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the provisioned-cluster part of CreateCluster (flat) and CreateClusterV2 ({@code provisioned})
@@ -31,7 +33,8 @@ final class ProvisionedRequestReader {
                 provisioned.path("kafkaVersion").asText(),
                 provisioned.path("numberOfBrokerNodes").asInt(),
                 provisioned.path("storageMode").asText("LOCAL"),
-                provisioned.path("enhancedMonitoring").asText("DEFAULT"));
+                provisioned.path("enhancedMonitoring").asText("DEFAULT"),
+                configurationInfo(provisioned.path("configurationInfo")));
     }
 
     private static void refuseUnsupported(JsonNode provisioned, String prefix) {
@@ -61,10 +64,6 @@ final class ProvisionedRequestReader {
             throw new InvalidRequest(prefix + "clientAuthentication.unauthenticated",
                     "Unauthenticated access is the only authentication supported yet; it cannot be disabled");
         }
-        if (provisioned.has("configurationInfo")) {
-            throw new InvalidRequest(prefix + "configurationInfo",
-                    "Custom configurations are not supported yet; omit configurationInfo to use the MSK defaults");
-        }
         JsonNode prometheus = provisioned.path("openMonitoring").path("prometheus");
         if (prometheus.path("jmxExporter").path("enabledInBroker").asBoolean(false)
                 || prometheus.path("nodeExporter").path("enabledInBroker").asBoolean(false)) {
@@ -82,6 +81,12 @@ final class ProvisionedRequestReader {
             throw new InvalidRequest(prefix + "brokerNodeGroupInfo.connectivityInfo.publicAccess",
                     "Public access can't be turned on at cluster creation");
         }
+    }
+
+    /** The validator has checked that arn and revision are both there when configurationInfo is. */
+    private static Optional<ConfigurationRef> configurationInfo(JsonNode info) {
+        return info.isMissingNode() ? Optional.empty()
+                : Optional.of(new ConfigurationRef(info.path("arn").asText(), info.path("revision").asLong()));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -3,6 +3,7 @@ package io.streamplane.core.cluster;
 import io.streamplane.core.Ids;
 import io.streamplane.core.Page;
 import io.streamplane.core.ServiceIdentity;
+import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
@@ -34,16 +35,18 @@ public final class ClusterService {
     private final Store store;
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
+    private final ConfigurationService configurations;
     private final OperationEngine engine;
     private final Ids ids;
     private final Clock clock;
 
     public ClusterService(ServiceIdentity identity, Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
-                          OperationEngine engine, Ids ids, Clock clock) {
+                          ConfigurationService configurations, OperationEngine engine, Ids ids, Clock clock) {
         this.identity = identity;
         this.store = store;
         this.runtime = runtime;
         this.versions = versions;
+        this.configurations = configurations;
         this.engine = engine;
         this.ids = ids;
         this.clock = clock;
@@ -58,6 +61,7 @@ public final class ClusterService {
             throw new InvalidRequest("storageMode", "storageMode " + spec.storageMode()
                     + " is not supported; use LOCAL");
         }
+        spec.configuration().ifPresent(c -> configurations.requireUsable(c, release.mskVersion()));
         var zones = ZonePlacement.zonesFor(identity.region(), spec.clientSubnets());
         var planned = ZonePlacement.place(zones, spec.numberOfBrokerNodes());
         if (store.listClusters().stream().anyMatch(c -> c.name().equals(command.clusterName()))) {
@@ -73,9 +77,7 @@ public final class ClusterService {
             return new ClusterNode(arn, p.nodeId(), p.role(), p.zone(), address.host(), address.port(), now,
                     Optional.empty());
         }).toList();
-        var canonicalSpec = new ClusterSpec(spec.instanceType(), spec.clientSubnets(), spec.securityGroups(),
-                spec.volumeSizeGiB(), release.mskVersion(), spec.numberOfBrokerNodes(), spec.storageMode(),
-                spec.enhancedMonitoring());
+        var canonicalSpec = spec.withKafkaVersion(release.mskVersion());
         var operation = ClusterOperation.pending(
                 identity.clusterOperationArn(command.clusterName(), uuid, ids.operationUuid()), arn,
                 OperationType.CREATE_CLUSTER, engine.plan(OperationType.CREATE_CLUSTER).stepNames(), now,

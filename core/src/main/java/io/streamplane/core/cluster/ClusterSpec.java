@@ -1,11 +1,15 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.configuration.ConfigurationRef;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The desired shape of a provisioned cluster, as the user asked for it.
  *
- * @param kafkaVersion the MSK version string, e.g. {@code 4.1.x.kraft}
+ * @param kafkaVersion  the MSK version string, e.g. {@code 4.1.x.kraft}
+ * @param configuration the custom configuration the brokers run with, if any (else MSK's defaults)
  */
 public record ClusterSpec(
         String instanceType,
@@ -15,10 +19,16 @@ public record ClusterSpec(
         String kafkaVersion,
         int numberOfBrokerNodes,
         String storageMode,
-        String enhancedMonitoring) {
+        String enhancedMonitoring,
+        Optional<ConfigurationRef> configuration) {
 
     public ClusterSpec {
         clientSubnets = List.copyOf(clientSubnets);
         securityGroups = List.copyOf(securityGroups);
+    }
+
+    public ClusterSpec withKafkaVersion(String version) {
+        return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, version,
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration);
     }
 }

@@ -16,7 +16,12 @@ public final class NodeConfiguration {
     private NodeConfiguration() {
     }
 
-    public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount) {
+    /**
+     * @param custom the properties of the cluster's custom configuration, which override MSK's
+     *               defaults (they can never touch listeners or KRaft wiring: those are not settable)
+     */
+    public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount,
+                                              Map<String, String> custom) {
         var props = new LinkedHashMap<String, String>();
         props.put("node.id", Integer.toString(node.nodeId()));
         props.put("controller.quorum.voters", quorumVoters(clusterNodes));
@@ -41,6 +46,7 @@ public final class NodeConfiguration {
         // topics are created, so they need MSK's defaults as much as the brokers do.
         long brokers = clusterNodes.stream().filter(ClusterNode::isBroker).count();
         props.putAll(mskBrokerDefaults(zoneCount, (int) brokers));
+        props.putAll(custom);
         return props;
     }
 

@@ -1,5 +1,6 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.port.NodeLaunchSpec;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -26,12 +28,15 @@ public final class NodeFleet {
     private final Store store;
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
+    private final ConfigurationService configurations;
     private final KafkaClusterProbe probe;
 
-    public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions, KafkaClusterProbe probe) {
+    public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
+                     ConfigurationService configurations, KafkaClusterProbe probe) {
         this.store = store;
         this.runtime = runtime;
         this.versions = versions;
+        this.configurations = configurations;
         this.probe = probe;
     }
 
@@ -40,9 +45,10 @@ public final class NodeFleet {
         var release = versions.require("kafkaVersion", cluster.spec().kafkaVersion());
         int zones = cluster.spec().clientSubnets().size();
         int brokerHeap = BrokerInstanceType.of(cluster.spec().instanceType()).heapMegabytes();
+        var custom = cluster.spec().configuration().map(configurations::properties).orElse(Map.of());
         return nodes.stream()
                 .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), release,
-                        NodeConfiguration.forNode(n, nodes, zones),
+                        NodeConfiguration.forNode(n, nodes, zones, custom),
                         n.isBroker() ? brokerHeap : CONTROLLER_HEAP_MEGABYTES))
                 .toList();
     }

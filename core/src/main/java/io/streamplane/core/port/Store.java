@@ -2,6 +2,8 @@ package io.streamplane.core.port;
 
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
+import io.streamplane.core.configuration.Configuration;
+import io.streamplane.core.configuration.ConfigurationRevision;
 import io.streamplane.core.operation.ClusterOperation;
 
 import java.util.Collection;
@@ -52,4 +54,23 @@ public interface Store {
     void removeTags(String resourceArn, Collection<String> keys);
 
     Set<Integer> networkSlotsInUse();
+
+    /** Inserts a configuration with its first revision; Conflict if the name is taken. */
+    void createConfiguration(Configuration configuration);
+
+    Optional<Configuration> findConfiguration(String configurationArn);
+
+    /** All configurations, oldest first. */
+    List<Configuration> listConfigurations();
+
+    /** Adds the next revision and makes it the latest, atomically. */
+    void addConfigurationRevision(String configurationArn, ConfigurationRevision revision);
+
+    Optional<ConfigurationRevision> findConfigurationRevision(String configurationArn, long revision);
+
+    /** The configuration's revisions, newest first. */
+    List<ConfigurationRevision> configurationRevisions(String configurationArn);
+
+    /** Removes the configuration with all its revisions and tags. */
+    void deleteConfiguration(String configurationArn);
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class NodeConfigurationTest {
         var broker = node(2, NodeRole.BROKER, AZ2, "127.1.1.2", 9092);
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
 
-        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2);
+        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2, Map.of());
 
         assertThat(props).containsEntry("process.roles", "broker")
                 .containsEntry("node.id", "2")
@@ -54,7 +55,7 @@ class NodeConfigurationTest {
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
 
-        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3);
+        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3, Map.of());
 
         assertThat(props).containsEntry("process.roles", "controller")
                 .containsEntry("listeners", "CONTROLLER://127.1.1.201:9093")
@@ -62,6 +63,18 @@ class NodeConfigurationTest {
                 .containsEntry("min.insync.replicas", "2")
                 .doesNotContainKey("broker.rack")
                 .doesNotContainKey("advertised.listeners");
+    }
+
+    @Test
+    void forNode_letsACustomConfigurationOverrideTheDefaults() {
+        var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
+
+        var props = NodeConfiguration.forNode(broker, List.of(broker), 3,
+                Map.of("message.max.bytes", "2097152", "auto.create.topics.enable", "true"));
+
+        assertThat(props).containsEntry("message.max.bytes", "2097152")
+                .containsEntry("auto.create.topics.enable", "true")
+                .containsEntry("listeners", "PLAINTEXT://127.1.1.1:9092");
     }
 
     private static ClusterNode node(int id, NodeRole role, AvailabilityZone zone, String host, int port) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.operation.OperationStep;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
 /** Reads and writes the structured values kept as JSON text in the database. */
 final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new Jdk8Module())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final TypeReference<List<OperationStep>> STEPS = new TypeReference<>() { };
 
@@ -37,6 +39,10 @@ final class JsonColumns {
 
     static List<OperationStep> steps(String json) {
         return read(json, STEPS);
+    }
+
+    static List<String> strings(String json) {
+        return read(json, new TypeReference<>() { });
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

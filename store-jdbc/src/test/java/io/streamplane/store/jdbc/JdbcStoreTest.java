@@ -8,6 +8,10 @@ import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.NodeProcess;
 import io.streamplane.core.cluster.NodeRole;
 import io.streamplane.core.cluster.StateInfo;
+import io.streamplane.core.configuration.Configuration;
+import io.streamplane.core.configuration.ConfigurationRef;
+import io.streamplane.core.configuration.ConfigurationRevision;
+import io.streamplane.core.configuration.ConfigurationState;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ErrorInfo;
@@ -161,10 +165,32 @@ class JdbcStoreTest {
         assertThat(store.operations(cluster.arn())).containsExactly(operation);
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void configurations_keepEveryRevisionAndRefuseATakenName(String database) {
+        var store = open(database);
+        var first = new ConfigurationRevision(1, "first", NOW, "num.partitions=2\n");
+        var configuration = new Configuration("arn:config/big", "big", "desc", List.of("4.1.x.kraft"), NOW,
+                ConfigurationState.ACTIVE, first);
+        store.createConfiguration(configuration);
+        var second = new ConfigurationRevision(2, "second", NOW.plusSeconds(1), "num.partitions=3\n");
+        store.addConfigurationRevision(configuration.arn(), second);
+
+        assertThat(store.findConfiguration(configuration.arn())).contains(configuration.withLatestRevision(second));
+        assertThat(store.findConfigurationRevision(configuration.arn(), 1)).contains(first);
+        assertThat(store.configurationRevisions(configuration.arn())).containsExactly(second, first);
+        assertThatThrownBy(() -> store.createConfiguration(new Configuration("arn:config/other", "big", "", List.of(),
+                NOW, ConfigurationState.ACTIVE, first))).isInstanceOf(Conflict.class);
+
+        store.deleteConfiguration(configuration.arn());
+        assertThat(store.listConfigurations()).isEmpty();
+        assertThat(store.configurationRevisions(configuration.arn())).isEmpty();
+    }
+
     private static Cluster cluster(String name, int slot) {
         String uuid = UUID.randomUUID() + "-1";
         var spec = new ClusterSpec("kafka.m5.large", List.of("subnet-1", "subnet-2", "subnet-3"), List.of("sg-1"), 100,
-                "4.1.x.kraft", 3, "LOCAL", "DEFAULT");
+                "4.1.x.kraft", 3, "LOCAL", "DEFAULT", Optional.of(new ConfigurationRef("arn:config/x", 2)));
         return new Cluster("arn:aws:kafka:us-east-1:000000000000:cluster/" + name + "/" + uuid, name, uuid,
                 ClusterState.CREATING, Optional.empty(), NOW, "K0000000000001", spec,
                 Optional.of("arn:op/" + uuid), slot, "kafka-cluster-id-" + slot);
