@@ -24,6 +24,8 @@ import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationType;
+import io.streamplane.core.rolling.ClusterChangePlan;
+import io.streamplane.core.rolling.RollingRestart;
 import io.streamplane.runtime.local.KafkaDistributions;
 import io.streamplane.runtime.local.LocalNodeRuntime;
 import io.streamplane.runtime.local.LoopbackNetwork;
@@ -41,6 +43,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * The whole server wired together. Start-up: store, runtime, adoption of running nodes, resumption
@@ -51,6 +54,8 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamplaneServer.class);
     private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a rolling restart waits for a broker to become safe to stop before it gives up. */
+    private static final Duration ROLL_SAFETY_TIMEOUT = Duration.ofMinutes(5);
 
     private final ServerConfig config;
     private final JdbcStore store;
@@ -81,13 +86,19 @@ public final class StreamplaneServer implements AutoCloseable {
         var versions = new KafkaVersionCatalog(runtime);
         var ids = new Ids();
         var configurations = new ConfigurationService(identity, store, versions, ids, clock);
-        var fleet = new NodeFleet(store, runtime, versions, configurations, new KafkaClusterProbe());
+        var probe = new KafkaClusterProbe();
+        var fleet = new NodeFleet(store, runtime, versions, configurations, probe);
         this.engine = new OperationEngine(store, clock);
         engine.register(OperationType.CREATE_CLUSTER, new CreateClusterPlan(store, fleet, READINESS_TIMEOUT));
         engine.register(OperationType.DELETE_CLUSTER, new DeleteClusterPlan(store, fleet));
+        var changes = new ClusterChangePlan(store, fleet, probe,
+                new RollingRestart(fleet, probe, ROLL_SAFETY_TIMEOUT, READINESS_TIMEOUT), configurations);
+        engine.register(OperationType.UPDATE_CLUSTER_CONFIGURATION, changes);
+        engine.register(OperationType.REBOOT_NODE, changes);
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
-        var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, ids, clock);
+        var clusters = new ClusterService(identity, store, runtime, versions, configurations, changes, engine, ids,
+                clock);
         var tags = new TagService(store);
         Map<String, OperationHandler> handlers = new HashMap<>();
         new ClusterHandlers(clusters, tags, identity).register(handlers);
@@ -118,10 +129,15 @@ public final class StreamplaneServer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The server was stopped before it started");
         }
-        for (var cluster : recovery.adoptRunningNodes()) {
-            restarts.execute(() -> recovery.restart(cluster));
+        var restarting = recovery.adoptRunningNodes();
+        for (var cluster : restarting) {
+            // Nodes first: an interrupted rolling change can only go on once the others run again.
+            restarts.execute(() -> {
+                recovery.restart(cluster);
+                engine.resumeUnfinished(cluster.arn());
+            });
         }
-        engine.resumeUnfinished();
+        engine.resumeUnfinishedExcept(restarting.stream().map(c -> c.arn()).collect(Collectors.toSet()));
         http.start();
         serving = true;
         LOG.info("Streamplane is serving the MSK API at {}", endpoint());

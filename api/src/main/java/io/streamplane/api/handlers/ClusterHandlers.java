@@ -9,8 +9,10 @@ import io.streamplane.core.TagService;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.CreateClusterCommand;
+import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.error.InvalidRequest;
 
+import java.util.ArrayList;
 import java.util.Map;
 
 /** The MSK cluster operations: create, describe, list and delete clusters, their nodes and bootstrap brokers. */
@@ -35,6 +37,25 @@ public final class ClusterHandlers {
         handlers.put("DeleteCluster", this::deleteCluster);
         handlers.put("GetBootstrapBrokers", this::getBootstrapBrokers);
         handlers.put("ListNodes", this::listNodes);
+        handlers.put("UpdateClusterConfiguration", this::updateClusterConfiguration);
+        handlers.put("RebootBroker", this::rebootBroker);
+    }
+
+    JsonNode updateClusterConfiguration(ObjectNode input) {
+        var info = input.path("configurationInfo");
+        var operation = clusters.updateClusterConfiguration(input.path("clusterArn").asText(),
+                input.path("currentVersion").asText(),
+                new ConfigurationRef(info.path("arn").asText(), info.path("revision").asLong()));
+        return Wire.object().put("clusterArn", operation.clusterArn())
+                .put("clusterOperationArn", operation.arn());
+    }
+
+    JsonNode rebootBroker(ObjectNode input) {
+        var ids = new ArrayList<String>();
+        input.path("brokerIds").forEach(id -> ids.add(id.asText()));
+        var operation = clusters.rebootBroker(input.path("clusterArn").asText(), ids);
+        return Wire.object().put("clusterArn", operation.clusterArn())
+                .put("clusterOperationArn", operation.arn());
     }
 
     JsonNode createCluster(ObjectNode input) {

@@ -33,6 +33,11 @@ public record Cluster(
                 operationArn, networkSlot, kafkaClusterId);
     }
 
+    public Cluster withSpec(ClusterSpec newSpec) {
+        return new Cluster(arn, name, uuid, state, stateInfo, creationTime, currentVersion, newSpec,
+                activeOperationArn, networkSlot, kafkaClusterId);
+    }
+
     public Cluster withCurrentVersion(String version) {
         return new Cluster(arn, name, uuid, state, stateInfo, creationTime, version, spec,
                 activeOperationArn, networkSlot, kafkaClusterId);

@@ -6,17 +6,22 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Brings clusters back after the control plane starts. Nodes still running from before (the
  * control plane crashed) are adopted; nodes of serving clusters that are down (the control plane
- * was stopped, which stops them) are started again, and the cluster is HEALING until every broker
- * serves.
+ * was stopped, which stops them) are started again. An ACTIVE cluster is HEALING until every broker
+ * serves; a cluster in the middle of a change keeps its state, and its operation resumes after.
  */
 public final class ClusterRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRecovery.class);
+    /** States in which a cluster's nodes should all be running. */
+    private static final Set<ClusterState> SERVING = EnumSet.of(ClusterState.ACTIVE, ClusterState.HEALING,
+            ClusterState.UPDATING, ClusterState.REBOOTING_BROKER);
     private final Store store;
     private final NodeFleet fleet;
     private final Duration readinessTimeout;
@@ -34,11 +39,14 @@ public final class ClusterRecovery {
             int running = fleet.adopt(cluster);
             int total = store.nodes(cluster.arn()).size();
             LOG.info("Cluster {}: adopted {} of {} nodes still running", cluster.name(), running, total);
-            boolean serving = cluster.state() == ClusterState.ACTIVE || cluster.state() == ClusterState.HEALING;
-            if (serving && running < total) {
-                store.updateCluster(cluster.withState(ClusterState.HEALING, Optional.empty()));
-                toRestart.add(cluster);
+            if (running == total || !SERVING.contains(cluster.state())) {
+                continue;
             }
+            if (cluster.state() == ClusterState.ACTIVE) {
+                cluster = cluster.withState(ClusterState.HEALING, Optional.empty());
+                store.updateCluster(cluster);
+            }
+            toRestart.add(cluster);
         }
         return toRestart;
     }
@@ -49,9 +57,10 @@ public final class ClusterRecovery {
             fleet.prepare(cluster);
             fleet.ensureAllRunning(cluster);
             fleet.awaitBrokersServing(cluster, readinessTimeout, () -> false);
-            store.findCluster(cluster.arn()).ifPresent(c ->
+            // A cluster that was being changed stays UPDATING: its operation resumes after this.
+            store.findCluster(cluster.arn()).filter(c -> c.state() == ClusterState.HEALING).ifPresent(c ->
                     store.updateCluster(c.withState(ClusterState.ACTIVE, Optional.empty())));
-            LOG.info("Cluster {} is ACTIVE again", cluster.name());
+            LOG.info("Cluster {} has all its nodes running again", cluster.name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

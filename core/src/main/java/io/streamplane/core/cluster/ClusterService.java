@@ -3,6 +3,7 @@ package io.streamplane.core.cluster;
 import io.streamplane.core.Ids;
 import io.streamplane.core.Page;
 import io.streamplane.core.ServiceIdentity;
+import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
@@ -14,9 +15,11 @@ import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.placement.ZonePlacement;
 import io.streamplane.core.port.NodeRuntime;
 import io.streamplane.core.port.Store;
+import io.streamplane.core.rolling.ClusterChangePlan;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -36,17 +39,20 @@ public final class ClusterService {
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
     private final ConfigurationService configurations;
+    private final ClusterChangePlan changePlan;
     private final OperationEngine engine;
     private final Ids ids;
     private final Clock clock;
 
     public ClusterService(ServiceIdentity identity, Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
-                          ConfigurationService configurations, OperationEngine engine, Ids ids, Clock clock) {
+                          ConfigurationService configurations, ClusterChangePlan changePlan, OperationEngine engine,
+                          Ids ids, Clock clock) {
         this.identity = identity;
         this.store = store;
         this.runtime = runtime;
         this.versions = versions;
         this.configurations = configurations;
+        this.changePlan = changePlan;
         this.engine = engine;
         this.ids = ids;
         this.clock = clock;
@@ -80,7 +86,7 @@ public final class ClusterService {
         var canonicalSpec = spec.withKafkaVersion(release.mskVersion());
         var operation = ClusterOperation.pending(
                 identity.clusterOperationArn(command.clusterName(), uuid, ids.operationUuid()), arn,
-                OperationType.CREATE_CLUSTER, engine.plan(OperationType.CREATE_CLUSTER).stepNames(), now,
+                OperationType.CREATE_CLUSTER, CreateClusterPlan.STEPS, now,
                 Optional.empty(), Optional.of(canonicalSpec));
         var cluster = new Cluster(arn, command.clusterName(), uuid, ClusterState.CREATING, Optional.empty(), now,
                 ids.clusterVersion(), canonicalSpec, Optional.of(operation.arn()), slot, kafkaClusterId());
@@ -112,7 +118,7 @@ public final class ClusterService {
         }
         var operation = ClusterOperation.pending(
                 identity.clusterOperationArn(cluster.name(), cluster.uuid(), ids.operationUuid()), clusterArn,
-                OperationType.DELETE_CLUSTER, engine.plan(OperationType.DELETE_CLUSTER).stepNames(), clock.instant(),
+                OperationType.DELETE_CLUSTER, DeleteClusterPlan.STEPS, clock.instant(),
                 Optional.of(cluster.spec()), Optional.empty());
         var deleting = cluster.withState(ClusterState.DELETING, Optional.empty())
                 .withActiveOperation(Optional.of(operation.arn()))
@@ -120,6 +126,78 @@ public final class ClusterService {
         store.startOperation(deleting, operation);
         engine.submit(operation.arn());
         return deleting;
+    }
+
+    /** Moves the cluster to another configuration revision: live where Kafka allows, rolling otherwise. */
+    public synchronized ClusterOperation updateClusterConfiguration(String clusterArn, String currentVersion,
+                                                                   ConfigurationRef configuration) {
+        var cluster = requireUpdatable(clusterArn, currentVersion);
+        configurations.requireUsable(configuration, cluster.spec().kafkaVersion());
+        var target = cluster.spec().withConfiguration(Optional.of(configuration));
+        var steps = ClusterChangePlan.configurationSteps(changePlan.configurationChange(cluster.spec(), target),
+                brokerIds(clusterArn));
+        return startChange(cluster.withSpec(target), OperationType.UPDATE_CLUSTER_CONFIGURATION, steps,
+                cluster.spec(), ClusterState.UPDATING);
+    }
+
+    /** Restarts the given brokers one at a time, each only when that is safe. */
+    public synchronized ClusterOperation rebootBroker(String clusterArn, List<String> brokerIds) {
+        var cluster = describe(clusterArn);
+        requireActive(cluster);
+        if (brokerIds.size() != 1) {
+            throw new InvalidRequest("brokerIds", "brokerIds must name exactly one broker: brokers are rebooted "
+                    + "one at a time, got " + brokerIds.size());
+        }
+        var ids = new ArrayList<Integer>();
+        for (String id : brokerIds) {
+            try {
+                ids.add(Integer.parseInt(id.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidRequest("brokerIds", "brokerIds must be broker ids such as \"1\", got '" + id + "'");
+            }
+        }
+        var known = brokerIds(clusterArn);
+        for (int id : ids) {
+            if (!known.contains(id)) {
+                throw new InvalidRequest("brokerIds", "Cluster " + cluster.name() + " has no broker " + id
+                        + "; its brokers are " + known);
+            }
+        }
+        return startChange(cluster, OperationType.REBOOT_NODE, ClusterChangePlan.rebootSteps(ids), cluster.spec(),
+                ClusterState.REBOOTING_BROKER);
+    }
+
+    private ClusterOperation startChange(Cluster target, OperationType type, List<String> steps, ClusterSpec source,
+                                         ClusterState state) {
+        var operation = ClusterOperation.pending(
+                identity.clusterOperationArn(target.name(), target.uuid(), ids.operationUuid()), target.arn(), type,
+                steps, clock.instant(), Optional.of(source), Optional.of(target.spec()));
+        store.startOperation(target.withState(state, Optional.empty())
+                .withActiveOperation(Optional.of(operation.arn()))
+                .withCurrentVersion(ids.clusterVersion()), operation);
+        engine.submit(operation.arn());
+        return operation;
+    }
+
+    private Cluster requireUpdatable(String clusterArn, String currentVersion) {
+        var cluster = describe(clusterArn);
+        requireActive(cluster);
+        if (!currentVersion.equals(cluster.currentVersion())) {
+            throw new InvalidRequest("currentVersion",
+                    "The version of the cluster isn't current. Check the current version and try again.");
+        }
+        return cluster;
+    }
+
+    private static void requireActive(Cluster cluster) {
+        if (cluster.state() != ClusterState.ACTIVE) {
+            throw new InvalidRequest("You can't update cluster " + cluster.name() + " while it is in "
+                    + cluster.state() + " state; wait until it is ACTIVE.");
+        }
+    }
+
+    private List<Integer> brokerIds(String clusterArn) {
+        return store.nodes(clusterArn).stream().filter(ClusterNode::isBroker).map(ClusterNode::nodeId).toList();
     }
 
     public List<ClusterNode> brokerNodes(String clusterArn) {

@@ -27,6 +27,11 @@ public record ClusterSpec(
         securityGroups = List.copyOf(securityGroups);
     }
 
+    public ClusterSpec withConfiguration(Optional<ConfigurationRef> newConfiguration) {
+        return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration);
+    }
+
     public ClusterSpec withKafkaVersion(String version) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, version,
                 numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration);

@@ -21,6 +21,8 @@ public final class CreateClusterPlan implements OperationPlan {
     public static final String START_CONTROLLERS = "START_CONTROLLERS";
     public static final String START_BROKERS = "START_BROKERS";
     public static final String AWAIT_BROKERS = "AWAIT_BROKER_REGISTRATION";
+    /** The steps, in order. */
+    public static final List<String> STEPS = List.of(PREPARE_NODES, START_CONTROLLERS, START_BROKERS, AWAIT_BROKERS);
     private static final Logger LOG = LoggerFactory.getLogger(CreateClusterPlan.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -32,11 +34,6 @@ public final class CreateClusterPlan implements OperationPlan {
         this.store = store;
         this.fleet = fleet;
         this.readinessTimeout = readinessTimeout;
-    }
-
-    @Override
-    public List<String> stepNames() {
-        return List.of(PREPARE_NODES, START_CONTROLLERS, START_BROKERS, AWAIT_BROKERS);
     }
 
     @Override

@@ -15,6 +15,8 @@ public final class DeleteClusterPlan implements OperationPlan {
     public static final String STOP_BROKERS = "STOP_BROKERS";
     public static final String STOP_CONTROLLERS = "STOP_CONTROLLERS";
     public static final String DELETE_NODE_FILES = "DELETE_NODE_FILES";
+    /** The steps, in order. */
+    public static final List<String> STEPS = List.of(STOP_BROKERS, STOP_CONTROLLERS, DELETE_NODE_FILES);
     private static final Logger LOG = LoggerFactory.getLogger(DeleteClusterPlan.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -24,11 +26,6 @@ public final class DeleteClusterPlan implements OperationPlan {
     public DeleteClusterPlan(Store store, NodeFleet fleet) {
         this.store = store;
         this.fleet = fleet;
-    }
-
-    @Override
-    public List<String> stepNames() {
-        return List.of(STOP_BROKERS, STOP_CONTROLLERS, DELETE_NODE_FILES);
     }
 
     @Override

@@ -57,6 +57,11 @@ public final class NodeFleet {
         runtime.prepare(launchSpecs(cluster));
     }
 
+    /** Rewrites every node's configuration from the cluster's spec, for the next restart of each. */
+    public void reconfigure(Cluster cluster) {
+        runtime.reconfigure(launchSpecs(cluster));
+    }
+
     /** Starts every node of the role that is not running; running ones are left alone. */
     public void ensureRunning(Cluster cluster, NodeRole role) {
         var specs = launchSpecs(cluster);
@@ -105,6 +110,23 @@ public final class NodeFleet {
         var nodes = store.nodes(cluster.arn()).stream().filter(n -> n.role() == role).toList();
         nodes.parallelStream().forEach(node -> node.process().ifPresent(p -> runtime.stop(p, timeout)));
         nodes.forEach(node -> store.updateNode(node.withProcess(Optional.empty())));
+    }
+
+    /** Stops one node cleanly and starts it again with the configuration now written for it. */
+    public void restart(Cluster cluster, int nodeId, Duration stopTimeout) {
+        var node = store.nodes(cluster.arn()).stream().filter(n -> n.nodeId() == nodeId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Cluster " + cluster.name() + " has no node " + nodeId));
+        node.process().ifPresent(p -> runtime.stop(p, stopTimeout));
+        store.updateNode(node.withProcess(Optional.empty()));
+        var spec = launchSpecs(cluster).stream().filter(s -> s.nodeId() == nodeId).findFirst().orElseThrow();
+        var process = runtime.start(spec);
+        store.updateNode(node.withProcess(Optional.of(process)));
+        LOG.info("Restarted {} {} of cluster {} (pid {})", node.role(), nodeId, cluster.name(), process.pid());
+    }
+
+    public List<Integer> controllerIds(Cluster cluster) {
+        return store.nodes(cluster.arn()).stream().filter(n -> n.role() == NodeRole.CONTROLLER)
+                .map(ClusterNode::nodeId).toList();
     }
 
     /** Forgets recorded processes that are no longer running; returns how many nodes are still up. */

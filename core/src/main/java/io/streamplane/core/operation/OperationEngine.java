@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs operations in the background, step by step, persisting each step's progress before the
  * next starts. Operations on the same cluster run one after another. An operation interrupted by
- * shutdown stays unfinished and is resumed by {@link #resumeUnfinished()} on the next start.
+ * shutdown stays unfinished and is resumed on the next start ({@link #resumeUnfinishedExcept}, {@link #resumeUnfinished(String)}).
  */
 public final class OperationEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationEngine.class);
@@ -53,11 +54,22 @@ public final class OperationEngine implements AutoCloseable {
         executor.execute(() -> run(operationArn));
     }
 
-    public void resumeUnfinished() {
+    /** Resumes unfinished operations, except those of the given clusters (resumed by the caller later). */
+    public void resumeUnfinishedExcept(Set<String> clusterArns) {
         for (var operation : store.unfinishedOperations()) {
-            LOG.info("Resuming {} operation {}", operation.type(), operation.arn());
-            submit(operation.arn());
+            if (!clusterArns.contains(operation.clusterArn())) {
+                resume(operation);
+            }
         }
+    }
+
+    public void resumeUnfinished(String clusterArn) {
+        store.unfinishedOperations().stream().filter(o -> o.clusterArn().equals(clusterArn)).forEach(this::resume);
+    }
+
+    private void resume(ClusterOperation operation) {
+        LOG.info("Resuming {} operation {}", operation.type(), operation.arn());
+        submit(operation.arn());
     }
 
     private void run(String operationArn) {
@@ -74,7 +86,7 @@ public final class OperationEngine implements AutoCloseable {
     private void execute(ClusterOperation operation, OperationPlan plan) {
         String current = null;
         try {
-            for (String step : plan.stepNames()) {
+            for (String step : operation.steps().stream().map(OperationStep::name).toList()) {
                 if (operation.isStepComplete(step)) {
                     continue;
                 }

@@ -1,11 +1,10 @@
 package io.streamplane.core.operation;
 
-import java.util.List;
-
-/** The steps of one kind of operation and what happens when it ends. Every step must be idempotent. */
+/**
+ * How one kind of operation runs its steps (named in the operation itself) and what happens when
+ * it ends. Every step must be idempotent: after a restart the step in progress runs again.
+ */
 public interface OperationPlan {
-
-    List<String> stepNames();
 
     void runStep(String stepName, ClusterOperation operation) throws Exception;
 

@@ -24,6 +24,9 @@ public interface NodeRuntime {
     /** Writes the nodes' configuration and formats their storage; nodes already formatted are kept. */
     void prepare(List<NodeLaunchSpec> nodes);
 
+    /** Rewrites the nodes' configuration files only; running nodes read them when they restart. */
+    void reconfigure(List<NodeLaunchSpec> nodes);
+
     /** Starts a prepared node and returns its process; it keeps running if the control plane dies. */
     NodeProcess start(NodeLaunchSpec node);
 

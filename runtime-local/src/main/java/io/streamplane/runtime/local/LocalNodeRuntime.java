@@ -77,6 +77,11 @@ public final class LocalNodeRuntime implements NodeRuntime {
         format(nodes.get(0), configs);
     }
 
+    @Override
+    public void reconfigure(List<NodeLaunchSpec> nodes) {
+        nodes.forEach(this::writeConfiguration);
+    }
+
     private void writeConfiguration(NodeLaunchSpec node) {
         String uuid = node.clusterUuid();
         int id = node.nodeId();

@@ -1,0 +1,109 @@
+package io.streamplane.core.rolling;
+
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterSpec;
+import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.NodeFleet;
+import io.streamplane.core.configuration.ConfigurationChange;
+import io.streamplane.core.configuration.ConfigurationService;
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.OperationPlan;
+import io.streamplane.core.port.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Changes to a running cluster: apply live what Kafka can change live, write the nodes' new
+ * configuration, and restart what must restart, one node at a time through {@link RollingRestart}.
+ * The cluster is ACTIVE again afterwards; if a step fails, its spec returns to where it was.
+ */
+public final class ClusterChangePlan implements OperationPlan {
+    public static final String APPLY_DYNAMIC_CONFIGURATION = "APPLY_DYNAMIC_CONFIGURATION";
+    public static final String WRITE_NODE_CONFIGURATION = "WRITE_NODE_CONFIGURATION";
+    public static final String RESTART_BROKER = "RESTART_BROKER_";
+    public static final String RESTART_CONTROLLERS = "RESTART_CONTROLLERS";
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterChangePlan.class);
+
+    private final Store store;
+    private final NodeFleet fleet;
+    private final KafkaClusterProbe probe;
+    private final RollingRestart rolling;
+    private final ConfigurationService configurations;
+
+    public ClusterChangePlan(Store store, NodeFleet fleet, KafkaClusterProbe probe, RollingRestart rolling,
+                             ConfigurationService configurations) {
+        this.store = store;
+        this.fleet = fleet;
+        this.probe = probe;
+        this.rolling = rolling;
+        this.configurations = configurations;
+    }
+
+    /** The steps a configuration change takes: restarts only for what Kafka cannot change live. */
+    public static List<String> configurationSteps(ConfigurationChange change, List<Integer> brokerIds) {
+        var steps = new ArrayList<String>(List.of(WRITE_NODE_CONFIGURATION, APPLY_DYNAMIC_CONFIGURATION));
+        if (change.needsBrokerRestart()) {
+            brokerIds.stream().sorted().forEach(id -> steps.add(RESTART_BROKER + id));
+        }
+        if (change.needsControllerRestart()) {
+            steps.add(RESTART_CONTROLLERS);
+        }
+        return List.copyOf(steps);
+    }
+
+    public static List<String> rebootSteps(List<Integer> brokerIds) {
+        return brokerIds.stream().sorted().map(id -> RESTART_BROKER + id).toList();
+    }
+
+    public ConfigurationChange configurationChange(ClusterSpec from, ClusterSpec to) {
+        return ConfigurationChange.between(properties(from), properties(to));
+    }
+
+    @Override
+    public void runStep(String stepName, ClusterOperation operation) throws Exception {
+        var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
+        if (stepName.equals(WRITE_NODE_CONFIGURATION)) {
+            fleet.reconfigure(cluster);
+        } else if (stepName.equals(APPLY_DYNAMIC_CONFIGURATION)) {
+            var change = configurationChange(operation.sourceSpec().orElseThrow(), cluster.spec());
+            probe.alterClusterDefaults(fleet.bootstrapServers(cluster), change.dynamicUpdates(),
+                    change.dynamicRemovals());
+        } else if (stepName.startsWith(RESTART_BROKER)) {
+            rolling.restartBroker(cluster, Integer.parseInt(stepName.substring(RESTART_BROKER.length())));
+        } else if (stepName.equals(RESTART_CONTROLLERS)) {
+            rolling.restartControllers(cluster);
+        } else {
+            throw new IllegalArgumentException("Unknown step " + stepName);
+        }
+    }
+
+    @Override
+    public void onComplete(ClusterOperation operation) {
+        store.findCluster(operation.clusterArn()).ifPresent(cluster -> store.updateCluster(
+                cluster.withState(ClusterState.ACTIVE, Optional.empty()).withActiveOperation(Optional.empty())));
+    }
+
+    @Override
+    public void onFailure(ClusterOperation operation, Exception cause) {
+        store.findCluster(operation.clusterArn()).ifPresent(cluster -> {
+            Cluster restored = operation.sourceSpec().map(cluster::withSpec).orElse(cluster);
+            try {
+                fleet.reconfigure(restored);
+            } catch (RuntimeException e) {
+                LOG.error("Could not write back the configuration of cluster {}", cluster.name(), e);
+            }
+            store.updateCluster(restored.withState(ClusterState.ACTIVE, Optional.empty())
+                    .withActiveOperation(Optional.empty()));
+        });
+    }
+
+    private Map<String, String> properties(ClusterSpec spec) {
+        return spec.configuration().map(configurations::properties).orElse(Map.of());
+    }
+}

@@ -1,0 +1,21 @@
+package io.streamplane.core.rolling;
+
+import java.util.List;
+
+/** One partition as the cluster reports it: its replicas, which of them are in sync, and its minimum. */
+public record PartitionState(String topic, int partition, List<Integer> replicas, List<Integer> inSyncReplicas,
+                             int minInSyncReplicas) {
+
+    public PartitionState {
+        replicas = List.copyOf(replicas);
+        inSyncReplicas = List.copyOf(inSyncReplicas);
+    }
+
+    public boolean isUnderReplicated() {
+        return inSyncReplicas.size() < replicas.size();
+    }
+
+    public String name() {
+        return topic + "-" + partition;
+    }
+}

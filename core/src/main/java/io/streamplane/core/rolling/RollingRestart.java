@@ -1,0 +1,90 @@
+package io.streamplane.core.rolling;
+
+import io.streamplane.core.Poll;
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.NodeFleet;
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Restarts nodes one at a time without losing availability. A broker is stopped only when no
+ * partition would fall below min.insync.replicas without it, and the next one waits until it is back
+ * and every partition is fully replicated again. Controllers go one at a time, the active one last.
+ */
+public final class RollingRestart {
+    private static final Logger LOG = LoggerFactory.getLogger(RollingRestart.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private final NodeFleet fleet;
+    private final KafkaClusterProbe probe;
+    private final Duration safetyTimeout;
+    private final Duration catchUpTimeout;
+
+    public RollingRestart(NodeFleet fleet, KafkaClusterProbe probe, Duration safetyTimeout, Duration catchUpTimeout) {
+        this.fleet = fleet;
+        this.probe = probe;
+        this.safetyTimeout = safetyTimeout;
+        this.catchUpTimeout = catchUpTimeout;
+    }
+
+    public void restartBroker(Cluster cluster, int brokerId) throws Exception {
+        String bootstrap = fleet.bootstrapServers(cluster);
+        var lastReason = new AtomicReference<String>("");
+        try {
+            Poll.until("broker " + brokerId + " to be safe to stop", safetyTimeout, POLL, () -> {
+                Optional<String> why = whyUnsafe(bootstrap, brokerId);
+                why.ifPresent(lastReason::set);
+                return why.isEmpty();
+            });
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Broker " + brokerId + " could not be restarted safely within "
+                    + safetyTimeout.toSeconds() + " s: " + lastReason.get(), e);
+        }
+        fleet.restart(cluster, brokerId, STOP_TIMEOUT);
+        fleet.awaitBrokersServing(cluster, catchUpTimeout, () -> false);
+        Poll.until("every partition to be fully replicated after broker " + brokerId + " restarted",
+                catchUpTimeout, POLL, () -> fullyReplicated(bootstrap));
+        LOG.info("Broker {} of cluster {} restarted and caught up", brokerId, cluster.name());
+    }
+
+    public void restartControllers(Cluster cluster) throws Exception {
+        String bootstrap = fleet.bootstrapServers(cluster);
+        List<Integer> order = RollOrder.controllers(fleet.controllerIds(cluster), probe.activeController(bootstrap));
+        for (int controllerId : order) {
+            fleet.restart(cluster, controllerId, STOP_TIMEOUT);
+            // Taken once the old process is gone: only the new one can have caught up since.
+            long restartedAt = System.currentTimeMillis();
+            probe.awaitControllerCaughtUp(bootstrap, controllerId, restartedAt, catchUpTimeout);
+            LOG.info("Controller {} of cluster {} restarted and caught up", controllerId, cluster.name());
+        }
+    }
+
+    private Optional<String> whyUnsafe(String bootstrap, int brokerId) {
+        try {
+            return RollingRestartSafety.whyUnsafeToStop(brokerId, probe.partitionStates(bootstrap));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        } catch (Exception e) {
+            return Optional.of("the cluster's partitions could not be read: " + e.getMessage());
+        }
+    }
+
+    private boolean fullyReplicated(String bootstrap) {
+        try {
+            return RollingRestartSafety.fullyReplicated(probe.partitionStates(bootstrap));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.streamplane.it;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.NodeProcesses;
+import io.streamplane.testkit.StreamplaneFixture;
+import io.streamplane.testkit.TrafficAuditor;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.BadRequestException;
+import software.amazon.awssdk.services.kafka.model.ClusterState;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Changes to a running cluster under live acks=all traffic: a static change rolls every broker
+ * (and the controllers) one at a time, a dynamic one applies with no restart, a reboot restarts one
+ * broker; through all of it no send fails and every acknowledged record arrives once, in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RollingChangesTest {
+    private static final String TOPIC = "ledger";
+    private static final int PARTITIONS = 6;
+    private StreamplaneFixture streamplane;
+    private KafkaClient kafka;
+    private String clusterArn;
+    private String bootstrap;
+
+    @BeforeAll
+    void createClusterWithTraffic() throws Exception {
+        streamplane = StreamplaneFixture.start();
+        kafka = streamplane.kafkaClient();
+        clusterArn = Clusters.createCluster(kafka, "rolling", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+        bootstrap = Clusters.bootstrap(kafka, clusterArn);
+        try (var admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(PARTITIONS), Optional.empty())))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (clusterArn != null) {
+            NodeProcesses.killAll(clusterArn);
+        }
+        streamplane.close();
+    }
+
+    @Test
+    @Order(1)
+    void aStaticChange_rollsEveryNodeWithoutLosingOrFailingARecord() throws Exception {
+        String configuration = kafka.createConfiguration(r -> r.name("rolled").serverProperties(
+                SdkBytes.fromUtf8String("auto.create.topics.enable=true\nlog.retention.hours=48"))).arn();
+        var brokersBefore = NodeProcesses.pidsOf(clusterArn);
+
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
+            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
+            String operationArn = updateConfiguration(configuration, 1);
+            assertThat(state()).isEqualTo(ClusterState.UPDATING);
+            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+            var report = auditor.stop(Duration.ofSeconds(90));
+
+            assertThat(report.acknowledged()).isGreaterThan(100);
+            assertThat(report.failed()).as(report.toString()).isZero();
+            assertThat(report.lost()).as(report.toString()).isZero();
+            assertThat(report.duplicated()).as(report.toString()).isZero();
+            assertThat(report.outOfOrder()).as(report.toString()).isZero();
+
+            var operation = kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
+                    .clusterOperationInfo();
+            assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
+            assertThat(operation.operationType()).isEqualTo("UPDATE_CLUSTER_CONFIGURATION");
+            assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName()).containsExactly(
+                    "WRITE_NODE_CONFIGURATION", "APPLY_DYNAMIC_CONFIGURATION", "RESTART_BROKER_1",
+                    "RESTART_BROKER_2", "RESTART_BROKER_3", "RESTART_CONTROLLERS");
+        }
+        assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6).doesNotContainAnyElementsOf(brokersBefore);
+        assertThat(brokerConfig("log.retention.hours")).isEqualTo("48");
+        assertThat(brokerConfig("auto.create.topics.enable")).isEqualTo("true");
+        var software = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                .currentBrokerSoftwareInfo();
+        assertThat(software.configurationArn()).isEqualTo(configuration);
+        assertThat(software.configurationRevision()).isEqualTo(1L);
+    }
+
+    @Test
+    @Order(2)
+    void aDynamicChange_appliesLiveWithoutRestartingAnything() throws Exception {
+        String configuration = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                .currentBrokerSoftwareInfo().configurationArn();
+        kafka.updateConfiguration(r -> r.arn(configuration).serverProperties(SdkBytes.fromUtf8String(
+                "auto.create.topics.enable=true\nlog.retention.hours=48\nmessage.max.bytes=2097152")));
+        var nodes = NodeProcesses.pidsOf(clusterArn);
+
+        String operationArn = updateConfiguration(configuration, 2);
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+
+        assertThat(NodeProcesses.pidsOf(clusterArn)).isEqualTo(nodes);
+        assertThat(kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn)).clusterOperationInfo()
+                .provisioned().operationSteps()).extracting(s -> s.stepName())
+                .containsExactly("WRITE_NODE_CONFIGURATION", "APPLY_DYNAMIC_CONFIGURATION");
+        await("message.max.bytes to reach the brokers").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> brokerConfig("message.max.bytes").equals("2097152"));
+    }
+
+    @Test
+    @Order(3)
+    void rebootBroker_restartsOnlyThatBroker() throws Exception {
+        var before = NodeProcesses.pidsOf(clusterArn);
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
+            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 50);
+            kafka.rebootBroker(r -> r.clusterArn(clusterArn).brokerIds("2"));
+            assertThat(state()).isEqualTo(ClusterState.REBOOTING_BROKER);
+            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+            var report = auditor.stop(Duration.ofSeconds(90));
+            assertThat(report.failed()).as(report.toString()).isZero();
+            assertThat(report.lost()).as(report.toString()).isZero();
+            assertThat(report.duplicated() + report.outOfOrder()).as(report.toString()).isZero();
+        }
+        var after = NodeProcesses.pidsOf(clusterArn);
+        assertThat(after).hasSize(6);
+        assertThat(before.stream().filter(p -> !after.contains(p)).count()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void badUpdates_areRefusedAndChangeNothing() {
+        String configuration = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                .currentBrokerSoftwareInfo().configurationArn();
+
+        assertThatThrownBy(() -> kafka.updateClusterConfiguration(r -> r.clusterArn(clusterArn)
+                .currentVersion("KSTALE").configurationInfo(c -> c.arn(configuration).revision(1L))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("isn't current");
+        assertThatThrownBy(() -> updateConfiguration(configuration, 9))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("has no revision 9");
+        assertThatThrownBy(() -> kafka.rebootBroker(r -> r.clusterArn(clusterArn).brokerIds("7")))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("has no broker 7");
+
+        updateConfiguration(configuration, 1);
+        assertThatThrownBy(() -> updateConfiguration(configuration, 2))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("while it is in UPDATING state");
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+    }
+
+    private String updateConfiguration(String configurationArn, long revision) {
+        String version = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
+        return kafka.updateClusterConfiguration(r -> r.clusterArn(clusterArn).currentVersion(version)
+                .configurationInfo(c -> c.arn(configurationArn).revision(revision))).clusterOperationArn();
+    }
+
+    private ClusterState state() {
+        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state();
+    }
+
+    private String brokerConfig(String name) throws Exception {
+        try (var admin = admin()) {
+            var resource = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            return admin.describeConfigs(Set.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
+                    .get(name).value();
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+}
