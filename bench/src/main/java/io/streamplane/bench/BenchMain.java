@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code streamplane bench ...}: benchmarks that print figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = CreateClusterBenchmark.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {CreateClusterBenchmark.class, RollingChangeBenchmark.class},
         description = "Measure Streamplane on this machine and print the figures.")
 public final class BenchMain {
     public static void main(String[] args) {
