@@ -145,6 +145,30 @@ class RollingChangesTest {
 
     @Test
     @Order(4)
+    void updateBrokerType_restartsEachBrokerWithTheResourcesOfTheNewType() {
+        String version = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
+
+        String operationArn = kafka.updateBrokerType(r -> r.clusterArn(clusterArn).currentVersion(version)
+                .targetInstanceType("kafka.m5.xlarge")).clusterOperationArn();
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+
+        var info = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo();
+        assertThat(info.provisioned().brokerNodeGroupInfo().instanceType()).isEqualTo("kafka.m5.xlarge");
+        assertThat(kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn)).clusterOperationInfo()
+                .operationState()).isEqualTo("UPDATE_COMPLETE");
+        var heaps = NodeProcesses.pidsOf(clusterArn).stream()
+                .map(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse(""))
+                .filter(command -> command.contains("-Xmx1024m")).count();
+        assertThat(heaps).as("brokers with the 1 GiB heap of kafka.m5.xlarge").isEqualTo(3);
+        assertThatThrownBy(() -> kafka.updateBrokerType(r -> r.clusterArn(clusterArn)
+                .currentVersion(kafka.describeClusterV2(d -> d.clusterArn(clusterArn)).clusterInfo().currentVersion())
+                .targetInstanceType("kafka.x1.huge")))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("targetInstanceType"));
+    }
+
+    @Test
+    @Order(5)
     void badUpdates_areRefusedAndChangeNothing() {
         String configuration = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
                 .currentBrokerSoftwareInfo().configurationArn();

@@ -95,6 +95,7 @@ public final class StreamplaneServer implements AutoCloseable {
                 new RollingRestart(fleet, probe, ROLL_SAFETY_TIMEOUT, READINESS_TIMEOUT), configurations);
         engine.register(OperationType.UPDATE_CLUSTER_CONFIGURATION, changes);
         engine.register(OperationType.REBOOT_NODE, changes);
+        engine.register(OperationType.UPDATE_BROKER_TYPE, changes);
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
         var clusters = new ClusterService(identity, store, runtime, versions, configurations, changes, engine, ids,

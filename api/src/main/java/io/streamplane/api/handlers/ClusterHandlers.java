@@ -39,6 +39,14 @@ public final class ClusterHandlers {
         handlers.put("ListNodes", this::listNodes);
         handlers.put("UpdateClusterConfiguration", this::updateClusterConfiguration);
         handlers.put("RebootBroker", this::rebootBroker);
+        handlers.put("UpdateBrokerType", this::updateBrokerType);
+    }
+
+    JsonNode updateBrokerType(ObjectNode input) {
+        var operation = clusters.updateBrokerType(input.path("clusterArn").asText(),
+                input.path("currentVersion").asText(), input.path("targetInstanceType").asText());
+        return Wire.object().put("clusterArn", operation.clusterArn())
+                .put("clusterOperationArn", operation.arn());
     }
 
     JsonNode updateClusterConfiguration(ObjectNode input) {

@@ -13,9 +13,14 @@ public record BrokerInstanceType(String name, int vcpus, int memoryGiB) {
     private static final Map<String, BrokerInstanceType> KNOWN = catalogue();
 
     public static BrokerInstanceType of(String name) {
+        return of(name, "instanceType");
+    }
+
+    /** @param field the request member the type came in, named if the type is unknown */
+    public static BrokerInstanceType of(String name, String field) {
         var type = KNOWN.get(name);
         if (type == null) {
-            throw new InvalidRequest("instanceType", "Unsupported instanceType [" + name + "]. Valid values: "
+            throw new InvalidRequest(field, "Unsupported " + field + " [" + name + "]. Valid values: "
                     + KNOWN.keySet());
         }
         return type;

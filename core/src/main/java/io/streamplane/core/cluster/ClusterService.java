@@ -140,6 +140,20 @@ public final class ClusterService {
                 cluster.spec(), ClusterState.UPDATING);
     }
 
+    /** Gives every broker the resources of another instance type, one broker at a time. */
+    public synchronized ClusterOperation updateBrokerType(String clusterArn, String currentVersion,
+                                                         String targetInstanceType) {
+        var cluster = requireUpdatable(clusterArn, currentVersion);
+        BrokerInstanceType.of(targetInstanceType, "targetInstanceType");
+        if (targetInstanceType.equals(cluster.spec().instanceType())) {
+            throw new InvalidRequest("targetInstanceType", "The cluster's brokers are already "
+                    + targetInstanceType);
+        }
+        return startChange(cluster.withSpec(cluster.spec().withInstanceType(targetInstanceType)),
+                OperationType.UPDATE_BROKER_TYPE, ClusterChangePlan.brokerTypeSteps(brokerIds(clusterArn)),
+                cluster.spec(), ClusterState.UPDATING);
+    }
+
     /** Restarts the given brokers one at a time, each only when that is safe. */
     public synchronized ClusterOperation rebootBroker(String clusterArn, List<String> brokerIds) {
         var cluster = describe(clusterArn);

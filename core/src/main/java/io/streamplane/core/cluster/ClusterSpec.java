@@ -32,6 +32,11 @@ public record ClusterSpec(
                 numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration);
     }
 
+    public ClusterSpec withInstanceType(String type) {
+        return new ClusterSpec(type, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration);
+    }
+
     public ClusterSpec withKafkaVersion(String version) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, version,
                 numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration);

@@ -57,6 +57,13 @@ public final class ClusterChangePlan implements OperationPlan {
         return List.copyOf(steps);
     }
 
+    /** A new broker type takes effect as each broker restarts with its new resources. */
+    public static List<String> brokerTypeSteps(List<Integer> brokerIds) {
+        var steps = new ArrayList<String>(List.of(WRITE_NODE_CONFIGURATION));
+        steps.addAll(rebootSteps(brokerIds));
+        return List.copyOf(steps);
+    }
+
     public static List<String> rebootSteps(List<Integer> brokerIds) {
         return brokerIds.stream().sorted().map(id -> RESTART_BROKER + id).toList();
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Application class-data sharing for Kafka JVMs: the first JVM of each release and program writes an
+ * Application class-data sharing for Kafka nodes: the first node of each release and role writes an
  * archive of the classes it loaded when it exits cleanly, and later nodes map that archive instead
  * of loading and verifying the same classes again, which makes them start with less CPU. A missing,
  * stale or unusable archive only costs that saving: the JVM then loads classes as usual.
@@ -27,15 +27,12 @@ final class ClassDataSharing {
     }
 
     /**
-     * @param program        what the JVM runs, e.g. {@code broker}; each program has its own archive
-     * @param extraClasspath entries the JVM's class path has besides the release's jars
+     * Options for a JVM whose class path is exactly the release's jars (the JVM refuses to archive a
+     * class path with a directory in it).
+     *
+     * @param program what the JVM runs, e.g. {@code broker}; each program has its own archive
      */
-    List<String> optionsFor(KafkaRelease release, String program, List<Path> extraClasspath) {
-        if (extraClasspath.stream().anyMatch(Files::isDirectory)) {
-            // The JVM refuses to archive, and fails, when its class path has a directory in it
-            // (as when Streamplane itself runs from compiled classes rather than jars).
-            return List.of();
-        }
+    List<String> optionsFor(KafkaRelease release, String program) {
         String key = release.apacheVersion() + "-" + program + "-" + distributions.fingerprint(release);
         Path archive = directory.resolve(key + ".jsa");
         if (Files.isRegularFile(archive)) {

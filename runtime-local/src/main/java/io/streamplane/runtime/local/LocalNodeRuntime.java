@@ -104,10 +104,10 @@ public final class LocalNodeRuntime implements NodeRuntime {
     private void format(NodeLaunchSpec any, List<String> configs) {
         var command = new ArrayList<String>(List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Dlog4j2.level=WARN"));
-        Path ownClasspath = ownClasspath();
-        command.addAll(classDataSharing.optionsFor(any.release(), "storage-formatter", List.of(ownClasspath)));
+        // No class-data sharing here: recording an archive can fail the JVM's exit status, and a
+        // formatter that seems to fail would fail the cluster, for a saving of a fraction of a second.
         command.addAll(List.of("-cp", distributions.classpath(any.release()) + File.pathSeparator
-                + ownClasspath, StorageFormatter.class.getName(), any.kafkaClusterId()));
+                + ownClasspath(), StorageFormatter.class.getName(), any.kafkaClusterId()));
         command.addAll(configs);
         Path log = directories.cluster(any.clusterUuid()).resolve("format.log");
         try {
@@ -146,7 +146,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
                 "-Dlog4j2.configurationFile=" + directories.log4jConfig(uuid, id),
                 "-Dkafka.logs.dir=" + directories.logs(uuid, id),
                 "-Dstreamplane.node=" + uuid + "/" + id));
-        command.addAll(classDataSharing.optionsFor(node.release(), node.role().name().toLowerCase(), List.of()));
+        command.addAll(classDataSharing.optionsFor(node.release(), node.role().name().toLowerCase()));
         command.addAll(List.of(
                 "-cp", distributions.classpath(node.release()),
                 "kafka.Kafka", directories.serverProperties(uuid, id).toString()));
@@ -226,10 +226,13 @@ public final class LocalNodeRuntime implements NodeRuntime {
         }
     }
 
+    /** The lines that say what went wrong, or the last lines when none says so plainly. */
     private static String lastLines(Path log) {
         try {
-            var lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            var lines = Files.readAllLines(log).stream().filter(l -> !l.contains("[warning]")).toList();
+            var errors = lines.stream().filter(l -> l.contains("rror") || l.contains("xception")).limit(5).toList();
+            var shown = errors.isEmpty() ? lines.subList(Math.max(0, lines.size() - 5), lines.size()) : errors;
+            return String.join(" | ", shown);
         } catch (IOException e) {
             return "(log unreadable)";
         }
