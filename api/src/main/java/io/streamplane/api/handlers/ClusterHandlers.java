@@ -10,6 +10,7 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.CreateClusterCommand;
 import io.streamplane.core.configuration.ConfigurationRef;
+import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.error.InvalidRequest;
 
 import java.util.ArrayList;
@@ -45,8 +46,7 @@ public final class ClusterHandlers {
     JsonNode updateBrokerType(ObjectNode input) {
         var operation = clusters.updateBrokerType(input.path("clusterArn").asText(),
                 input.path("currentVersion").asText(), input.path("targetInstanceType").asText());
-        return Wire.object().put("clusterArn", operation.clusterArn())
-                .put("clusterOperationArn", operation.arn());
+        return operationStarted(operation);
     }
 
     JsonNode updateClusterConfiguration(ObjectNode input) {
@@ -54,16 +54,14 @@ public final class ClusterHandlers {
         var operation = clusters.updateClusterConfiguration(input.path("clusterArn").asText(),
                 input.path("currentVersion").asText(),
                 new ConfigurationRef(info.path("arn").asText(), info.path("revision").asLong()));
-        return Wire.object().put("clusterArn", operation.clusterArn())
-                .put("clusterOperationArn", operation.arn());
+        return operationStarted(operation);
     }
 
     JsonNode rebootBroker(ObjectNode input) {
         var ids = new ArrayList<String>();
         input.path("brokerIds").forEach(id -> ids.add(id.asText()));
         var operation = clusters.rebootBroker(input.path("clusterArn").asText(), ids);
-        return Wire.object().put("clusterArn", operation.clusterArn())
-                .put("clusterOperationArn", operation.arn());
+        return operationStarted(operation);
     }
 
     JsonNode createCluster(ObjectNode input) {
@@ -104,29 +102,26 @@ public final class ClusterHandlers {
     }
 
     JsonNode listClusters(ObjectNode input) {
-        var page = list(input);
-        var out = Wire.object();
-        var list = out.putArray("clusterInfoList");
-        page.items().forEach(c -> list.add(ClusterWire.clusterInfo(c, tags.tags(c.arn()))));
-        page.nextToken().ifPresent(t -> out.put("nextToken", t));
-        return out;
+        return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterInfo(c, tags.tags(c.arn())));
     }
 
     JsonNode listClustersV2(ObjectNode input) {
         var type = Wire.text(input, "clusterTypeFilter");
-        var out = Wire.object();
-        var list = out.putArray("clusterInfoList");
         if (type.isPresent() && !type.get().equals("PROVISIONED")) {
             if (!type.get().equals("SERVERLESS")) {
                 throw new InvalidRequest("clusterTypeFilter", "clusterTypeFilter must be PROVISIONED or SERVERLESS, "
                         + "got '" + type.get() + "'");
             }
-            return out; // no serverless clusters exist here
+            var none = Wire.object();
+            none.putArray("clusterInfoList"); // no serverless clusters exist here
+            return none;
         }
-        var page = list(input);
-        page.items().forEach(c -> list.add(ClusterWire.clusterV2(c, tags.tags(c.arn()))));
-        page.nextToken().ifPresent(t -> out.put("nextToken", t));
-        return out;
+        return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterV2(c, tags.tags(c.arn())));
+    }
+
+    /** What every change to a running cluster answers: the cluster and the operation now running. */
+    private static JsonNode operationStarted(ClusterOperation operation) {
+        return Wire.object().put("clusterArn", operation.clusterArn()).put("clusterOperationArn", operation.arn());
     }
 
     private Page<Cluster> list(ObjectNode input) {
@@ -149,12 +144,8 @@ public final class ClusterHandlers {
         var cluster = clusters.describe(arn);
         var page = Page.of(clusters.brokerNodes(arn), Wire.integer(input, "maxResults"),
                 Wire.text(input, "nextToken"));
-        var out = Wire.object();
-        var list = out.putArray("nodeInfoList");
-        page.items().forEach(n -> list.add(ClusterWire.nodeInfo(cluster, n,
-                identity.brokerArn(cluster.name(), cluster.uuid(), n.nodeId()))));
-        page.nextToken().ifPresent(t -> out.put("nextToken", t));
-        return out;
+        return Wire.page("nodeInfoList", page, n -> ClusterWire.nodeInfo(cluster, n,
+                identity.brokerArn(cluster.name(), cluster.uuid(), n.nodeId())));
     }
 
 }

@@ -53,13 +53,8 @@ public final class ClusterOperationHandlers {
     }
 
     private JsonNode list(ObjectNode input, Function<ClusterOperation, ObjectNode> view) {
-        var page = operations.list(input.path("clusterArn").asText(), Wire.integer(input, "maxResults"),
-                Wire.text(input, "nextToken"));
-        var out = Wire.object();
-        var list = out.putArray("clusterOperationInfoList");
-        page.items().forEach(o -> list.add(view.apply(o)));
-        page.nextToken().ifPresent(t -> out.put("nextToken", t));
-        return out;
+        return Wire.page("clusterOperationInfoList", operations.list(input.path("clusterArn").asText(),
+                Wire.integer(input, "maxResults"), Wire.text(input, "nextToken")), view::apply);
     }
 
     private static ObjectNode v1(ClusterOperation operation) {

@@ -63,22 +63,13 @@ public final class ConfigurationHandlers {
     }
 
     JsonNode listConfigurations(ObjectNode input) {
-        var page = configurations.list(Wire.integer(input, "maxResults"), Wire.text(input, "nextToken"));
-        var out = Wire.object();
-        var list = out.putArray("configurations");
-        page.items().forEach(c -> list.add(configuration(c)));
-        page.nextToken().ifPresent(t -> out.put("nextToken", t));
-        return out;
+        return Wire.page("configurations", configurations.list(Wire.integer(input, "maxResults"),
+                Wire.text(input, "nextToken")), ConfigurationHandlers::configuration);
     }
 
     JsonNode listConfigurationRevisions(ObjectNode input) {
-        var page = configurations.revisions(input.path("arn").asText(), Wire.integer(input, "maxResults"),
-                Wire.text(input, "nextToken"));
-        var out = Wire.object();
-        var list = out.putArray("revisions");
-        page.items().forEach(r -> list.add(revision(r)));
-        page.nextToken().ifPresent(t -> out.put("nextToken", t));
-        return out;
+        return Wire.page("revisions", configurations.revisions(input.path("arn").asText(),
+                Wire.integer(input, "maxResults"), Wire.text(input, "nextToken")), ConfigurationHandlers::revision);
     }
 
     JsonNode updateConfiguration(ObjectNode input) {

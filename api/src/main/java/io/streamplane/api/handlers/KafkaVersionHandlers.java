@@ -28,11 +28,8 @@ public final class KafkaVersionHandlers {
 
     JsonNode listKafkaVersions(ObjectNode input) {
         var page = Page.of(versions.releases(), Wire.integer(input, "maxResults"), Wire.text(input, "nextToken"));
-        var out = Wire.object();
-        var list = out.putArray("kafkaVersions");
-        page.items().forEach(r -> list.addObject().put("version", r.mskVersion()).put("status", "ACTIVE"));
-        page.nextToken().ifPresent(t -> out.put("nextToken", t));
-        return out;
+        return Wire.page("kafkaVersions", page,
+                r -> Wire.object().put("version", r.mskVersion()).put("status", "ACTIVE"));
     }
 
     JsonNode getCompatibleKafkaVersions(ObjectNode input) {

@@ -3,6 +3,7 @@ package io.streamplane.api.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamplane.core.Page;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Small helpers for reading inputs and writing outputs in the wire format. */
 final class Wire {
@@ -45,6 +47,15 @@ final class Wire {
             value.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
         }
         return map;
+    }
+
+    /** A page of a listing: the items under {@code listName}, and {@code nextToken} when there is more. */
+    static <T> ObjectNode page(String listName, Page<T> page, Function<T, JsonNode> item) {
+        var out = object();
+        var list = out.putArray(listName);
+        page.items().forEach(i -> list.add(item.apply(i)));
+        page.nextToken().ifPresent(t -> out.put("nextToken", t));
+        return out;
     }
 
     static ObjectNode tags(Map<String, String> tags) {
