@@ -4,7 +4,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -96,8 +95,8 @@ public final class Main {
             }, "shutdown"));
             try {
                 server.start();
-            } catch (IllegalStateException | UncheckedIOException e) {
-                System.err.println("streamplane: " + e.getMessage());
+            } catch (RuntimeException e) {
+                System.err.println("streamplane: cannot start: " + rootMessage(e));
                 return 1;
             }
             System.out.printf("%nStreamplane is ready: %s (region %s, account %s, data in %s)%n", server.endpoint(),

@@ -98,8 +98,7 @@ public final class StreamplaneServer implements AutoCloseable {
         engine.register(OperationType.UPDATE_BROKER_TYPE, changes);
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
-        var clusters = new ClusterService(identity, store, runtime, versions, configurations, changes, engine, ids,
-                clock);
+        var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, ids, clock);
         var tags = new TagService(store);
         Map<String, OperationHandler> handlers = new HashMap<>();
         new ClusterHandlers(clusters, tags, identity).register(handlers);

@@ -54,7 +54,8 @@ public final class ClusterRecovery {
     /** Starts the cluster's missing nodes and waits for its brokers; then ACTIVE, or HEALING with why. */
     public void restart(Cluster cluster) {
         try {
-            fleet.prepare(cluster);
+            // The nodes were formatted when the cluster was created: only their files are rewritten.
+            fleet.reconfigure(cluster);
             fleet.ensureAllRunning(cluster);
             fleet.awaitBrokersServing(cluster, readinessTimeout, () -> false);
             // A cluster that was being changed stays UPDATING: its operation resumes after this.

@@ -39,20 +39,17 @@ public final class ClusterService {
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
     private final ConfigurationService configurations;
-    private final ClusterChangePlan changePlan;
     private final OperationEngine engine;
     private final Ids ids;
     private final Clock clock;
 
     public ClusterService(ServiceIdentity identity, Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
-                          ConfigurationService configurations, ClusterChangePlan changePlan, OperationEngine engine,
-                          Ids ids, Clock clock) {
+                          ConfigurationService configurations, OperationEngine engine, Ids ids, Clock clock) {
         this.identity = identity;
         this.store = store;
         this.runtime = runtime;
         this.versions = versions;
         this.configurations = configurations;
-        this.changePlan = changePlan;
         this.engine = engine;
         this.ids = ids;
         this.clock = clock;
@@ -134,8 +131,8 @@ public final class ClusterService {
         var cluster = requireUpdatable(clusterArn, currentVersion);
         configurations.requireUsable(configuration, cluster.spec().kafkaVersion());
         var target = cluster.spec().withConfiguration(Optional.of(configuration));
-        var steps = ClusterChangePlan.configurationSteps(changePlan.configurationChange(cluster.spec(), target),
-                brokerIds(clusterArn));
+        var steps = ClusterChangePlan.configurationSteps(
+                configurations.change(cluster.spec().configuration(), target.configuration()), brokerIds(clusterArn));
         return startChange(cluster.withSpec(target), OperationType.UPDATE_CLUSTER_CONFIGURATION, steps,
                 cluster.spec(), ClusterState.UPDATING);
     }

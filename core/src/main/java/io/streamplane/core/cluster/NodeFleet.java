@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +44,7 @@ public final class NodeFleet {
         var release = versions.require("kafkaVersion", cluster.spec().kafkaVersion());
         int zones = cluster.spec().clientSubnets().size();
         int brokerHeap = BrokerInstanceType.of(cluster.spec().instanceType()).heapMegabytes();
-        var custom = cluster.spec().configuration().map(configurations::properties).orElse(Map.of());
+        var custom = configurations.properties(cluster.spec().configuration());
         return nodes.stream()
                 .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), release,
                         NodeConfiguration.forNode(n, nodes, zones, custom),

@@ -125,6 +125,16 @@ public final class ConfigurationService {
         }
     }
 
+    /** The custom properties a cluster runs with: the revision's, or none for MSK's defaults. */
+    public Map<String, String> properties(Optional<ConfigurationRef> ref) {
+        return ref.map(this::properties).orElse(Map.of());
+    }
+
+    /** What moving a cluster from one configuration (or none) to another takes. */
+    public ConfigurationChange change(Optional<ConfigurationRef> from, Optional<ConfigurationRef> to) {
+        return ConfigurationChange.between(properties(from), properties(to));
+    }
+
     /** The broker properties of the referenced revision. */
     public Map<String, String> properties(ConfigurationRef ref) {
         return ServerProperties.parse(store.findConfigurationRevision(ref.arn(), ref.revision())

@@ -2,17 +2,10 @@ package io.streamplane.core.kafka;
 
 import io.streamplane.core.Poll;
 import org.apache.kafka.clients.admin.Admin;
-import io.streamplane.core.rolling.PartitionState;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.Node;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -34,66 +27,9 @@ public final class KafkaClusterProbe {
         }
     }
 
-    /** Every partition of every topic, internal ones included, with its effective min.insync.replicas. */
-    public List<PartitionState> partitionStates(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(adminConfig(bootstrap))) {
-            var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
-            if (names.isEmpty()) {
-                return List.of();
-            }
-            var topics = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
-            var resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-            var configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
-            var states = new ArrayList<PartitionState>();
-            topics.forEach((name, description) -> {
-                var minIsr = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name))
-                        .get("min.insync.replicas");
-                int min = minIsr == null ? 1 : Integer.parseInt(minIsr.value());
-                description.partitions().forEach(p -> states.add(new PartitionState(name, p.partition(),
-                        p.replicas().stream().map(Node::id).toList(), p.isr().stream().map(Node::id).toList(), min)));
-            });
-            return states;
-        }
-    }
-
-    /** The node id of the active KRaft controller (the quorum leader). */
-    public int activeController(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(adminConfig(bootstrap))) {
-            return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
-        }
-    }
-
-    /** Waits until the controller has caught up with the quorum leader since {@code sinceMillis}. */
-    public void awaitControllerCaughtUp(String bootstrap, int controllerId, long sinceMillis, Duration timeout)
-            throws TimeoutException, InterruptedException {
-        try (Admin admin = Admin.create(adminConfig(bootstrap))) {
-            Poll.until("controller " + controllerId + " to catch up with the quorum", timeout, POLL_INTERVAL, () -> {
-                try {
-                    var quorum = admin.describeMetadataQuorum().quorumInfo().get(2, TimeUnit.SECONDS);
-                    return quorum.voters().stream().anyMatch(v -> v.replicaId() == controllerId
-                            && v.lastCaughtUpTimestamp().orElse(0) >= sinceMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                    return false;
-                }
-            });
-        }
-    }
-
-    /** Sets and resets cluster-wide dynamic broker configuration, live. */
-    public void alterClusterDefaults(String bootstrap, Map<String, String> set, Set<String> reset) throws Exception {
-        if (set.isEmpty() && reset.isEmpty()) {
-            return;
-        }
-        var ops = new ArrayList<AlterConfigOp>();
-        set.forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
-        reset.forEach(k -> ops.add(new AlterConfigOp(new ConfigEntry(k, null), AlterConfigOp.OpType.DELETE)));
-        try (Admin admin = Admin.create(adminConfig(bootstrap))) {
-            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, ""), ops))
-                    .all().get(30, TimeUnit.SECONDS);
-        }
+    /** One Admin connection to the cluster, for a series of reads and changes (close it when done). */
+    public ClusterAdmin connect(String bootstrap) {
+        return new ClusterAdmin(Admin.create(adminConfig(bootstrap)));
     }
 
     private static Set<Integer> servingBrokers(Admin admin) {

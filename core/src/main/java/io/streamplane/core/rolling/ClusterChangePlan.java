@@ -1,7 +1,6 @@
 package io.streamplane.core.rolling;
 
 import io.streamplane.core.cluster.Cluster;
-import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationChange;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,19 +66,17 @@ public final class ClusterChangePlan implements OperationPlan {
         return brokerIds.stream().sorted().map(id -> RESTART_BROKER + id).toList();
     }
 
-    public ConfigurationChange configurationChange(ClusterSpec from, ClusterSpec to) {
-        return ConfigurationChange.between(properties(from), properties(to));
-    }
-
     @Override
     public void runStep(String stepName, ClusterOperation operation) throws Exception {
         var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
         if (stepName.equals(WRITE_NODE_CONFIGURATION)) {
             fleet.reconfigure(cluster);
         } else if (stepName.equals(APPLY_DYNAMIC_CONFIGURATION)) {
-            var change = configurationChange(operation.sourceSpec().orElseThrow(), cluster.spec());
-            probe.alterClusterDefaults(fleet.bootstrapServers(cluster), change.dynamicUpdates(),
-                    change.dynamicRemovals());
+            var change = configurations.change(operation.sourceSpec().orElseThrow().configuration(),
+                    cluster.spec().configuration());
+            try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+                admin.alterClusterDefaults(change.dynamicUpdates(), change.dynamicRemovals());
+            }
         } else if (stepName.startsWith(RESTART_BROKER)) {
             rolling.restartBroker(cluster, Integer.parseInt(stepName.substring(RESTART_BROKER.length())));
         } else if (stepName.equals(RESTART_CONTROLLERS)) {
@@ -108,9 +104,5 @@ public final class ClusterChangePlan implements OperationPlan {
             store.updateCluster(restored.withState(ClusterState.ACTIVE, Optional.empty())
                     .withActiveOperation(Optional.empty()));
         });
-    }
-
-    private Map<String, String> properties(ClusterSpec spec) {
-        return spec.configuration().map(configurations::properties).orElse(Map.of());
     }
 }

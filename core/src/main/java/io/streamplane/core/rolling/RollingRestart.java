@@ -3,6 +3,7 @@ package io.streamplane.core.rolling;
 import io.streamplane.core.Poll;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.NodeFleet;
+import io.streamplane.core.kafka.ClusterAdmin;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,40 +36,42 @@ public final class RollingRestart {
     }
 
     public void restartBroker(Cluster cluster, int brokerId) throws Exception {
-        String bootstrap = fleet.bootstrapServers(cluster);
-        var lastReason = new AtomicReference<String>("");
-        try {
-            Poll.until("broker " + brokerId + " to be safe to stop", safetyTimeout, POLL, () -> {
-                Optional<String> why = whyUnsafe(bootstrap, brokerId);
-                why.ifPresent(lastReason::set);
-                return why.isEmpty();
-            });
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Broker " + brokerId + " could not be restarted safely within "
-                    + safetyTimeout.toSeconds() + " s: " + lastReason.get(), e);
+        try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+            var lastReason = new AtomicReference<String>("");
+            try {
+                Poll.until("broker " + brokerId + " to be safe to stop", safetyTimeout, POLL, () -> {
+                    Optional<String> why = whyUnsafe(admin, brokerId);
+                    why.ifPresent(lastReason::set);
+                    return why.isEmpty();
+                });
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Broker " + brokerId + " could not be restarted safely within "
+                        + safetyTimeout.toSeconds() + " s: " + lastReason.get(), e);
+            }
+            fleet.restart(cluster, brokerId, STOP_TIMEOUT);
+            fleet.awaitBrokersServing(cluster, catchUpTimeout, () -> false);
+            Poll.until("every partition to be fully replicated after broker " + brokerId + " restarted",
+                    catchUpTimeout, POLL, () -> fullyReplicated(admin));
         }
-        fleet.restart(cluster, brokerId, STOP_TIMEOUT);
-        fleet.awaitBrokersServing(cluster, catchUpTimeout, () -> false);
-        Poll.until("every partition to be fully replicated after broker " + brokerId + " restarted",
-                catchUpTimeout, POLL, () -> fullyReplicated(bootstrap));
         LOG.info("Broker {} of cluster {} restarted and caught up", brokerId, cluster.name());
     }
 
     public void restartControllers(Cluster cluster) throws Exception {
-        String bootstrap = fleet.bootstrapServers(cluster);
-        List<Integer> order = RollOrder.controllers(fleet.controllerIds(cluster), probe.activeController(bootstrap));
-        for (int controllerId : order) {
-            fleet.restart(cluster, controllerId, STOP_TIMEOUT);
-            // Taken once the old process is gone: only the new one can have caught up since.
-            long restartedAt = System.currentTimeMillis();
-            probe.awaitControllerCaughtUp(bootstrap, controllerId, restartedAt, catchUpTimeout);
-            LOG.info("Controller {} of cluster {} restarted and caught up", controllerId, cluster.name());
+        try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+            List<Integer> order = RollOrder.controllers(fleet.controllerIds(cluster), admin.activeController());
+            for (int controllerId : order) {
+                fleet.restart(cluster, controllerId, STOP_TIMEOUT);
+                // Taken once the old process is gone: only the new one can have caught up since.
+                long restartedAt = System.currentTimeMillis();
+                admin.awaitControllerCaughtUp(controllerId, restartedAt, catchUpTimeout);
+                LOG.info("Controller {} of cluster {} restarted and caught up", controllerId, cluster.name());
+            }
         }
     }
 
-    private Optional<String> whyUnsafe(String bootstrap, int brokerId) {
+    private static Optional<String> whyUnsafe(ClusterAdmin admin, int brokerId) {
         try {
-            return RollingRestartSafety.whyUnsafeToStop(brokerId, probe.partitionStates(bootstrap));
+            return RollingRestartSafety.whyUnsafeToStop(brokerId, admin.partitionStates());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
@@ -77,9 +80,9 @@ public final class RollingRestart {
         }
     }
 
-    private boolean fullyReplicated(String bootstrap) {
+    private static boolean fullyReplicated(ClusterAdmin admin) {
         try {
-            return RollingRestartSafety.fullyReplicated(probe.partitionStates(bootstrap));
+            return RollingRestartSafety.fullyReplicated(admin.partitionStates());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
