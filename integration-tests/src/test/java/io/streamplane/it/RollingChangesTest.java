@@ -181,10 +181,15 @@ class RollingChangesTest {
         assertThatThrownBy(() -> kafka.rebootBroker(r -> r.clusterArn(clusterArn).brokerIds("7")))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("has no broker 7");
 
-        updateConfiguration(configuration, 1);
-        assertThatThrownBy(() -> updateConfiguration(configuration, 2))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("while it is in UPDATING state");
+        // A reboot takes seconds, long enough to be sure the cluster is still busy when the update arrives.
+        kafka.rebootBroker(r -> r.clusterArn(clusterArn).brokerIds("1"));
+        assertThatThrownBy(() -> updateConfiguration(configuration, 1))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("while it is in REBOOTING_BROKER state");
         Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+        assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                .currentBrokerSoftwareInfo().configurationRevision()).as("the refused update changed nothing")
+                .isEqualTo(2L);
     }
 
     private String updateConfiguration(String configurationArn, long revision) {
