@@ -76,7 +76,8 @@ class ApiErrorsTest {
         assertBadRequest(() -> kafka.createClusterV2(r -> r.clusterName("old").provisioned(p -> p
                 .kafkaVersion("2.8.1").numberOfBrokerNodes(3).brokerNodeGroupInfo(b -> b
                         .instanceType("kafka.m5.large").clientSubnets(subnets(3))))),
-                "Unsupported KafkaVersion [2.8.1]. Valid values: [" + Clusters.KAFKA_VERSION + "]");
+                "Unsupported KafkaVersion [2.8.1]. Valid values: [4.4.x.kraft, 4.3.x.kraft, 4.2.x.kraft, "
+                        + Clusters.KAFKA_VERSION + ", 4.0.x.kraft]");
     }
 
     @Test
@@ -171,11 +172,15 @@ class ApiErrorsTest {
     }
 
     @Test
-    void listKafkaVersions_listsTheBundledRelease() {
-        assertThat(kafka.listKafkaVersions(r -> { }).kafkaVersions())
-                .extracting(v -> v.version()).containsExactly(Clusters.KAFKA_VERSION);
-        assertThat(kafka.getCompatibleKafkaVersions(r -> { }).compatibleKafkaVersions())
-                .extracting(v -> v.sourceVersion()).containsExactly(Clusters.KAFKA_VERSION);
+    void listKafkaVersions_listsOneReleaseOfEach4xLine_andUpgradesGoOnlyForward() {
+        assertThat(kafka.listKafkaVersions(r -> { }).kafkaVersions()).extracting(v -> v.version())
+                .containsExactly("4.4.x.kraft", "4.3.x.kraft", "4.2.x.kraft", Clusters.KAFKA_VERSION, "4.0.x.kraft");
+        var compatible = kafka.getCompatibleKafkaVersions(r -> { }).compatibleKafkaVersions();
+        assertThat(compatible).filteredOn(v -> v.sourceVersion().equals(Clusters.KAFKA_VERSION)).singleElement()
+                .satisfies(v -> assertThat(v.targetVersions())
+                        .containsExactly("4.4.x.kraft", "4.3.x.kraft", "4.2.x.kraft"));
+        assertThat(compatible).filteredOn(v -> v.sourceVersion().equals("4.4.x.kraft")).singleElement()
+                .satisfies(v -> assertThat(v.targetVersions()).isEmpty());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.streamplane.testkit.RecordAudit;
 import io.streamplane.testkit.ServerProcess;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.TemporaryDirectory;
+import io.streamplane.testkit.TrafficAuditor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -83,6 +84,69 @@ class RestartAndAdoptionTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aRollingChangeCutShortByAKilledServer_isResumedByTheNextOne_withoutLosingARecord() throws Exception {
+        String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
+        String clusterArn = null;
+        try (var work = TemporaryDirectory.create("streamplane-resume")) {
+            var dataDir = work.path().resolve("data");
+            var log = java.nio.file.Path.of("target", "resume-test-server.log").toAbsolutePath();
+            java.nio.file.Files.deleteIfExists(log);
+            try {
+                var first = ServerProcess.start(dataDir, nodeNetwork, log);
+                clusterArn = createActiveCluster(first);
+                String arn = clusterArn;
+                String bootstrap = Clusters.bootstrap(client(first), clusterArn);
+                createTopic(bootstrap);
+                try (var auditor = new TrafficAuditor(bootstrap, TOPIC, 3).start()) {
+                    await("traffic to flow").atMost(Duration.ofSeconds(60))
+                            .until(() -> auditor.acknowledgedCount() > 100);
+                    var kafka = client(first);
+                    String version = kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().currentVersion();
+                    String operationArn = kafka.updateBrokerType(r -> r.clusterArn(arn).currentVersion(version)
+                            .targetInstanceType("kafka.m5.xlarge")).clusterOperationArn();
+
+                    // Kill the server once the first broker has been rolled, in the middle of the roll.
+                    await("the first broker to be rolled").atMost(Duration.ofMinutes(2))
+                            .pollInterval(Duration.ofMillis(100))
+                            .until(() -> stepStatus(kafka, operationArn, "RESTART_BROKER_1").equals("COMPLETE"));
+                    first.kill();
+
+                    var second = ServerProcess.start(dataDir, nodeNetwork, log);
+                    var resumed = client(second);
+                    Clusters.awaitState(resumed, clusterArn, ClusterState.ACTIVE);
+                    var operation = resumed.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
+                            .clusterOperationInfo();
+                    assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
+                    assertThat(operation.provisioned().operationSteps())
+                            .allSatisfy(s -> assertThat(s.stepInfo().stepStatus()).isEqualTo("COMPLETE"));
+
+                    var report = auditor.stop(Duration.ofSeconds(90));
+                    assertThat(report.acknowledged()).isGreaterThan(100);
+                    assertThat(report.failed()).as(report.toString()).isZero();
+                    assertThat(report.lost()).as(report.toString()).isZero();
+                    assertThat(report.duplicated() + report.outOfOrder()).as(report.toString()).isZero();
+                    assertThat(NodeProcesses.pidsOf(clusterArn)).as("one process per node").hasSize(6)
+                            .filteredOn(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("")
+                                    .contains("-Xmx1024m"))
+                            .as("brokers on the heap of kafka.m5.xlarge").hasSize(3);
+                    second.stop();
+                }
+                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
+            } finally {
+                if (clusterArn != null) {
+                    NodeProcesses.killAll(clusterArn);
+                }
+            }
+        }
+    }
+
+    private static String stepStatus(KafkaClient kafka, String operationArn, String step) {
+        return kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn)).clusterOperationInfo()
+                .provisioned().operationSteps().stream().filter(s -> s.stepName().equals(step))
+                .map(s -> s.stepInfo().stepStatus()).findFirst().orElse("");
     }
 
     private static String createActiveCluster(ServerProcess server) {

@@ -1,5 +1,6 @@
 package io.streamplane.server;
 
+import io.streamplane.runtime.local.KafkaDistributions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,6 +71,16 @@ public final class Main {
                 description = "Directory of Kafka distributions, VERSION/libs (env STREAMPLANE_KAFKA_DISTRIBUTIONS).")
         Path kafkaDistributions;
 
+        @Option(names = "--kafka-cache", defaultValue = "${env:STREAMPLANE_KAFKA_CACHE}",
+                description = "Where Kafka releases fetched on first use are kept (env STREAMPLANE_KAFKA_CACHE; "
+                        + "default: cache/kafka under the data dir).")
+        Path kafkaCache;
+
+        @Option(names = "--maven-repository", defaultValue = "${env:STREAMPLANE_MAVEN_REPOSITORY}",
+                description = "Maven repository Kafka releases are fetched from (env STREAMPLANE_MAVEN_REPOSITORY; "
+                        + "default: Maven Central).")
+        String mavenRepository;
+
         @Option(names = "--leave-nodes-running", defaultValue = "false",
                 description = "On stop, leave the Kafka nodes running; the next start adopts them.")
         boolean leaveNodesRunning;
@@ -78,7 +89,11 @@ public final class Main {
         public Integer call() throws InterruptedException {
             var config = new ServerConfig(bind, port, dataDir.toAbsolutePath(), region, accountId, accessKeyId,
                     secretAccessKey, Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), jdbcUser, jdbcPassword,
-                    nodeNetwork, kafkaDistributions.toAbsolutePath(), !leaveNodesRunning);
+                    nodeNetwork, kafkaDistributions.toAbsolutePath(),
+                    Optional.ofNullable(kafkaCache).orElse(dataDir.resolve("cache").resolve("kafka")).toAbsolutePath(),
+                    Optional.ofNullable(mavenRepository).filter(u -> !u.isBlank())
+                            .orElse(KafkaDistributions.defaultMavenRepository()),
+                    !leaveNodesRunning);
             StreamplaneServer server;
             try {
                 server = StreamplaneServer.create(config);

@@ -9,7 +9,9 @@ import java.util.Optional;
  * How the server runs. Every value has an embedded default, an environment variable and a flag.
  *
  * @param nodeNetwork         first two octets of the loopback block nodes get addresses from
- * @param kafkaDistributions  directory of {@code VERSION/libs} Kafka distributions
+ * @param kafkaDistributions  directory of the bundled {@code VERSION/libs} Kafka distributions
+ * @param kafkaCache          where Kafka releases fetched on first use are kept
+ * @param mavenRepository     the Maven repository those releases are fetched from
  * @param stopNodesOnShutdown whether a graceful stop also stops the clusters' nodes
  */
 public record ServerConfig(
@@ -25,6 +27,8 @@ public record ServerConfig(
         String jdbcPassword,
         String nodeNetwork,
         Path kafkaDistributions,
+        Path kafkaCache,
+        String mavenRepository,
         boolean stopNodesOnShutdown) {
 
     public static final String DEFAULT_ACCESS_KEY_ID = "test";

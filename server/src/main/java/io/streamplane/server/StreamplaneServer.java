@@ -73,8 +73,9 @@ public final class StreamplaneServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
         }
-        var distributions = new KafkaDistributions(config.kafkaDistributions());
-        if (distributions.releases().isEmpty()) {
+        var distributions = new KafkaDistributions(config.kafkaDistributions(), config.kafkaCache(),
+                config.mavenRepository());
+        if (distributions.bundledReleases().isEmpty()) {
             throw new IllegalStateException("No Kafka distribution (VERSION/libs) found in "
                     + config.kafkaDistributions() + "; build with 'mvn install' or point --kafka-distributions at one");
         }
@@ -96,6 +97,8 @@ public final class StreamplaneServer implements AutoCloseable {
         engine.register(OperationType.UPDATE_CLUSTER_CONFIGURATION, changes);
         engine.register(OperationType.REBOOT_NODE, changes);
         engine.register(OperationType.UPDATE_BROKER_TYPE, changes);
+        engine.register(OperationType.UPDATE_CLUSTER_KAFKA_VERSION, changes);
+        engine.register(OperationType.UPDATE_MONITORING, changes);
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
         var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, ids, clock);

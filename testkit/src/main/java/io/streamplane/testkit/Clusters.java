@@ -19,8 +19,14 @@ public final class Clusters {
 
     /** Sends CreateClusterV2 for a cluster of {@code brokers} kafka.m5.large brokers over the subnets. */
     public static String createCluster(KafkaClient kafka, String name, int brokers, List<String> subnets) {
+        return createCluster(kafka, name, brokers, subnets, KAFKA_VERSION);
+    }
+
+    /** The same on another Kafka version, e.g. {@code 4.0.x.kraft}. */
+    public static String createCluster(KafkaClient kafka, String name, int brokers, List<String> subnets,
+                                       String kafkaVersion) {
         return kafka.createClusterV2(r -> r.clusterName(name).provisioned(p -> p
-                .kafkaVersion(KAFKA_VERSION)
+                .kafkaVersion(kafkaVersion)
                 .numberOfBrokerNodes(brokers)
                 .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(subnets)
                         .storageInfo(s -> s.ebsStorageInfo(e -> e.volumeSize(100)))))).clusterArn();

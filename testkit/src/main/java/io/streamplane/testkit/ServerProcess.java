@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,14 +30,15 @@ public final class ServerProcess implements AutoCloseable {
 
     public static ServerProcess start(Path dataDir, String nodeNetwork, Path log) {
         int port = freePort();
-        var command = List.of(
+        var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"),
                 "io.streamplane.server.Main", "up",
                 "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString(),
                 "--node-network", nodeNetwork,
-                "--kafka-distributions", StreamplaneFixture.kafkaDistributions().toString());
+                "--kafka-distributions", StreamplaneFixture.kafkaDistributions().toString()));
+        StreamplaneFixture.kafkaCache().ifPresent(cache -> command.addAll(List.of("--kafka-cache", cache.toString())));
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

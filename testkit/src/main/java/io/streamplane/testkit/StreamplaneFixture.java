@@ -1,5 +1,6 @@
 package io.streamplane.testkit;
 
+import io.streamplane.runtime.local.KafkaDistributions;
 import io.streamplane.server.ServerConfig;
 import io.streamplane.server.StreamplaneServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,7 +43,9 @@ public final class StreamplaneFixture implements AutoCloseable {
 
     private static ServerConfig config(Path dataDir, String nodeNetwork) {
         return new ServerConfig("127.0.0.1", 0, dataDir, REGION, "000000000000", ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-                Optional.empty(), "", "", nodeNetwork, kafkaDistributions(), true);
+                Optional.empty(), "", "", nodeNetwork, kafkaDistributions(),
+                kafkaCache().orElse(dataDir.resolve("cache").resolve("kafka")),
+                KafkaDistributions.defaultMavenRepository(), true);
     }
 
     /** Tests take node addresses from 127.100-199 so they never meet a hand-run server on 127.1. */
@@ -57,6 +60,14 @@ public final class StreamplaneFixture implements AutoCloseable {
                     + "kafka-dist/target/kafka directory");
         }
         return Path.of(configured).toAbsolutePath();
+    }
+
+    /**
+     * Where fetched Kafka releases are kept across tests (system property streamplane.kafka.cache),
+     * so that a release is downloaded once per build rather than once per test.
+     */
+    public static Optional<Path> kafkaCache() {
+        return Optional.ofNullable(System.getProperty("streamplane.kafka.cache")).map(p -> Path.of(p).toAbsolutePath());
     }
 
     public URI endpoint() {

@@ -9,7 +9,6 @@ import io.streamplane.core.TagService;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.CreateClusterCommand;
-import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.error.InvalidRequest;
 
@@ -41,6 +40,23 @@ public final class ClusterHandlers {
         handlers.put("UpdateClusterConfiguration", this::updateClusterConfiguration);
         handlers.put("RebootBroker", this::rebootBroker);
         handlers.put("UpdateBrokerType", this::updateBrokerType);
+        handlers.put("UpdateClusterKafkaVersion", this::updateClusterKafkaVersion);
+        handlers.put("UpdateMonitoring", this::updateMonitoring);
+    }
+
+    JsonNode updateMonitoring(ObjectNode input) {
+        ProvisionedRequestReader.refuseLogDelivery(input.path("loggingInfo"), "");
+        var operation = clusters.updateMonitoring(input.path("clusterArn").asText(),
+                input.path("currentVersion").asText(), Wire.text(input, "enhancedMonitoring"),
+                ProvisionedRequestReader.openMonitoring(input.path("openMonitoring")));
+        return operationStarted(operation);
+    }
+
+    JsonNode updateClusterKafkaVersion(ObjectNode input) {
+        var operation = clusters.updateKafkaVersion(input.path("clusterArn").asText(),
+                input.path("currentVersion").asText(), input.path("targetKafkaVersion").asText(),
+                ProvisionedRequestReader.configurationInfo(input.path("configurationInfo")));
+        return operationStarted(operation);
     }
 
     JsonNode updateBrokerType(ObjectNode input) {
@@ -50,10 +66,8 @@ public final class ClusterHandlers {
     }
 
     JsonNode updateClusterConfiguration(ObjectNode input) {
-        var info = input.path("configurationInfo");
         var operation = clusters.updateClusterConfiguration(input.path("clusterArn").asText(),
-                input.path("currentVersion").asText(),
-                new ConfigurationRef(info.path("arn").asText(), info.path("revision").asLong()));
+                input.path("currentVersion").asText(), ProvisionedRequestReader.configurationInfo(input.path("configurationInfo")).orElseThrow());
         return operationStarted(operation);
     }
 

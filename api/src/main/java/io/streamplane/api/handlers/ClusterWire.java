@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterSpec;
+import io.streamplane.core.cluster.OpenMonitoring;
 
 import java.util.Map;
 
@@ -57,10 +58,17 @@ final class ClusterWire {
                 .put("clientBroker", "PLAINTEXT").put("inCluster", false);
         node.put("enhancedMonitoring", spec.enhancedMonitoring());
         node.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());
-        var prometheus = node.putObject("openMonitoring").putObject("prometheus");
-        prometheus.putObject("jmxExporter").put("enabledInBroker", false);
-        prometheus.putObject("nodeExporter").put("enabledInBroker", false);
+        node.set("openMonitoring", openMonitoring(spec.openMonitoring()));
         node.put("storageMode", spec.storageMode());
+    }
+
+    /** OpenMonitoringInfo and OpenMonitoring have the same members on the wire. */
+    static ObjectNode openMonitoring(OpenMonitoring open) {
+        var node = Wire.object();
+        var prometheus = node.putObject("prometheus");
+        prometheus.putObject("jmxExporter").put("enabledInBroker", open.jmxExporter());
+        prometheus.putObject("nodeExporter").put("enabledInBroker", open.nodeExporter());
+        return node;
     }
 
     static ObjectNode brokerNodeGroupInfo(ClusterSpec spec) {
@@ -86,6 +94,7 @@ final class ClusterWire {
         info.put("instanceType", spec.instanceType());
         info.put("kafkaVersion", spec.kafkaVersion());
         info.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());
+        info.set("openMonitoring", openMonitoring(spec.openMonitoring()));
         info.put("storageMode", spec.storageMode());
         return info;
     }

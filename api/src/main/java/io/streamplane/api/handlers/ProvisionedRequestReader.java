@@ -2,6 +2,7 @@ package io.streamplane.api.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamplane.core.cluster.ClusterSpec;
+import io.streamplane.core.cluster.OpenMonitoring;
 import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.error.InvalidRequest;
 
@@ -34,7 +35,19 @@ final class ProvisionedRequestReader {
                 provisioned.path("numberOfBrokerNodes").asInt(),
                 provisioned.path("storageMode").asText("LOCAL"),
                 provisioned.path("enhancedMonitoring").asText("DEFAULT"),
-                configurationInfo(provisioned.path("configurationInfo")));
+                configurationInfo(provisioned.path("configurationInfo")),
+                openMonitoring(provisioned.path("openMonitoring")).orElse(OpenMonitoring.OFF));
+    }
+
+    /** OpenMonitoringInfo: each exporter on when its enabledInBroker says so; empty when not given. */
+    static Optional<OpenMonitoring> openMonitoring(JsonNode info) {
+        if (info.isMissingNode() || info.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode prometheus = info.path("prometheus");
+        return Optional.of(new OpenMonitoring(
+                prometheus.path("jmxExporter").path("enabledInBroker").asBoolean(false),
+                prometheus.path("nodeExporter").path("enabledInBroker").asBoolean(false)));
     }
 
     private static void refuseUnsupported(JsonNode provisioned, String prefix) {
@@ -64,18 +77,7 @@ final class ProvisionedRequestReader {
             throw new InvalidRequest(prefix + "clientAuthentication.unauthenticated",
                     "Unauthenticated access is the only authentication supported yet; it cannot be disabled");
         }
-        JsonNode prometheus = provisioned.path("openMonitoring").path("prometheus");
-        if (prometheus.path("jmxExporter").path("enabledInBroker").asBoolean(false)
-                || prometheus.path("nodeExporter").path("enabledInBroker").asBoolean(false)) {
-            throw new InvalidRequest(prefix + "openMonitoring", "Open monitoring is not supported yet");
-        }
-        JsonNode logs = provisioned.path("loggingInfo").path("brokerLogs");
-        for (String sink : List.of("cloudWatchLogs", "firehose", "s3")) {
-            if (logs.path(sink).path("enabled").asBoolean(false)) {
-                throw new InvalidRequest(prefix + "loggingInfo.brokerLogs." + sink, "Delivering broker logs to "
-                        + sink + " is not supported; broker logs are written under the server's data directory");
-            }
-        }
+        refuseLogDelivery(provisioned.path("loggingInfo"), prefix);
         if (provisioned.path("brokerNodeGroupInfo").path("connectivityInfo").path("publicAccess").path("type")
                 .asText("DISABLED").equals("SERVICE_PROVIDED_EIPS")) {
             throw new InvalidRequest(prefix + "brokerNodeGroupInfo.connectivityInfo.publicAccess",
@@ -83,8 +85,19 @@ final class ProvisionedRequestReader {
         }
     }
 
+    /** Broker logs stay under the server's data directory; there is no CloudWatch, Firehose or S3 to send to. */
+    static void refuseLogDelivery(JsonNode loggingInfo, String prefix) {
+        JsonNode logs = loggingInfo.path("brokerLogs");
+        for (String sink : List.of("cloudWatchLogs", "firehose", "s3")) {
+            if (logs.path(sink).path("enabled").asBoolean(false)) {
+                throw new InvalidRequest(prefix + "loggingInfo.brokerLogs." + sink, "Delivering broker logs to "
+                        + sink + " is not supported; broker logs are written under the server's data directory");
+            }
+        }
+    }
+
     /** The validator has checked that arn and revision are both there when configurationInfo is. */
-    private static Optional<ConfigurationRef> configurationInfo(JsonNode info) {
+    static Optional<ConfigurationRef> configurationInfo(JsonNode info) {
         return info.isMissingNode() ? Optional.empty()
                 : Optional.of(new ConfigurationRef(info.path("arn").asText(), info.path("revision").asLong()));
     }

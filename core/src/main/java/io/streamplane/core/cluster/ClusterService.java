@@ -151,6 +151,54 @@ public final class ClusterService {
                 cluster.spec(), ClusterState.UPDATING);
     }
 
+    /**
+     * Moves every node to a newer Kafka release, controllers first, then brokers, one at a time, and
+     * finalises the new metadata version once all of them run it. A configuration may change with it.
+     */
+    public synchronized ClusterOperation updateKafkaVersion(String clusterArn, String currentVersion,
+                                                           String targetKafkaVersion,
+                                                           Optional<ConfigurationRef> configuration) {
+        var cluster = requireUpdatable(clusterArn, currentVersion);
+        var target = versions.require("targetKafkaVersion", targetKafkaVersion);
+        String source = cluster.spec().kafkaVersion();
+        if (target.mskVersion().equals(source)) {
+            throw new InvalidRequest("targetKafkaVersion", "The cluster already runs Kafka " + source);
+        }
+        var allowed = versions.upgradeTargets(source);
+        if (!allowed.contains(target.mskVersion())) {
+            throw new InvalidRequest("targetKafkaVersion", "A cluster on Kafka " + source + " can't move to "
+                    + target.mskVersion() + ": only upgrades are possible; compatible targets: " + allowed);
+        }
+        configuration.ifPresent(c -> configurations.requireUsable(c, target.mskVersion()));
+        var targetSpec = cluster.spec().withKafkaVersion(target.mskVersion())
+                .withConfiguration(configuration.or(() -> cluster.spec().configuration()));
+        var change = configurations.change(cluster.spec().configuration(), targetSpec.configuration());
+        return startChange(cluster.withSpec(targetSpec), OperationType.UPDATE_CLUSTER_KAFKA_VERSION,
+                ClusterChangePlan.kafkaVersionSteps(change, brokerIds(clusterArn)), cluster.spec(),
+                ClusterState.UPDATING);
+    }
+
+    /**
+     * Changes the enhanced monitoring level and the Prometheus exporters. The level is recorded at
+     * once; exporters run inside the brokers, so turning one on or off restarts them one at a time.
+     */
+    public synchronized ClusterOperation updateMonitoring(String clusterArn, String currentVersion,
+                                                         Optional<String> enhancedMonitoring,
+                                                         Optional<OpenMonitoring> openMonitoring) {
+        var cluster = requireUpdatable(clusterArn, currentVersion);
+        var source = cluster.spec();
+        var target = source.withMonitoring(enhancedMonitoring.orElse(source.enhancedMonitoring()),
+                openMonitoring.orElse(source.openMonitoring()));
+        if (target.equals(source)) {
+            throw new InvalidRequest("The request changes nothing: the cluster already has enhancedMonitoring "
+                    + source.enhancedMonitoring() + " and these open monitoring settings");
+        }
+        boolean exportersChange = !target.openMonitoring().equals(source.openMonitoring());
+        return startChange(cluster.withSpec(target), OperationType.UPDATE_MONITORING,
+                ClusterChangePlan.monitoringSteps(exportersChange, brokerIds(clusterArn)), source,
+                ClusterState.UPDATING);
+    }
+
     /** Restarts the given brokers one at a time, each only when that is safe. */
     public synchronized ClusterOperation rebootBroker(String clusterArn, List<String> brokerIds) {
         var cluster = describe(clusterArn);

@@ -8,8 +8,10 @@ import java.util.Optional;
 /**
  * The desired shape of a provisioned cluster, as the user asked for it.
  *
- * @param kafkaVersion  the MSK version string, e.g. {@code 4.1.x.kraft}
- * @param configuration the custom configuration the brokers run with, if any (else MSK's defaults)
+ * @param kafkaVersion       the MSK version string, e.g. {@code 4.1.x.kraft}
+ * @param enhancedMonitoring MSK's metrics level (DEFAULT, PER_BROKER, ...), recorded and reported
+ * @param configuration      the custom configuration the brokers run with, if any (else MSK's defaults)
+ * @param openMonitoring     the Prometheus exporters the brokers run
  */
 public record ClusterSpec(
         String instanceType,
@@ -20,25 +22,33 @@ public record ClusterSpec(
         int numberOfBrokerNodes,
         String storageMode,
         String enhancedMonitoring,
-        Optional<ConfigurationRef> configuration) {
+        Optional<ConfigurationRef> configuration,
+        OpenMonitoring openMonitoring) {
 
     public ClusterSpec {
         clientSubnets = List.copyOf(clientSubnets);
         securityGroups = List.copyOf(securityGroups);
+        // Specs stored before open monitoring existed have none.
+        openMonitoring = openMonitoring == null ? OpenMonitoring.OFF : openMonitoring;
     }
 
     public ClusterSpec withConfiguration(Optional<ConfigurationRef> newConfiguration) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration, openMonitoring);
     }
 
     public ClusterSpec withInstanceType(String type) {
         return new ClusterSpec(type, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring);
     }
 
     public ClusterSpec withKafkaVersion(String version) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, version,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring);
+    }
+
+    public ClusterSpec withMonitoring(String enhanced, OpenMonitoring open) {
+        return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
+                numberOfBrokerNodes, storageMode, enhanced, configuration, open);
     }
 }

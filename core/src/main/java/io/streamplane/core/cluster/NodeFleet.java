@@ -45,11 +45,19 @@ public final class NodeFleet {
         int zones = cluster.spec().clientSubnets().size();
         int brokerHeap = BrokerInstanceType.of(cluster.spec().instanceType()).heapMegabytes();
         var custom = configurations.properties(cluster.spec().configuration());
+        // Open monitoring is a broker feature, as on MSK, where controllers are not the user's to see.
+        var brokerExporters = cluster.spec().openMonitoring().exporters();
         return nodes.stream()
-                .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), release,
-                        NodeConfiguration.forNode(n, nodes, zones, custom),
-                        n.isBroker() ? brokerHeap : CONTROLLER_HEAP_MEGABYTES))
+                .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), n.host(),
+                        release, NodeConfiguration.forNode(n, nodes, zones, custom),
+                        n.isBroker() ? brokerHeap : CONTROLLER_HEAP_MEGABYTES,
+                        n.isBroker() ? brokerExporters : Set.of()))
                 .toList();
+    }
+
+    /** Makes the Kafka release of the cluster's spec runnable, fetching it if this is its first use. */
+    public void installRelease(Cluster cluster) {
+        runtime.install(versions.require("kafkaVersion", cluster.spec().kafkaVersion()));
     }
 
     public void prepare(Cluster cluster) {
@@ -128,14 +136,25 @@ public final class NodeFleet {
                 .map(ClusterNode::nodeId).toList();
     }
 
-    /** Forgets recorded processes that are no longer running; returns how many nodes are still up. */
+    /**
+     * Takes over the cluster's running node processes, also those started but never recorded (the
+     * control plane died in between), and forgets recorded ones that are gone; returns how many run.
+     */
     public int adopt(Cluster cluster) {
         int running = 0;
         for (var node : store.nodes(cluster.arn())) {
             if (isRunning(node)) {
                 running++;
-            } else if (node.process().isPresent()) {
-                store.updateNode(node.withProcess(Optional.empty()));
+                continue;
+            }
+            var found = runtime.findRunning(cluster.uuid(), node.nodeId());
+            if (found.isPresent() || node.process().isPresent()) {
+                store.updateNode(node.withProcess(found));
+            }
+            if (found.isPresent()) {
+                LOG.info("Adopted unrecorded {} {} of cluster {} (pid {})", node.role(), node.nodeId(),
+                        cluster.name(), found.get().pid());
+                running++;
             }
         }
         return running;

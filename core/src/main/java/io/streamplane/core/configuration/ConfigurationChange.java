@@ -55,6 +55,10 @@ public record ConfigurationChange(Map<String, String> dynamicUpdates, Set<String
         return new ConfigurationChange(Map.copyOf(updates), Set.copyOf(removals), Set.copyOf(statics));
     }
 
+    public boolean hasDynamicChanges() {
+        return !dynamicUpdates.isEmpty() || !dynamicRemovals.isEmpty();
+    }
+
     public boolean needsBrokerRestart() {
         return !staticChanges.isEmpty();
     }

@@ -5,6 +5,8 @@ import io.streamplane.core.rolling.PartitionState;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An open Admin connection to one cluster, kept for the length of a change so that polling it (as a
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ClusterAdmin implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final String METADATA_VERSION = "metadata.version";
     private final Admin admin;
 
     ClusterAdmin(Admin admin) {
@@ -81,6 +85,47 @@ public final class ClusterAdmin implements AutoCloseable {
         reset.forEach(k -> ops.add(new AlterConfigOp(new ConfigEntry(k, null), AlterConfigOp.OpType.DELETE)));
         admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, ""), ops))
                 .all().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The cluster's finalised metadata.version level and the highest level its nodes could run. */
+    public MetadataVersionLevels metadataVersion() throws Exception {
+        var features = admin.describeFeatures().featureMetadata().get(10, TimeUnit.SECONDS);
+        var finalized = features.finalizedFeatures().get(METADATA_VERSION);
+        var supported = features.supportedFeatures().get(METADATA_VERSION);
+        return new MetadataVersionLevels(finalized == null ? 0 : finalized.maxVersionLevel(),
+                supported == null ? 0 : supported.maxVersion());
+    }
+
+    /**
+     * Raises metadata.version to the highest level the nodes support, once every node runs the new
+     * release. The controllers accept it only when every registered node supports it, so a node that
+     * is still re-registering is waited for rather than taken for a failure.
+     */
+    public void finalizeLatestMetadataVersion(Duration timeout) throws Exception {
+        var lastError = new AtomicReference<String>("");
+        try {
+            Poll.until("metadata.version to be finalised", timeout, POLL_INTERVAL, () -> {
+                try {
+                    var levels = metadataVersion();
+                    if (levels.finalized() >= levels.supported()) {
+                        return true;
+                    }
+                    admin.updateFeatures(Map.of(METADATA_VERSION, new FeatureUpdate(levels.supported(),
+                            FeatureUpdate.UpgradeType.UPGRADE)), new UpdateFeaturesOptions()).all()
+                            .get(10, TimeUnit.SECONDS);
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (Exception e) {
+                    lastError.set(String.valueOf(e.getMessage()));
+                    return false;
+                }
+            });
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The cluster did not accept the new metadata.version within "
+                    + timeout.toSeconds() + " s: " + lastError.get(), e);
+        }
     }
 
     @Override

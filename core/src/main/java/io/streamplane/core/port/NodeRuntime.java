@@ -5,6 +5,7 @@ import io.streamplane.core.cluster.NodeRole;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,12 @@ public interface NodeRuntime {
 
     /** The Kafka releases this runtime can start, newest first. */
     List<KafkaRelease> availableReleases();
+
+    /**
+     * Makes the release runnable here, fetching it on first use; a slow call then, a quick one after.
+     * Fails with a message that says why (no network, unknown release).
+     */
+    void install(KafkaRelease release);
 
     /** A block of node addresses not used by any cluster in {@code taken} nor by anything else here. */
     int reserveNetworkSlot(Set<Integer> taken);
@@ -29,6 +36,12 @@ public interface NodeRuntime {
 
     /** Starts a prepared node and returns its process; it keeps running if the control plane dies. */
     NodeProcess start(NodeLaunchSpec node);
+
+    /**
+     * The node's process if one is running, found by the node itself rather than by a recorded pid:
+     * a control plane that died between starting a node and recording it must not start a second one.
+     */
+    Optional<NodeProcess> findRunning(String clusterUuid, int nodeId);
 
     /** Whether this exact process (pid and start time) is still running. */
     boolean isRunning(NodeProcess process);

@@ -12,6 +12,7 @@ import io.streamplane.core.port.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,10 @@ public final class ClusterChangePlan implements OperationPlan {
     public static final String WRITE_NODE_CONFIGURATION = "WRITE_NODE_CONFIGURATION";
     public static final String RESTART_BROKER = "RESTART_BROKER_";
     public static final String RESTART_CONTROLLERS = "RESTART_CONTROLLERS";
+    public static final String INSTALL_KAFKA_RELEASE = "INSTALL_KAFKA_RELEASE";
+    public static final String FINALIZE_METADATA_VERSION = "FINALIZE_METADATA_VERSION";
+    /** How long the new metadata version may take to be accepted while the last nodes re-register. */
+    private static final Duration METADATA_VERSION_TIMEOUT = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(ClusterChangePlan.class);
 
     private final Store store;
@@ -55,11 +60,31 @@ public final class ClusterChangePlan implements OperationPlan {
         return List.copyOf(steps);
     }
 
-    /** A new broker type takes effect as each broker restarts with its new resources. */
+    /** A new broker type (or anything else in the brokers' JVM options) takes effect as each restarts. */
     public static List<String> brokerTypeSteps(List<Integer> brokerIds) {
         var steps = new ArrayList<String>(List.of(WRITE_NODE_CONFIGURATION));
         steps.addAll(rebootSteps(brokerIds));
         return List.copyOf(steps);
+    }
+
+    /**
+     * A new Kafka release: fetch it, then controllers first (a newer controller understands older
+     * brokers), then brokers, and only then the new metadata version, which older nodes could not read.
+     */
+    public static List<String> kafkaVersionSteps(ConfigurationChange change, List<Integer> brokerIds) {
+        var steps = new ArrayList<String>(List.of(INSTALL_KAFKA_RELEASE, WRITE_NODE_CONFIGURATION));
+        if (change.hasDynamicChanges()) {
+            steps.add(APPLY_DYNAMIC_CONFIGURATION);
+        }
+        steps.add(RESTART_CONTROLLERS);
+        steps.addAll(rebootSteps(brokerIds));
+        steps.add(FINALIZE_METADATA_VERSION);
+        return List.copyOf(steps);
+    }
+
+    /** Exporters start with the broker's JVM: changing them restarts each broker; the level alone does not. */
+    public static List<String> monitoringSteps(boolean exportersChange, List<Integer> brokerIds) {
+        return exportersChange ? brokerTypeSteps(brokerIds) : List.of(WRITE_NODE_CONFIGURATION);
     }
 
     public static List<String> rebootSteps(List<Integer> brokerIds) {
@@ -69,7 +94,13 @@ public final class ClusterChangePlan implements OperationPlan {
     @Override
     public void runStep(String stepName, ClusterOperation operation) throws Exception {
         var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
-        if (stepName.equals(WRITE_NODE_CONFIGURATION)) {
+        if (stepName.equals(INSTALL_KAFKA_RELEASE)) {
+            fleet.installRelease(cluster);
+        } else if (stepName.equals(FINALIZE_METADATA_VERSION)) {
+            try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+                admin.finalizeLatestMetadataVersion(METADATA_VERSION_TIMEOUT);
+            }
+        } else if (stepName.equals(WRITE_NODE_CONFIGURATION)) {
             fleet.reconfigure(cluster);
         } else if (stepName.equals(APPLY_DYNAMIC_CONFIGURATION)) {
             var change = configurations.change(operation.sourceSpec().orElseThrow().configuration(),

@@ -2,36 +2,113 @@ package io.streamplane.runtime.local;
 
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.port.KafkaRelease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The Apache Kafka distributions on this machine: directories {@code VERSION/libs} holding the
- * broker's jars, laid out at build time for the bundled version.
+ * The Apache Kafka releases this server offers. One is bundled, laid out at build time as
+ * {@code VERSION/libs}; the others, one per 4.x minor line, are fetched from a Maven repository the
+ * first time a cluster needs them and kept in a cache directory of the same layout.
  */
 public final class KafkaDistributions {
-    private final Path root;
+    /** The newest patch release of each 4.x line; a bundled release of the same line takes its place. */
+    static final List<String> FETCHABLE = List.of("4.0.2", "4.1.2", "4.2.2", "4.3.1", "4.4.0");
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaDistributions.class);
 
-    public KafkaDistributions(Path root) {
-        this.root = root;
+    private final Path bundled;
+    private final Path cache;
+    private final MavenReleaseFetcher fetcher;
+
+    /**
+     * @param bundled         directory of the releases laid out at build time
+     * @param cache           where fetched releases are kept, shared by every cluster
+     * @param mavenRepository the Maven repository releases are fetched from
+     */
+    public KafkaDistributions(Path bundled, Path cache, String mavenRepository) {
+        this.bundled = bundled.toAbsolutePath();
+        this.cache = cache.toAbsolutePath();
+        this.fetcher = new MavenReleaseFetcher(this.cache.resolve("repository"), mavenRepository);
     }
 
+    public static String defaultMavenRepository() {
+        return MavenReleaseFetcher.MAVEN_CENTRAL;
+    }
+
+    /** Every release offered, newest first: the bundled ones and, for the other lines, fetchable ones. */
     public List<KafkaRelease> releases() {
-        if (!Files.isDirectory(root)) {
-            return List.of();
+        var byLine = new LinkedHashMap<String, KafkaRelease>();
+        installedIn(bundled).forEach(r -> byLine.put(r.mskVersion(), r));
+        FETCHABLE.stream().map(KafkaRelease::new).forEach(r -> byLine.putIfAbsent(r.mskVersion(), r));
+        return byLine.values().stream().sorted(KafkaVersionCatalog.VERSION_ORDER.reversed()).toList();
+    }
+
+    /** The releases bundled with the server: those that run without a download. */
+    public List<KafkaRelease> bundledReleases() {
+        return installedIn(bundled);
+    }
+
+    public boolean isInstalled(KafkaRelease release) {
+        return hasBroker(libsIn(bundled, release)) || hasBroker(libsIn(cache, release));
+    }
+
+    /**
+     * Makes the release runnable: fetches its jars on first use. Callers for the same release wait
+     * for one another, so a release is fetched once even when several clusters ask at the same time.
+     */
+    public synchronized void install(KafkaRelease release) {
+        if (isInstalled(release)) {
+            return;
         }
-        try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(d -> Files.isDirectory(d.resolve("libs")) && hasBroker(d.resolve("libs")))
-                    .map(d -> new KafkaRelease(d.getFileName().toString()))
-                    .sorted(KafkaVersionCatalog.VERSION_ORDER.reversed())
-                    .toList();
+        LOG.info("Fetching Apache Kafka {} from {}", release.apacheVersion(), fetcher.remoteUrl());
+        List<Path> jars;
+        try {
+            jars = fetcher.fetch(release.apacheVersion());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot fetch Apache Kafka " + release.apacheVersion() + " from "
+                    + fetcher.remoteUrl() + ": " + rootMessage(e), e);
+        }
+        layOut(release, jars);
+        LOG.info("Apache Kafka {} is ready in {}", release.apacheVersion(), libsIn(cache, release));
+    }
+
+    /** Links the jars into a fresh directory, then moves it into place, so a release is never half there. */
+    private void layOut(KafkaRelease release, List<Path> jars) {
+        Path partial = cache.resolve(".partial-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(partial.resolve("libs"));
+            for (Path jar : jars) {
+                Path target = partial.resolve("libs").resolve(jar.getFileName());
+                try {
+                    Files.createLink(target, jar);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            try {
+                Files.move(partial, cache.resolve(release.apacheVersion()), StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                if (!isInstalled(release)) {
+                    throw e;
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list Kafka distributions in " + root, e);
+            throw new UncheckedIOException("Cannot lay out Apache Kafka " + release.apacheVersion() + " in " + cache, e);
+        } finally {
+            DirectoryTrees.delete(partial);
         }
     }
 
@@ -59,15 +136,50 @@ public final class KafkaDistributions {
         }
     }
 
+    /** The Java agents nodes may run, laid out at build time beside the bundled release. */
+    public Path agents() {
+        return bundled.resolve("agents");
+    }
+
     private Path libs(KafkaRelease release) {
-        return root.resolve(release.apacheVersion()).resolve("libs").toAbsolutePath();
+        Path bundledLibs = libsIn(bundled, release);
+        return hasBroker(bundledLibs) ? bundledLibs : libsIn(cache, release);
+    }
+
+    private static Path libsIn(Path root, KafkaRelease release) {
+        return root.resolve(release.apacheVersion()).resolve("libs");
+    }
+
+    private static List<KafkaRelease> installedIn(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> hasBroker(d.resolve("libs")))
+                    .map(d -> new KafkaRelease(d.getFileName().toString()))
+                    .sorted(KafkaVersionCatalog.VERSION_ORDER.reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list Kafka distributions in " + root, e);
+        }
     }
 
     private static boolean hasBroker(Path libs) {
+        if (!Files.isDirectory(libs)) {
+            return false;
+        }
         try (Stream<Path> jars = Files.list(libs)) {
             return jars.anyMatch(j -> j.getFileName().toString().startsWith("kafka_2.13-"));
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        var messages = new ArrayList<String>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Optional.ofNullable(t.getMessage()).filter(m -> !messages.contains(m)).ifPresent(messages::add);
+        }
+        return messages.isEmpty() ? e.getClass().getSimpleName() : messages.get(messages.size() - 1);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
     private final KafkaDistributions distributions;
     private final LoopbackNetwork network;
     private final ClassDataSharing classDataSharing;
+    private final PrometheusAgents prometheusAgents;
     private final String javaExecutable;
 
     public LocalNodeRuntime(Path dataDir, KafkaDistributions distributions, LoopbackNetwork network) {
@@ -46,12 +48,18 @@ public final class LocalNodeRuntime implements NodeRuntime {
         this.network = network;
         this.classDataSharing = new ClassDataSharing(dataDir.toAbsolutePath().resolve("cache").resolve("cds"),
                 distributions);
+        this.prometheusAgents = new PrometheusAgents(distributions.agents());
         this.javaExecutable = ProcessHandle.current().info().command().orElse("java");
     }
 
     @Override
     public List<KafkaRelease> availableReleases() {
         return distributions.releases();
+    }
+
+    @Override
+    public void install(KafkaRelease release) {
+        distributions.install(release);
     }
 
     @Override
@@ -69,6 +77,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
         if (nodes.isEmpty()) {
             return;
         }
+        distributions.install(nodes.get(0).release());
         var configs = new ArrayList<String>();
         for (var node : nodes) {
             writeConfiguration(node);
@@ -95,6 +104,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
             Files.writeString(directories.serverProperties(uuid, id), text);
             Files.writeString(directories.log4jConfig(uuid, id), Log4jConfiguration.forLogDirectory(
                     directories.logs(uuid, id)));
+            Files.writeString(directories.jmxExporterConfig(uuid, id), PrometheusAgents.JMX_EXPORTER_CONFIG);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the configuration of node " + id, e);
         }
@@ -132,6 +142,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
 
     @Override
     public NodeProcess start(NodeLaunchSpec node) {
+        distributions.install(node.release());
         String uuid = node.clusterUuid();
         int id = node.nodeId();
         var command = new ArrayList<String>();
@@ -145,8 +156,15 @@ public final class LocalNodeRuntime implements NodeRuntime {
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directories.log4jConfig(uuid, id),
                 "-Dkafka.logs.dir=" + directories.logs(uuid, id),
-                "-Dstreamplane.node=" + uuid + "/" + id));
-        command.addAll(classDataSharing.optionsFor(node.release(), node.role().name().toLowerCase()));
+                nodeMarker(uuid, id)));
+        if (node.exporters().isEmpty()) {
+            // An agent's jar joins the class path, which no longer matches an archive's: sharing would
+            // be refused, or, when recording, would leave an archive no other node can use.
+            command.addAll(classDataSharing.optionsFor(node.release(), node.role().name().toLowerCase()));
+        } else {
+            command.addAll(prometheusAgents.jvmOptions(node, directories.jmxExporterConfig(uuid, id),
+                    directories.data(uuid, id)));
+        }
         command.addAll(List.of(
                 "-cp", distributions.classpath(node.release()),
                 "kafka.Kafka", directories.serverProperties(uuid, id).toString()));
@@ -163,6 +181,22 @@ public final class LocalNodeRuntime implements NodeRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start node " + id, e);
         }
+    }
+
+    @Override
+    public Optional<NodeProcess> findRunning(String clusterUuid, int nodeId) {
+        String marker = nodeMarker(clusterUuid, nodeId);
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(marker))
+                        .orElse(false))
+                .filter(ProcessHandle::isAlive)
+                .findFirst()
+                .flatMap(p -> p.info().startInstant().map(start -> new NodeProcess(p.pid(), start)));
+    }
+
+    /** The JVM option that names the node a process runs; also how an operator tells the JVMs apart. */
+    private static String nodeMarker(String clusterUuid, int nodeId) {
+        return "-Dstreamplane.node=" + clusterUuid + "/" + nodeId;
     }
 
     @Override

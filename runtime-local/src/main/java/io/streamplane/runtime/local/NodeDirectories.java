@@ -1,12 +1,6 @@
 package io.streamplane.runtime.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** Where a node's files live: {@code clusters/<cluster-uuid>/nodes/<node-id>/{server.properties,data,logs}}. */
 public final class NodeDirectories {
@@ -40,27 +34,11 @@ public final class NodeDirectories {
         return node(clusterUuid, nodeId).resolve("logs");
     }
 
-    public void deleteCluster(String clusterUuid) {
-        Path root = cluster(clusterUuid);
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
+    public Path jmxExporterConfig(String clusterUuid, int nodeId) {
+        return node(clusterUuid, nodeId).resolve("jmx-exporter.yaml");
+    }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
-        }
+    public void deleteCluster(String clusterUuid) {
+        DirectoryTrees.delete(cluster(clusterUuid));
     }
 }

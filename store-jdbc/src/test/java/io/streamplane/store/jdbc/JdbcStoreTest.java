@@ -4,6 +4,7 @@ import io.streamplane.core.cluster.AvailabilityZone;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterSpec;
+import io.streamplane.core.cluster.OpenMonitoring;
 import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.NodeProcess;
 import io.streamplane.core.cluster.NodeRole;
@@ -190,7 +191,8 @@ class JdbcStoreTest {
     private static Cluster cluster(String name, int slot) {
         String uuid = UUID.randomUUID() + "-1";
         var spec = new ClusterSpec("kafka.m5.large", List.of("subnet-1", "subnet-2", "subnet-3"), List.of("sg-1"), 100,
-                "4.1.x.kraft", 3, "LOCAL", "DEFAULT", Optional.of(new ConfigurationRef("arn:config/x", 2)));
+                "4.1.x.kraft", 3, "LOCAL", "DEFAULT", Optional.of(new ConfigurationRef("arn:config/x", 2)),
+                new OpenMonitoring(true, false));
         return new Cluster("arn:aws:kafka:us-east-1:000000000000:cluster/" + name + "/" + uuid, name, uuid,
                 ClusterState.CREATING, Optional.empty(), NOW, "K0000000000001", spec,
                 Optional.of("arn:op/" + uuid), slot, "kafka-cluster-id-" + slot);

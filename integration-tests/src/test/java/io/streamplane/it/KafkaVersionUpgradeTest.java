@@ -1,0 +1,175 @@
+package io.streamplane.it;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.NodeProcesses;
+import io.streamplane.testkit.StreamplaneFixture;
+import io.streamplane.testkit.TrafficAuditor;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.FeatureMetadata;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.BadRequestException;
+import software.amazon.awssdk.services.kafka.model.ClusterState;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A cluster created on a Kafka release the server does not bundle (fetched from Maven Central on
+ * first use) and upgraded under live acks=all traffic to the bundled one: every node restarts on
+ * the new release, the metadata version is finalised, and no acknowledged record is lost.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaVersionUpgradeTest {
+    private static final String OLD_VERSION = "4.0.x.kraft";
+    private static final String TOPIC = "orders";
+    private static final int PARTITIONS = 6;
+    private StreamplaneFixture streamplane;
+    private KafkaClient kafka;
+    private String clusterArn;
+    private String bootstrap;
+
+    @BeforeAll
+    void createClusterOnAnOlderRelease() throws Exception {
+        streamplane = StreamplaneFixture.start();
+        kafka = streamplane.kafkaClient();
+        clusterArn = Clusters.createCluster(kafka, "upgraded", 3, List.of("subnet-1", "subnet-2", "subnet-3"),
+                OLD_VERSION);
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+        bootstrap = Clusters.bootstrap(kafka, clusterArn);
+        try (var admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(PARTITIONS), Optional.empty())))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (clusterArn != null) {
+            NodeProcesses.killAll(clusterArn);
+        }
+        streamplane.close();
+    }
+
+    @Test
+    @Order(1)
+    void theOlderReleaseRuns_andNewerOnesAreOfferedAsTargets() throws Exception {
+        assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6)
+                .allSatisfy(pid -> assertThat(commandLine(pid)).contains("/4.0.2/libs"));
+        assertThat(kafka.listKafkaVersions(r -> { }).kafkaVersions()).extracting(v -> v.version())
+                .contains(OLD_VERSION, Clusters.KAFKA_VERSION);
+        var compatible = kafka.getCompatibleKafkaVersions(r -> r.clusterArn(clusterArn)).compatibleKafkaVersions();
+        assertThat(compatible).singleElement().satisfies(c -> {
+            assertThat(c.sourceVersion()).isEqualTo(OLD_VERSION);
+            assertThat(c.targetVersions()).contains(Clusters.KAFKA_VERSION).doesNotContain(OLD_VERSION);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void impossibleTargets_areRefusedAndChangeNothing() {
+        String version = currentVersion();
+        assertThatThrownBy(() -> upgradeTo(version, OLD_VERSION))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("targetKafkaVersion"))
+                .hasMessageContaining("already runs");
+        assertThatThrownBy(() -> upgradeTo(version, "3.1.x"))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("Unsupported KafkaVersion [3.1.x]");
+        assertThatThrownBy(() -> upgradeTo("KSTALE", Clusters.KAFKA_VERSION))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("isn't current");
+        var info = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo();
+        assertThat(info.state()).isEqualTo(ClusterState.ACTIVE);
+        assertThat(info.currentVersion()).isEqualTo(version);
+        assertThat(info.provisioned().currentBrokerSoftwareInfo().kafkaVersion()).isEqualTo(OLD_VERSION);
+    }
+
+    @Test
+    @Order(3)
+    void anUpgrade_rollsEveryNodeOntoTheNewRelease_withoutLosingOrFailingARecord() throws Exception {
+        short metadataVersionBefore = finalizedMetadataVersion();
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
+            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
+            String operationArn = upgradeTo(currentVersion(), Clusters.KAFKA_VERSION);
+            assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state())
+                    .isEqualTo(ClusterState.UPDATING);
+            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+            var report = auditor.stop(Duration.ofSeconds(90));
+
+            assertThat(report.acknowledged()).isGreaterThan(100);
+            assertThat(report.failed()).as(report.toString()).isZero();
+            assertThat(report.lost()).as(report.toString()).isZero();
+            assertThat(report.duplicated()).as(report.toString()).isZero();
+            assertThat(report.outOfOrder()).as(report.toString()).isZero();
+
+            var operation = kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
+                    .clusterOperationInfo();
+            assertThat(operation.operationType()).isEqualTo("UPDATE_CLUSTER_KAFKA_VERSION");
+            assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
+            assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName()).containsExactly(
+                    "INSTALL_KAFKA_RELEASE", "WRITE_NODE_CONFIGURATION", "RESTART_CONTROLLERS", "RESTART_BROKER_1",
+                    "RESTART_BROKER_2", "RESTART_BROKER_3", "FINALIZE_METADATA_VERSION");
+            assertThat(operation.provisioned().sourceClusterInfo().kafkaVersion()).isEqualTo(OLD_VERSION);
+            assertThat(operation.provisioned().targetClusterInfo().kafkaVersion()).isEqualTo(Clusters.KAFKA_VERSION);
+        }
+        assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                .currentBrokerSoftwareInfo().kafkaVersion()).isEqualTo(Clusters.KAFKA_VERSION);
+        assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6)
+                .allSatisfy(pid -> assertThat(commandLine(pid)).doesNotContain("/4.0.2/libs"));
+        var features = features();
+        assertThat(finalizedMetadataVersion()).as("metadata.version finalised at the new release's level")
+                .isGreaterThan(metadataVersionBefore)
+                .isEqualTo(features.supportedFeatures().get("metadata.version").maxVersion());
+    }
+
+    @Test
+    @Order(4)
+    void aDowngrade_isRefused() {
+        assertThatThrownBy(() -> upgradeTo(currentVersion(), OLD_VERSION))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("targetKafkaVersion"))
+                .hasMessageContaining("only upgrades");
+    }
+
+    private String upgradeTo(String currentVersion, String target) {
+        return kafka.updateClusterKafkaVersion(r -> r.clusterArn(clusterArn).currentVersion(currentVersion)
+                .targetKafkaVersion(target)).clusterOperationArn();
+    }
+
+    private String currentVersion() {
+        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
+    }
+
+    private short finalizedMetadataVersion() throws Exception {
+        return features().finalizedFeatures().get("metadata.version").maxVersionLevel();
+    }
+
+    private FeatureMetadata features() throws Exception {
+        try (var admin = admin()) {
+            return admin.describeFeatures().featureMetadata().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String commandLine(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+}
