@@ -160,6 +160,18 @@ public final class NodeFleet {
         return running;
     }
 
+    public boolean isRunning(Cluster cluster, int nodeId) {
+        return store.nodes(cluster.arn()).stream().filter(n -> n.nodeId() == nodeId).anyMatch(this::isRunning);
+    }
+
+    /** Fails, pointing at the node's logs, when the node is not running: it will not come back by itself. */
+    public void requireRunning(Cluster cluster, int nodeId) {
+        if (!isRunning(cluster, nodeId)) {
+            throw new IllegalStateException("Node " + nodeId + " exited after it was restarted; its logs are in "
+                    + runtime.logLocation(cluster.uuid(), nodeId));
+        }
+    }
+
     public boolean isRunning(ClusterNode node) {
         return node.process().map(runtime::isRunning).orElse(false);
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * An open Admin connection to one cluster, kept for the length of a change so that polling it (as a
@@ -58,10 +59,16 @@ public final class ClusterAdmin implements AutoCloseable {
         return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
     }
 
-    /** Waits until the controller has caught up with the quorum leader since {@code sinceMillis}. */
-    public void awaitControllerCaughtUp(int controllerId, long sinceMillis, Duration timeout)
+    /**
+     * Waits until the controller has caught up with the quorum leader since {@code sinceMillis}, or
+     * {@code abandon} says to stop waiting (then it returns without having seen it caught up).
+     */
+    public void awaitControllerCaughtUp(int controllerId, long sinceMillis, Duration timeout, BooleanSupplier abandon)
             throws TimeoutException, InterruptedException {
         Poll.until("controller " + controllerId + " to catch up with the quorum", timeout, POLL_INTERVAL, () -> {
+            if (abandon.getAsBoolean()) {
+                return true;
+            }
             try {
                 var quorum = admin.describeMetadataQuorum().quorumInfo().get(2, TimeUnit.SECONDS);
                 return quorum.voters().stream().anyMatch(v -> v.replicaId() == controllerId

@@ -129,8 +129,10 @@ public final class ClusterChangePlan implements OperationPlan {
             Cluster restored = operation.sourceSpec().map(cluster::withSpec).orElse(cluster);
             try {
                 fleet.reconfigure(restored);
+                // A node that failed to come back on the new spec is started again on the old one.
+                fleet.ensureAllRunning(restored);
             } catch (RuntimeException e) {
-                LOG.error("Could not write back the configuration of cluster {}", cluster.name(), e);
+                LOG.error("Could not restore the nodes of cluster {}", cluster.name(), e);
             }
             store.updateCluster(restored.withState(ClusterState.ACTIVE, Optional.empty())
                     .withActiveOperation(Optional.empty()));

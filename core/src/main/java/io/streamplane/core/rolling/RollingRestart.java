@@ -63,7 +63,9 @@ public final class RollingRestart {
                 fleet.restart(cluster, controllerId, STOP_TIMEOUT);
                 // Taken once the old process is gone: only the new one can have caught up since.
                 long restartedAt = System.currentTimeMillis();
-                admin.awaitControllerCaughtUp(controllerId, restartedAt, catchUpTimeout);
+                admin.awaitControllerCaughtUp(controllerId, restartedAt, catchUpTimeout,
+                        () -> !fleet.isRunning(cluster, controllerId));
+                fleet.requireRunning(cluster, controllerId);
                 LOG.info("Controller {} of cluster {} restarted and caught up", controllerId, cluster.name());
             }
         }

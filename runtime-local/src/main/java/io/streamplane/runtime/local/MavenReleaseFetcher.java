@@ -15,6 +15,7 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
+import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.List;
  */
 final class MavenReleaseFetcher {
     static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2/";
-    private static final String LOG4J_VERSION = "2.24.3";
+    /** The log4j of the bundled release, for releases that do not bring one of their own. */
+    private static final String DEFAULT_LOG4J_VERSION = "2.24.3";
 
     private final RepositorySystem system = new RepositorySystemSupplier().get();
     private final Path localRepository;
@@ -45,12 +47,15 @@ final class MavenReleaseFetcher {
         String slf4j = broker.stream().filter(a -> a.getArtifactId().equals("slf4j-api")).map(Artifact::getVersion)
                 .findFirst().orElse("1.7");
         String binding = slf4j.startsWith("1.") ? "log4j-slf4j-impl" : "log4j-slf4j2-impl";
+        // Newer releases run on a log4j of their own; the binding must be of the same version.
+        String log4j = broker.stream().filter(a -> a.getArtifactId().equals("log4j-api")).map(Artifact::getVersion)
+                .findFirst().orElse(DEFAULT_LOG4J_VERSION);
         // Named here rather than left to the binding's own dependencies, which Kafka's declarations of
         // log4j (not all of them for run time) would otherwise win over.
         return resolve(session, List.of("org.apache.kafka:kafka_2.13:" + apacheVersion,
-                "org.apache.logging.log4j:" + binding + ":" + LOG4J_VERSION,
-                "org.apache.logging.log4j:log4j-api:" + LOG4J_VERSION,
-                "org.apache.logging.log4j:log4j-core:" + LOG4J_VERSION)).stream()
+                "org.apache.logging.log4j:" + binding + ":" + log4j,
+                "org.apache.logging.log4j:log4j-api:" + log4j,
+                "org.apache.logging.log4j:log4j-core:" + log4j)).stream()
                 .map(a -> a.getFile().toPath()).toList();
     }
 
@@ -70,6 +75,11 @@ final class MavenReleaseFetcher {
 
     private RepositorySystemSession session() {
         var session = MavenRepositorySystemUtils.newSession();
+        // POMs activate profiles by JDK version (Jackson's do); without the JVM's properties that fails.
+        session.setSystemProperties(System.getProperties());
+        // A POM that cannot be read must fail the fetch: ignoring it, the default, silently drops that
+        // artifact's dependencies and gives a release that cannot start.
+        session.setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(false, false));
         session.setLocalRepositoryManager(system.newLocalRepositoryManager(session,
                 new LocalRepository(localRepository.toFile())));
         return session;

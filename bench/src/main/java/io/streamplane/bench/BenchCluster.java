@@ -1,0 +1,90 @@
+package io.streamplane.bench;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.ServerProcess;
+import io.streamplane.testkit.StreamplaneFixture;
+import io.streamplane.testkit.TemporaryDirectory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.ClusterState;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server of its own and an ACTIVE 3-broker, 3-AZ cluster with one topic, for benchmarks that
+ * change a running cluster under traffic. Closing it deletes the cluster and stops the server.
+ */
+final class BenchCluster implements AutoCloseable {
+    static final String TOPIC = "bench";
+    static final int PARTITIONS = 6;
+    private final TemporaryDirectory work;
+    private final ServerProcess server;
+    private final KafkaClient kafka;
+    private final String arn;
+    private final String bootstrap;
+
+    private BenchCluster(TemporaryDirectory work, ServerProcess server, KafkaClient kafka, String arn,
+                         String bootstrap) {
+        this.work = work;
+        this.server = server;
+        this.kafka = kafka;
+        this.arn = arn;
+        this.bootstrap = bootstrap;
+    }
+
+    static BenchCluster create(String name, String kafkaVersion) throws Exception {
+        var work = TemporaryDirectory.create("streamplane-bench");
+        var server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.randomNodeNetwork(),
+                work.path().resolve("server.log"));
+        var kafka = StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
+                StreamplaneFixture.SECRET_ACCESS_KEY);
+        String arn = Clusters.createCluster(kafka, name, 3, List.of("subnet-1", "subnet-2", "subnet-3"), kafkaVersion);
+        Clusters.awaitState(kafka, arn, ClusterState.ACTIVE);
+        String bootstrap = Clusters.bootstrap(kafka, arn);
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(PARTITIONS), Optional.empty())))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        return new BenchCluster(work, server, kafka, arn, bootstrap);
+    }
+
+    KafkaClient kafka() {
+        return kafka;
+    }
+
+    String arn() {
+        return arn;
+    }
+
+    String bootstrap() {
+        return bootstrap;
+    }
+
+    String currentVersion() {
+        return kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().currentVersion();
+    }
+
+    /** Seconds from now until the cluster is ACTIVE again after the change just started. */
+    double secondsUntilActive(long startNanos) {
+        Clusters.awaitState(kafka, arn, ClusterState.ACTIVE);
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            kafka.deleteCluster(r -> r.clusterArn(arn));
+            Clusters.awaitGone(kafka, arn);
+            server.stop();
+        } finally {
+            kafka.close();
+            server.close();
+            work.close();
+        }
+    }
+}
