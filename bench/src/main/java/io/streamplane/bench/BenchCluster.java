@@ -4,16 +4,11 @@ import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.ServerProcess;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.TemporaryDirectory;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.streamplane.testkit.Topics;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A server of its own and an ACTIVE 3-broker, 3-AZ cluster with one topic, for benchmarks that
@@ -46,10 +41,7 @@ final class BenchCluster implements AutoCloseable {
         String arn = Clusters.createCluster(kafka, name, 3, List.of("subnet-1", "subnet-2", "subnet-3"), kafkaVersion);
         Clusters.awaitState(kafka, arn, ClusterState.ACTIVE);
         String bootstrap = Clusters.bootstrap(kafka, arn);
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(PARTITIONS), Optional.empty())))
-                    .all().get(30, TimeUnit.SECONDS);
-        }
+        Topics.create(bootstrap, TOPIC, PARTITIONS);
         return new BenchCluster(work, server, kafka, arn, bootstrap);
     }
 

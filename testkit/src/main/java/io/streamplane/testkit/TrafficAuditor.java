@@ -172,6 +172,12 @@ public final class TrafficAuditor implements AutoCloseable {
     /** What the audit found. */
     public record Report(long sent, long acknowledged, long failed, long lost, long duplicated, long outOfOrder,
                          List<String> firstFailures) {
+
+        /** No send failed, and every acknowledged record arrived exactly once, in order per partition. */
+        public boolean undisturbed() {
+            return failed == 0 && lost == 0 && duplicated == 0 && outOfOrder == 0;
+        }
+
         @Override
         public String toString() {
             return "sent " + sent + ", acknowledged " + acknowledged + ", failed " + failed + ", lost " + lost
