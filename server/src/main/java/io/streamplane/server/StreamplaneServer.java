@@ -19,6 +19,8 @@ import io.streamplane.core.cluster.CreateClusterPlan;
 import io.streamplane.core.cluster.DeleteClusterPlan;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationService;
+import io.streamplane.core.health.HealingPlan;
+import io.streamplane.core.health.HealthMonitor;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperationService;
@@ -56,11 +58,15 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(30);
     /** How long a rolling restart waits for a broker to become safe to stop before it gives up. */
     private static final Duration ROLL_SAFETY_TIMEOUT = Duration.ofMinutes(5);
+    /** How often the health monitor checks every node, and how long it waits after a failed healing. */
+    private static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration HEALING_RETRY = Duration.ofSeconds(15);
 
     private final ServerConfig config;
     private final JdbcStore store;
     private final OperationEngine engine;
     private final ClusterRecovery recovery;
+    private final HealthMonitor health;
     private final AwsHttpServer http;
     private final ExecutorService restarts = Executors.newCachedThreadPool();
     private boolean serving;
@@ -99,9 +105,11 @@ public final class StreamplaneServer implements AutoCloseable {
         engine.register(OperationType.UPDATE_BROKER_TYPE, changes);
         engine.register(OperationType.UPDATE_CLUSTER_KAFKA_VERSION, changes);
         engine.register(OperationType.UPDATE_MONITORING, changes);
+        engine.register(OperationType.HEAL_CLUSTER, new HealingPlan(store, fleet, probe, READINESS_TIMEOUT));
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
         var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, ids, clock);
+        this.health = new HealthMonitor(store, fleet, clusters, HEALTH_CHECK_INTERVAL, HEALING_RETRY, clock);
         var tags = new TagService(store);
         Map<String, OperationHandler> handlers = new HashMap<>();
         new ClusterHandlers(clusters, tags, identity).register(handlers);
@@ -141,6 +149,7 @@ public final class StreamplaneServer implements AutoCloseable {
             });
         }
         engine.resumeUnfinishedExcept(restarting.stream().map(c -> c.arn()).collect(Collectors.toSet()));
+        health.start();
         http.start();
         serving = true;
         LOG.info("Streamplane is serving the MSK API at {}", endpoint());
@@ -168,6 +177,8 @@ public final class StreamplaneServer implements AutoCloseable {
         if (serving) {
             http.close();
         }
+        // First, or the monitor would take the nodes stopped below for failures and restart them.
+        health.close();
         restarts.shutdownNow();
         engine.close();
         if (config.stopNodesOnShutdown()) {

@@ -1,5 +1,7 @@
 package io.streamplane.testkit;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,23 @@ public final class NodeProcesses {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
+    }
+
+    /** The process of one node of the cluster, if it runs. */
+    public static Optional<ProcessHandle> of(String clusterArn, int nodeId) {
+        String marker = "-Dstreamplane.node=" + clusterUuid(clusterArn) + "/" + nodeId;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(marker))
+                        .orElse(false))
+                .findFirst();
+    }
+
+    /** SIGKILL, as a machine or JVM crash would end the node. */
+    public static void kill(String clusterArn, int nodeId) {
+        var process = of(clusterArn, nodeId).orElseThrow(() -> new IllegalStateException("Node " + nodeId
+                + " of " + clusterArn + " is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     /** Kills whatever is left of the cluster's nodes: a safety net for tests that failed half-way. */

@@ -19,9 +19,8 @@ import java.util.Set;
  */
 public final class ClusterRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRecovery.class);
-    /** States in which a cluster's nodes should all be running. */
-    private static final Set<ClusterState> SERVING = EnumSet.of(ClusterState.ACTIVE, ClusterState.HEALING,
-            ClusterState.UPDATING, ClusterState.REBOOTING_BROKER);
+    /** States of a change in progress, which can only go on once every node runs again. */
+    private static final Set<ClusterState> CHANGING = EnumSet.of(ClusterState.UPDATING, ClusterState.REBOOTING_BROKER);
     private final Store store;
     private final NodeFleet fleet;
     private final Duration readinessTimeout;
@@ -32,42 +31,42 @@ public final class ClusterRecovery {
         this.readinessTimeout = readinessTimeout;
     }
 
-    /** Adopts running nodes now; returns the clusters whose nodes must be restarted. */
+    /**
+     * Adopts running nodes now. A settled cluster with nodes missing becomes HEALING, for the health
+     * monitor to heal; returns the clusters in the middle of a change, whose nodes must be started
+     * again before their operation resumes.
+     */
     public List<Cluster> adoptRunningNodes() {
         var toRestart = new ArrayList<Cluster>();
         for (var cluster : store.listClusters()) {
             int running = fleet.adopt(cluster);
             int total = store.nodes(cluster.arn()).size();
             LOG.info("Cluster {}: adopted {} of {} nodes still running", cluster.name(), running, total);
-            if (running == total || !SERVING.contains(cluster.state())) {
+            if (running == total) {
                 continue;
             }
             if (cluster.state() == ClusterState.ACTIVE) {
-                cluster = cluster.withState(ClusterState.HEALING, Optional.empty());
-                store.updateCluster(cluster);
+                store.updateCluster(cluster.withState(ClusterState.HEALING, Optional.empty()));
+            } else if (CHANGING.contains(cluster.state())) {
+                toRestart.add(cluster);
             }
-            toRestart.add(cluster);
         }
         return toRestart;
     }
 
-    /** Starts the cluster's missing nodes and waits for its brokers; then ACTIVE, or HEALING with why. */
+    /** Starts the missing nodes of a cluster in the middle of a change and waits for its brokers. */
     public void restart(Cluster cluster) {
         try {
             // The nodes were formatted when the cluster was created: only their files are rewritten.
             fleet.reconfigure(cluster);
             fleet.ensureAllRunning(cluster);
             fleet.awaitBrokersServing(cluster, readinessTimeout, () -> false);
-            // A cluster that was being changed stays UPDATING: its operation resumes after this.
-            store.findCluster(cluster.arn()).filter(c -> c.state() == ClusterState.HEALING).ifPresent(c ->
-                    store.updateCluster(c.withState(ClusterState.ACTIVE, Optional.empty())));
             LOG.info("Cluster {} has all its nodes running again", cluster.name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
+            // The resumed operation meets the same trouble and fails with it, restoring the cluster.
             LOG.error("Could not restart the nodes of cluster {}", cluster.name(), e);
-            store.findCluster(cluster.arn()).ifPresent(c -> store.updateCluster(c.withState(ClusterState.HEALING,
-                    Optional.of(new StateInfo("NODE_RESTART_FAILED", String.valueOf(e.getMessage()))))));
         }
     }
 

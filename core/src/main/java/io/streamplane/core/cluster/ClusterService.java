@@ -8,6 +8,7 @@ import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
+import io.streamplane.core.health.HealingPlan;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationEngine;
@@ -20,6 +21,7 @@ import io.streamplane.core.rolling.ClusterChangePlan;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -224,6 +226,27 @@ public final class ClusterService {
         }
         return startChange(cluster, OperationType.REBOOT_NODE, ClusterChangePlan.rebootSteps(ids), cluster.spec(),
                 ClusterState.REBOOTING_BROKER);
+    }
+
+    /**
+     * Opens a healing operation for nodes that are not running, unless the cluster is busy or gone
+     * meanwhile. The cluster's version stays: healing changes nothing a user asked for.
+     */
+    public synchronized Optional<ClusterOperation> heal(String clusterArn, List<Integer> nodeIds) {
+        var found = store.findCluster(clusterArn);
+        if (found.isEmpty() || found.get().activeOperationArn().isPresent()
+                || !EnumSet.of(ClusterState.ACTIVE, ClusterState.HEALING).contains(found.get().state())) {
+            return Optional.empty();
+        }
+        var cluster = found.get();
+        var operation = ClusterOperation.pending(
+                identity.clusterOperationArn(cluster.name(), cluster.uuid(), ids.operationUuid()), clusterArn,
+                OperationType.HEAL_CLUSTER, HealingPlan.steps(nodeIds), clock.instant(),
+                Optional.of(cluster.spec()), Optional.of(cluster.spec()));
+        store.startOperation(cluster.withState(ClusterState.HEALING, cluster.stateInfo())
+                .withActiveOperation(Optional.of(operation.arn())), operation);
+        engine.submit(operation.arn());
+        return Optional.of(operation);
     }
 
     private ClusterOperation startChange(Cluster target, OperationType type, List<String> steps, ClusterSpec source,

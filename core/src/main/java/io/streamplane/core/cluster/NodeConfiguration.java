@@ -42,6 +42,11 @@ public final class NodeConfiguration {
             props.put("listeners", CONTROLLER_LISTENER + "://" + node.endpoint());
             props.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT");
         }
+        if (!node.isBroker()) {
+            // The controllers fence a broker that misses heartbeats this long, and only then move its
+            // leaderships away: Kafka's 9 s would leave producers waiting most of that after a crash.
+            props.put("broker.session.timeout.ms", "6000");
+        }
         // In KRaft the controllers apply topic defaults (replication factor, partitions, min ISR) when
         // topics are created, so they need MSK's defaults as much as the brokers do.
         long brokers = clusterNodes.stream().filter(ClusterNode::isBroker).count();

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -119,10 +121,49 @@ public final class NodeFleet {
         nodes.forEach(node -> store.updateNode(node.withProcess(Optional.empty())));
     }
 
+    /**
+     * Starts a node that is not running, with its data; a node whose data is gone is formatted
+     * afresh under the same id first, and fills up again from its replicas' leaders.
+     */
+    public void restore(Cluster cluster, int nodeId) {
+        var node = node(cluster, nodeId);
+        if (isRunning(node)) {
+            return;
+        }
+        var spec = launchSpecs(cluster).stream().filter(s -> s.nodeId() == nodeId).findFirst().orElseThrow();
+        if (runtime.hasData(cluster.uuid(), nodeId)) {
+            runtime.reconfigure(List.of(spec));
+        } else {
+            LOG.warn("{} {} of cluster {} lost its data; rebuilding it empty", node.role(), nodeId, cluster.name());
+            runtime.prepare(List.of(spec));
+        }
+        var process = runtime.start(spec);
+        store.updateNode(node.withProcess(Optional.of(process)));
+        LOG.info("Restored {} {} of cluster {} (pid {})", node.role(), nodeId, cluster.name(), process.pid());
+    }
+
+    /** When the node's current process started; a node that is not running fails. */
+    public Instant startedAt(Cluster cluster, int nodeId) {
+        return node(cluster, nodeId).process().orElseThrow(() -> new IllegalStateException("Node " + nodeId
+                + " of cluster " + cluster.name() + " is not running")).startedAt();
+    }
+
+    /** The nodes whose process is not running, controllers first. */
+    public List<ClusterNode> stoppedNodes(Cluster cluster) {
+        return store.nodes(cluster.arn()).stream().filter(n -> !isRunning(n))
+                .sorted(Comparator.comparing((ClusterNode n) -> n.role() != NodeRole.CONTROLLER)
+                        .thenComparing(ClusterNode::nodeId))
+                .toList();
+    }
+
+    private ClusterNode node(Cluster cluster, int nodeId) {
+        return store.nodes(cluster.arn()).stream().filter(n -> n.nodeId() == nodeId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Cluster " + cluster.name() + " has no node " + nodeId));
+    }
+
     /** Stops one node cleanly and starts it again with the configuration now written for it. */
     public void restart(Cluster cluster, int nodeId, Duration stopTimeout) {
-        var node = store.nodes(cluster.arn()).stream().filter(n -> n.nodeId() == nodeId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Cluster " + cluster.name() + " has no node " + nodeId));
+        var node = node(cluster, nodeId);
         node.process().ifPresent(p -> runtime.stop(p, stopTimeout));
         store.updateNode(node.withProcess(Optional.empty()));
         var spec = launchSpecs(cluster).stream().filter(s -> s.nodeId() == nodeId).findFirst().orElseThrow();

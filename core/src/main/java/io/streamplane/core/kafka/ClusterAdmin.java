@@ -2,6 +2,7 @@ package io.streamplane.core.kafka;
 
 import io.streamplane.core.Poll;
 import io.streamplane.core.rolling.PartitionState;
+import io.streamplane.core.rolling.RollingRestartSafety;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -52,6 +53,20 @@ public final class ClusterAdmin implements AutoCloseable {
                     p.replicas().stream().map(Node::id).toList(), p.isr().stream().map(Node::id).toList(), min)));
         });
         return states;
+    }
+
+    /** Waits until no partition has a replica out of its ISR, i.e. every replica has caught up. */
+    public void awaitFullyReplicated(String after, Duration timeout) throws TimeoutException, InterruptedException {
+        Poll.until("every partition to be fully replicated " + after, timeout, POLL_INTERVAL, () -> {
+            try {
+                return RollingRestartSafety.fullyReplicated(partitionStates());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     /** The node id of the active KRaft controller (the quorum leader). */

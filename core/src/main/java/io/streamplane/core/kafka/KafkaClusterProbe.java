@@ -27,6 +27,20 @@ public final class KafkaClusterProbe {
         }
     }
 
+    /**
+     * Waits until the broker at {@code endpoint} itself answers. A KRaft broker serves clients only
+     * once it is registered and unfenced, so this tells a restarted broker's new process apart from
+     * the registration its crashed predecessor left behind, which looks alive until its session ends.
+     * The Admin client knows no other broker until the one it bootstraps from answers.
+     */
+    public void awaitAnswering(String endpoint, Duration timeout, BooleanSupplier abandon)
+            throws TimeoutException, InterruptedException {
+        try (Admin admin = Admin.create(adminConfig(endpoint))) {
+            Poll.until("the broker at " + endpoint + " to serve", timeout, POLL_INTERVAL,
+                    () -> abandon.getAsBoolean() || !servingBrokers(admin).isEmpty());
+        }
+    }
+
     /** One Admin connection to the cluster, for a series of reads and changes (close it when done). */
     public ClusterAdmin connect(String bootstrap) {
         return new ClusterAdmin(Admin.create(adminConfig(bootstrap)));

@@ -31,6 +31,9 @@ public interface NodeRuntime {
     /** Writes the nodes' configuration and formats their storage; nodes already formatted are kept. */
     void prepare(List<NodeLaunchSpec> nodes);
 
+    /** Whether the node's storage is formatted and holds its data (false when its data was lost). */
+    boolean hasData(String clusterUuid, int nodeId);
+
     /** Rewrites the nodes' configuration files only; running nodes read them when they restart. */
     void reconfigure(List<NodeLaunchSpec> nodes);
 

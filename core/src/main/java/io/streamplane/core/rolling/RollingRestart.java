@@ -50,8 +50,7 @@ public final class RollingRestart {
             }
             fleet.restart(cluster, brokerId, STOP_TIMEOUT);
             fleet.awaitBrokersServing(cluster, catchUpTimeout, () -> false);
-            Poll.until("every partition to be fully replicated after broker " + brokerId + " restarted",
-                    catchUpTimeout, POLL, () -> fullyReplicated(admin));
+            admin.awaitFullyReplicated("after broker " + brokerId + " restarted", catchUpTimeout);
         }
         LOG.info("Broker {} of cluster {} restarted and caught up", brokerId, cluster.name());
     }
@@ -79,17 +78,6 @@ public final class RollingRestart {
             return Optional.of("interrupted");
         } catch (Exception e) {
             return Optional.of("the cluster's partitions could not be read: " + e.getMessage());
-        }
-    }
-
-    private static boolean fullyReplicated(ClusterAdmin admin) {
-        try {
-            return RollingRestartSafety.fullyReplicated(admin.partitionStates());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
         }
     }
 }

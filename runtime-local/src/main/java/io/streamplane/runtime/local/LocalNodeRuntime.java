@@ -87,6 +87,11 @@ public final class LocalNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public boolean hasData(String clusterUuid, int nodeId) {
+        return Files.isRegularFile(directories.data(clusterUuid, nodeId).resolve("meta.properties"));
+    }
+
+    @Override
     public void reconfigure(List<NodeLaunchSpec> nodes) {
         nodes.forEach(this::writeConfiguration);
     }

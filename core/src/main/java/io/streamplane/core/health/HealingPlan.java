@@ -1,0 +1,103 @@
+package io.streamplane.core.health;
+
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.NodeFleet;
+import io.streamplane.core.cluster.StateInfo;
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.OperationPlan;
+import io.streamplane.core.port.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Self-healing: starts the nodes that died again, with their data (or rebuilt empty under the same
+ * id when their data is gone), then waits until every broker serves and every partition is fully
+ * replicated again. The cluster is HEALING meanwhile and ACTIVE after.
+ */
+public final class HealingPlan implements OperationPlan {
+    public static final String RESTORE_NODE = "RESTORE_NODE_";
+    public static final String AWAIT_IN_SYNC = "AWAIT_IN_SYNC";
+    private static final Logger LOG = LoggerFactory.getLogger(HealingPlan.class);
+    private final Store store;
+    private final NodeFleet fleet;
+    private final KafkaClusterProbe probe;
+    private final Duration catchUpTimeout;
+
+    public HealingPlan(Store store, NodeFleet fleet, KafkaClusterProbe probe, Duration catchUpTimeout) {
+        this.store = store;
+        this.fleet = fleet;
+        this.probe = probe;
+        this.catchUpTimeout = catchUpTimeout;
+    }
+
+    /** One step per node to restore, in the order given (controllers first), then the catch-up. */
+    public static List<String> steps(List<Integer> nodeIds) {
+        var steps = new ArrayList<String>();
+        nodeIds.forEach(id -> steps.add(RESTORE_NODE + id));
+        steps.add(AWAIT_IN_SYNC);
+        return List.copyOf(steps);
+    }
+
+    @Override
+    public void runStep(String stepName, ClusterOperation operation) throws Exception {
+        Cluster cluster = store.findCluster(operation.clusterArn()).orElseThrow();
+        if (stepName.startsWith(RESTORE_NODE)) {
+            fleet.restore(cluster, Integer.parseInt(stepName.substring(RESTORE_NODE.length())));
+        } else if (stepName.equals(AWAIT_IN_SYNC)) {
+            awaitInSync(cluster, restoredNodes(operation));
+        } else {
+            throw new IllegalArgumentException("Unknown step " + stepName);
+        }
+    }
+
+    private void awaitInSync(Cluster cluster, List<Integer> restored) throws Exception {
+        for (var broker : fleet.brokers(cluster)) {
+            if (restored.contains(broker.nodeId())) {
+                probe.awaitAnswering(broker.endpoint(), catchUpTimeout,
+                        () -> !fleet.isRunning(cluster, broker.nodeId()));
+                fleet.requireRunning(cluster, broker.nodeId());
+            }
+        }
+        fleet.awaitBrokersServing(cluster, catchUpTimeout, () -> false);
+        try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+            for (int controllerId : fleet.controllerIds(cluster)) {
+                if (restored.contains(controllerId)) {
+                    admin.awaitControllerCaughtUp(controllerId, fleet.startedAt(cluster, controllerId).toEpochMilli(),
+                            catchUpTimeout, () -> !fleet.isRunning(cluster, controllerId));
+                    fleet.requireRunning(cluster, controllerId);
+                }
+            }
+            admin.awaitFullyReplicated("after the restored nodes rejoined", catchUpTimeout);
+        }
+    }
+
+    private static List<Integer> restoredNodes(ClusterOperation operation) {
+        return operation.steps().stream().map(s -> s.name()).filter(n -> n.startsWith(RESTORE_NODE))
+                .map(n -> Integer.parseInt(n.substring(RESTORE_NODE.length()))).toList();
+    }
+
+    @Override
+    public void onComplete(ClusterOperation operation) {
+        store.findCluster(operation.clusterArn()).ifPresent(cluster -> {
+            store.updateCluster(cluster.withState(ClusterState.ACTIVE, Optional.empty())
+                    .withActiveOperation(Optional.empty()));
+            LOG.info("Cluster {} healed: every node runs and every partition is in sync", cluster.name());
+        });
+    }
+
+    /** The cluster stays HEALING, saying why; the health monitor tries again a little later. */
+    @Override
+    public void onFailure(ClusterOperation operation, Exception cause) {
+        store.findCluster(operation.clusterArn()).ifPresent(cluster -> store.updateCluster(
+                cluster.withState(ClusterState.HEALING, Optional.of(new StateInfo("NODE_RESTORE_FAILED",
+                        operation.errorInfo().map(e -> e.errorString()).orElse(String.valueOf(cause.getMessage())))))
+                        .withActiveOperation(Optional.empty())));
+    }
+}

@@ -1,0 +1,102 @@
+package io.streamplane.core.health;
+
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterNode;
+import io.streamplane.core.cluster.ClusterService;
+import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.NodeFleet;
+import io.streamplane.core.port.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches every node of every settled cluster and, when one is not running, opens a healing
+ * operation for it (MSK's self-healing). Clusters in the middle of an operation are left alone:
+ * their operation stops and starts nodes on purpose, and fails by itself when one dies.
+ */
+public final class HealthMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
+    private static final Set<ClusterState> WATCHED = EnumSet.of(ClusterState.ACTIVE, ClusterState.HEALING);
+    private final Store store;
+    private final NodeFleet fleet;
+    private final ClusterService clusters;
+    private final Duration interval;
+    private final Duration retryAfterFailure;
+    private final Clock clock;
+    private final Map<String, Instant> lastAttempts = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "health-monitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * @param interval          how often every node is checked
+     * @param retryAfterFailure how long a cluster whose healing failed waits before the next attempt
+     */
+    public HealthMonitor(Store store, NodeFleet fleet, ClusterService clusters, Duration interval,
+                         Duration retryAfterFailure, Clock clock) {
+        this.store = store;
+        this.fleet = fleet;
+        this.clusters = clusters;
+        this.interval = interval;
+        this.retryAfterFailure = retryAfterFailure;
+        this.clock = clock;
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::checkAll, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void checkAll() {
+        try {
+            store.listClusters().forEach(this::check);
+        } catch (RuntimeException e) {
+            // One bad pass (the store busy, say) must not end the monitor: the next pass tries again.
+            LOG.error("Health check failed", e);
+        }
+    }
+
+    private void check(Cluster cluster) {
+        if (!WATCHED.contains(cluster.state()) || cluster.activeOperationArn().isPresent()) {
+            return;
+        }
+        var stopped = fleet.stoppedNodes(cluster);
+        if (stopped.isEmpty()) {
+            return;
+        }
+        var failedBefore = cluster.state() == ClusterState.HEALING && cluster.stateInfo().isPresent();
+        var last = Optional.ofNullable(lastAttempts.get(cluster.arn()));
+        if (failedBefore && last.isPresent() && last.get().plus(retryAfterFailure).isAfter(clock.instant())) {
+            return;
+        }
+        var ids = stopped.stream().map(ClusterNode::nodeId).toList();
+        LOG.warn("Cluster {}: nodes {} are not running; healing", cluster.name(), ids);
+        lastAttempts.put(cluster.arn(), clock.instant());
+        clusters.heal(cluster.arn(), ids);
+    }
+
+    /** Stops watching; call before stopping nodes on purpose, or they would be restarted. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
