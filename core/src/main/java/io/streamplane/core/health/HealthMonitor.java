@@ -92,7 +92,9 @@ public final class HealthMonitor implements AutoCloseable {
     /** Stops watching; call before stopping nodes on purpose, or they would be restarted. */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // Not shutdownNow: interrupting a pass in the middle of a database read makes the embedded
+        // database close its files, and the shutdown after this could no longer read the clusters.
+        scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
