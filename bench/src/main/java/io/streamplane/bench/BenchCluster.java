@@ -57,6 +57,10 @@ final class BenchCluster implements AutoCloseable {
         return bootstrap;
     }
 
+    ClusterState state() {
+        return kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().state();
+    }
+
     String currentVersion() {
         return kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().currentVersion();
     }

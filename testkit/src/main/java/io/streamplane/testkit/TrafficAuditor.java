@@ -68,6 +68,11 @@ public final class TrafficAuditor implements AutoCloseable {
         return acknowledged.values().stream().mapToLong(Set::size).sum();
     }
 
+    /** Acknowledged records of one partition: it takes writes while this grows. */
+    public long acknowledgedCount(int partition) {
+        return acknowledged.get(partition).size();
+    }
+
     /** Stops sending, waits until the consumer has read every acknowledged record, and reports. */
     public Report stop(Duration drainTimeout) throws InterruptedException {
         producing.set(false);
