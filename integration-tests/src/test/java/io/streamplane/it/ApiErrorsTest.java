@@ -163,11 +163,11 @@ class ApiErrorsTest {
 
     @Test
     void anOperationNotImplementedYet_answers501NamingIt() {
-        assertThatThrownBy(() -> kafka.updateBrokerCount(r -> r.clusterArn(UNKNOWN_ARN).currentVersion("K1")
-                .targetNumberOfBrokerNodes(6)))
+        assertThatThrownBy(() -> kafka.updateConnectivity(r -> r.clusterArn(UNKNOWN_ARN).currentVersion("K1")
+                .connectivityInfo(c -> c.publicAccess(p -> p.type("DISABLED")))))
                 .isInstanceOfSatisfying(KafkaException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(501);
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("UpdateBrokerCount");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("UpdateConnectivity");
                 });
     }
 

@@ -28,6 +28,7 @@ import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.rolling.RollingRestart;
+import io.streamplane.core.scaling.BrokerCountPlan;
 import io.streamplane.runtime.local.KafkaDistributions;
 import io.streamplane.runtime.local.LocalNodeRuntime;
 import io.streamplane.runtime.local.LoopbackNetwork;
@@ -61,6 +62,8 @@ public final class StreamplaneServer implements AutoCloseable {
     /** How often the health monitor checks every node, and how long it waits after a failed healing. */
     private static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
     private static final Duration HEALING_RETRY = Duration.ofSeconds(15);
+    /** How long adding brokers, or moving replicas between them, may take. */
+    private static final Duration REBALANCE_TIMEOUT = Duration.ofMinutes(10);
 
     private final ServerConfig config;
     private final JdbcStore store;
@@ -105,10 +108,12 @@ public final class StreamplaneServer implements AutoCloseable {
         engine.register(OperationType.UPDATE_BROKER_TYPE, changes);
         engine.register(OperationType.UPDATE_CLUSTER_KAFKA_VERSION, changes);
         engine.register(OperationType.UPDATE_MONITORING, changes);
+        engine.register(OperationType.UPDATE_BROKER_COUNT, new BrokerCountPlan(store, fleet, probe, REBALANCE_TIMEOUT));
         engine.register(OperationType.HEAL_CLUSTER, new HealingPlan(store, fleet, probe, READINESS_TIMEOUT));
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
-        var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, ids, clock);
+        var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, probe, ids,
+                clock);
         this.health = new HealthMonitor(store, fleet, clusters, HEALTH_CHECK_INTERVAL, HEALING_RETRY, clock);
         var tags = new TagService(store);
         Map<String, OperationHandler> handlers = new HashMap<>();

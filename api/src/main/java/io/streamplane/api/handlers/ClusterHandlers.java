@@ -42,6 +42,13 @@ public final class ClusterHandlers {
         handlers.put("UpdateBrokerType", this::updateBrokerType);
         handlers.put("UpdateClusterKafkaVersion", this::updateClusterKafkaVersion);
         handlers.put("UpdateMonitoring", this::updateMonitoring);
+        handlers.put("UpdateBrokerCount", this::updateBrokerCount);
+    }
+
+    JsonNode updateBrokerCount(ObjectNode input) {
+        var operation = clusters.updateBrokerCount(input.path("clusterArn").asText(),
+                input.path("currentVersion").asText(), input.path("targetNumberOfBrokerNodes").asInt());
+        return operationStarted(operation);
     }
 
     JsonNode updateMonitoring(ObjectNode input) {

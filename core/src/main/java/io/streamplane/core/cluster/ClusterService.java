@@ -9,6 +9,7 @@ import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.health.HealingPlan;
+import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationEngine;
@@ -17,6 +18,7 @@ import io.streamplane.core.placement.ZonePlacement;
 import io.streamplane.core.port.NodeRuntime;
 import io.streamplane.core.port.Store;
 import io.streamplane.core.rolling.ClusterChangePlan;
+import io.streamplane.core.scaling.BrokerCountPlan;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -42,11 +44,14 @@ public final class ClusterService {
     private final KafkaVersionCatalog versions;
     private final ConfigurationService configurations;
     private final OperationEngine engine;
+    private final KafkaClusterProbe probe;
     private final Ids ids;
     private final Clock clock;
 
     public ClusterService(ServiceIdentity identity, Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
-                          ConfigurationService configurations, OperationEngine engine, Ids ids, Clock clock) {
+                          ConfigurationService configurations, OperationEngine engine, KafkaClusterProbe probe,
+                          Ids ids, Clock clock) {
+        this.probe = probe;
         this.identity = identity;
         this.store = store;
         this.runtime = runtime;
@@ -178,6 +183,43 @@ public final class ClusterService {
         return startChange(cluster.withSpec(targetSpec), OperationType.UPDATE_CLUSTER_KAFKA_VERSION,
                 ClusterChangePlan.kafkaVersionSteps(change, brokerIds(clusterArn)), cluster.spec(),
                 ClusterState.UPDATING);
+    }
+
+    /**
+     * Grows or shrinks the cluster: new brokers get a fair share of the replicas, leaving brokers
+     * hand theirs over first. Refused when fewer brokers could not hold every topic's replicas.
+     */
+    public synchronized ClusterOperation updateBrokerCount(String clusterArn, String currentVersion, int target) {
+        var cluster = requireUpdatable(clusterArn, currentVersion);
+        int current = cluster.spec().numberOfBrokerNodes();
+        int zones = cluster.spec().clientSubnets().size();
+        if (target == current) {
+            throw new InvalidRequest("targetNumberOfBrokerNodes", "The cluster already has " + current + " brokers");
+        }
+        if (target % zones != 0) {
+            throw new InvalidRequest("targetNumberOfBrokerNodes", "targetNumberOfBrokerNodes must be a multiple of "
+                    + zones + " (the number of Availability Zones the cluster spans), got " + target);
+        }
+        if (target < current) {
+            int replicationFactor = maxReplicationFactor(cluster);
+            if (target < replicationFactor) {
+                throw new InvalidRequest("targetNumberOfBrokerNodes", "A topic has a replication factor of "
+                        + replicationFactor + ", which " + target + " brokers cannot hold");
+            }
+        }
+        return startChange(cluster.withSpec(cluster.spec().withNumberOfBrokerNodes(target)),
+                OperationType.UPDATE_BROKER_COUNT, BrokerCountPlan.steps(current, target), cluster.spec(),
+                ClusterState.UPDATING);
+    }
+
+    private int maxReplicationFactor(Cluster cluster) {
+        try (var admin = probe.connect(String.join(",", brokerNodes(cluster.arn()).stream()
+                .map(ClusterNode::endpoint).toList()))) {
+            return admin.maxReplicationFactor();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the replication factors of cluster " + cluster.name()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /**

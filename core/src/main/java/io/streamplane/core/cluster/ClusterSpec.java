@@ -47,6 +47,11 @@ public record ClusterSpec(
                 numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring);
     }
 
+    public ClusterSpec withNumberOfBrokerNodes(int brokers) {
+        return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
+                brokers, storageMode, enhancedMonitoring, configuration, openMonitoring);
+    }
+
     public ClusterSpec withMonitoring(String enhanced, OpenMonitoring open) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
                 numberOfBrokerNodes, storageMode, enhanced, configuration, open);

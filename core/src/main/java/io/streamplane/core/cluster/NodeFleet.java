@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -140,6 +141,38 @@ public final class NodeFleet {
         var process = runtime.start(spec);
         store.updateNode(node.withProcess(Optional.of(process)));
         LOG.info("Restored {} {} of cluster {} (pid {})", node.role(), nodeId, cluster.name(), process.pid());
+    }
+
+    /**
+     * Adds the brokers the spec asks for beyond those the cluster has, each in the zone its id
+     * falls in (round-robin, as at creation), and starts them; returns when they all serve.
+     */
+    public void addBrokers(Cluster cluster, Duration timeout) throws TimeoutException, InterruptedException {
+        var brokers = brokers(cluster);
+        int zones = cluster.spec().clientSubnets().size();
+        var added = new ArrayList<ClusterNode>();
+        for (int id = brokers.size() + 1; id <= cluster.spec().numberOfBrokerNodes(); id++) {
+            int zoneMate = (id - 1) % zones + 1;
+            var zone = brokers.stream().filter(b -> b.nodeId() == zoneMate).findFirst().orElseThrow().zone();
+            var address = runtime.addressFor(cluster.networkSlot(), NodeRole.BROKER, id);
+            added.add(new ClusterNode(cluster.arn(), id, NodeRole.BROKER, zone, address.host(), address.port(),
+                    Instant.now(), Optional.empty()));
+        }
+        store.addNodes(added);
+        // Formats the new brokers only (the others are formatted already) and rewrites every node's file.
+        prepare(cluster);
+        ensureRunning(cluster, NodeRole.BROKER);
+        awaitBrokersServing(cluster, timeout, () -> false);
+    }
+
+    /** Stops a broker that no longer holds any replica and forgets it with its files. */
+    public void removeBroker(Cluster cluster, int brokerId, Duration stopTimeout) {
+        store.nodes(cluster.arn()).stream().filter(n -> n.nodeId() == brokerId).findFirst().ifPresent(node -> {
+            node.process().ifPresent(p -> runtime.stop(p, stopTimeout));
+            store.removeNode(cluster.arn(), brokerId);
+        });
+        runtime.deleteNodeFiles(cluster.uuid(), brokerId);
+        LOG.info("Removed broker {} from cluster {}", brokerId, cluster.name());
     }
 
     /** When the node's current process started; a node that is not running fails. */

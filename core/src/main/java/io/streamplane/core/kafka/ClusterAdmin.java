@@ -7,6 +7,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.common.ElectionType;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.BrokerIdNotRegisteredException;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.Node;
@@ -14,6 +18,10 @@ import org.apache.kafka.common.config.ConfigResource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +75,83 @@ public final class ClusterAdmin implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /**
+     * Moves replicas to new broker lists and waits until every move is done. Replication traffic of
+     * the moves is throttled meanwhile, so that client traffic keeps its share of the brokers.
+     *
+     * @param targets new replica lists by partition name ({@code topic-partition})
+     */
+    public void reassign(Map<String, List<Integer>> targets, Set<Integer> brokers, long throttleBytesPerSecond,
+                         Duration timeout) throws Exception {
+        if (targets.isEmpty()) {
+            return;
+        }
+        var moves = new HashMap<TopicPartition, Optional<NewPartitionReassignment>>();
+        targets.forEach((name, replicas) -> moves.put(topicPartition(name),
+                Optional.of(new NewPartitionReassignment(replicas))));
+        var topics = moves.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+        throttle(brokers, topics, Long.toString(throttleBytesPerSecond), AlterConfigOp.OpType.SET);
+        try {
+            admin.alterPartitionReassignments(moves).all().get(30, TimeUnit.SECONDS);
+            Poll.until("partition reassignments to finish", timeout, POLL_INTERVAL, () -> {
+                try {
+                    return admin.listPartitionReassignments().reassignments().get(10, TimeUnit.SECONDS).isEmpty();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (ExecutionException | TimeoutException e) {
+                    return false;
+                }
+            });
+        } finally {
+            throttle(brokers, topics, null, AlterConfigOp.OpType.DELETE);
+        }
+    }
+
+    /** Hands every partition's leadership to its preferred (first) replica where it is not already. */
+    public void electPreferredLeaders() throws Exception {
+        // Partitions whose leader is already the preferred one answer ELECTION_NOT_NEEDED: not a failure.
+        admin.electLeaders(ElectionType.PREFERRED, null).partitions().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The highest replication factor of any topic: fewer brokers than this cannot hold the cluster. */
+    public int maxReplicationFactor() throws Exception {
+        return partitionStates().stream().mapToInt(p -> p.replicas().size()).max().orElse(0);
+    }
+
+    /** Removes a broker that has left for good from the cluster's metadata. */
+    public void unregisterBroker(int brokerId) throws Exception {
+        try {
+            admin.unregisterBroker(brokerId).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof BrokerIdNotRegisteredException)) {
+                throw e;
+            }
+        }
+    }
+
+    private void throttle(Set<Integer> brokers, Set<String> topics, String rate, AlterConfigOp.OpType op)
+            throws Exception {
+        var changes = new HashMap<ConfigResource, Collection<AlterConfigOp>>();
+        for (int broker : brokers) {
+            changes.put(new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(broker)), List.of(
+                    new AlterConfigOp(new ConfigEntry("leader.replication.throttled.rate", rate), op),
+                    new AlterConfigOp(new ConfigEntry("follower.replication.throttled.rate", rate), op)));
+        }
+        String replicas = rate == null ? null : "*";
+        for (String topic : topics) {
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
+                    new AlterConfigOp(new ConfigEntry("leader.replication.throttled.replicas", replicas), op),
+                    new AlterConfigOp(new ConfigEntry("follower.replication.throttled.replicas", replicas), op)));
+        }
+        admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+    }
+
+    private static TopicPartition topicPartition(String name) {
+        int dash = name.lastIndexOf('-');
+        return new TopicPartition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
     }
 
     /** The node id of the active KRaft controller (the quorum leader). */

@@ -57,4 +57,7 @@ public interface NodeRuntime {
 
     /** Removes everything the runtime stored for the cluster. */
     void deleteClusterFiles(String clusterUuid);
+
+    /** Removes everything the runtime stored for one node that has left its cluster. */
+    void deleteNodeFiles(String clusterUuid, int nodeId);
 }

@@ -38,6 +38,12 @@ public interface Store {
 
     void updateNode(ClusterNode node);
 
+    /** Adds nodes to an existing cluster; nodes it already has are left as they are. */
+    void addNodes(List<ClusterNode> nodes);
+
+    /** Forgets one node of the cluster; a node it does not have is fine. */
+    void removeNode(String clusterArn, int nodeId);
+
     void updateOperation(ClusterOperation operation);
 
     Optional<ClusterOperation> findOperation(String operationArn);

@@ -230,6 +230,11 @@ public final class LocalNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public void deleteNodeFiles(String clusterUuid, int nodeId) {
+        DirectoryTrees.delete(directories.node(clusterUuid, nodeId));
+    }
+
+    @Override
     public void deleteClusterFiles(String clusterUuid) {
         directories.deleteCluster(clusterUuid);
     }

@@ -147,6 +147,26 @@ public final class JdbcStore implements Store, AutoCloseable {
     }
 
     @Override
+    public void addNodes(List<ClusterNode> nodes) {
+        jdbi.useTransaction(h -> {
+            for (var node : nodes) {
+                boolean exists = h.createQuery("SELECT COUNT(*) FROM cluster_nodes WHERE cluster_arn = :arn "
+                                + "AND node_id = :nodeId")
+                        .bind("arn", node.clusterArn()).bind("nodeId", node.nodeId()).mapTo(Integer.class).one() > 0;
+                if (!exists) {
+                    insertNode(h, node);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void removeNode(String clusterArn, int nodeId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM cluster_nodes WHERE cluster_arn = :arn AND node_id = :nodeId")
+                .bind("arn", clusterArn).bind("nodeId", nodeId).execute());
+    }
+
+    @Override
     public void updateOperation(ClusterOperation operation) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE cluster_operations SET state = :state, steps_json = :steps, "
                         + "end_time = :endTime, error_code = :errorCode, error_string = :errorString WHERE arn = :arn")

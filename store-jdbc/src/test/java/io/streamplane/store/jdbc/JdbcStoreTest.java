@@ -198,6 +198,25 @@ class JdbcStoreTest {
                 Optional.of("arn:op/" + uuid), slot, "kafka-cluster-id-" + slot);
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void nodesAddedAndRemoved_changeOnlyThoseNodes(String database) {
+        var store = open(database);
+        var cluster = cluster("gamma", 3);
+        store.createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
+        var zone = new AvailabilityZone("us-east-1b", "use1-az2", "subnet-2");
+        var added = new ClusterNode(cluster.arn(), 2, NodeRole.BROKER, zone, "127.1.1.2", 9092, NOW, Optional.empty());
+
+        store.addNodes(List.of(added, nodes(cluster).get(0)));
+        store.addNodes(List.of(added));
+        assertThat(store.nodes(cluster.arn())).extracting(ClusterNode::nodeId).containsExactlyInAnyOrder(1, 2, 3001);
+        assertThat(store.nodes(cluster.arn())).contains(added);
+
+        store.removeNode(cluster.arn(), 1);
+        store.removeNode(cluster.arn(), 1);
+        assertThat(store.nodes(cluster.arn())).extracting(ClusterNode::nodeId).containsExactlyInAnyOrder(2, 3001);
+    }
+
     private static List<ClusterNode> nodes(Cluster cluster) {
         var zone = new AvailabilityZone("us-east-1a", "use1-az1", "subnet-1");
         return List.of(

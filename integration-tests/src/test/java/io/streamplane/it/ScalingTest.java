@@ -1,0 +1,185 @@
+package io.streamplane.it;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.NodeProcesses;
+import io.streamplane.testkit.StreamplaneFixture;
+import io.streamplane.testkit.Topics;
+import io.streamplane.testkit.TrafficAuditor;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.BadRequestException;
+import software.amazon.awssdk.services.kafka.model.ClusterState;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * UpdateBrokerCount under live acks=all traffic: out from 3 to 6 brokers, with the replicas and
+ * leaderships rebalanced onto the new ones across zones, then back in to 3, with every replica
+ * moved off the brokers that go; no acknowledged record lost either way.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScalingTest {
+    private static final String TOPIC = "ledger";
+    private static final int PARTITIONS = 6;
+    private StreamplaneFixture streamplane;
+    private KafkaClient kafka;
+    private String clusterArn;
+    private String bootstrap;
+
+    @BeforeAll
+    void createClusterWithATopic() throws Exception {
+        streamplane = StreamplaneFixture.start();
+        kafka = streamplane.kafkaClient();
+        clusterArn = Clusters.createCluster(kafka, "scaling", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+        bootstrap = Clusters.bootstrap(kafka, clusterArn);
+        Topics.create(bootstrap, TOPIC, PARTITIONS);
+    }
+
+    @AfterAll
+    void stop() {
+        if (clusterArn != null) {
+            NodeProcesses.killAll(clusterArn);
+        }
+        streamplane.close();
+    }
+
+    @Test
+    @Order(1)
+    void badCounts_areRefusedAndChangeNothing() {
+        String version = currentVersion();
+        assertBadCount(version, 4, "multiple of 3");
+        assertBadCount(version, 3, "already has 3 brokers");
+        assertThatThrownBy(() -> kafka.updateBrokerCount(r -> r.clusterArn(clusterArn).currentVersion("KSTALE")
+                .targetNumberOfBrokerNodes(6))).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("isn't current");
+        assertThat(currentVersion()).isEqualTo(version);
+        assertThat(state()).isEqualTo(ClusterState.ACTIVE);
+    }
+
+    @Test
+    @Order(2)
+    void scalingOut_addsBrokersEvenlyAcrossZones_andMovesAShareOfReplicasAndLeadersOntoThem() throws Exception {
+        String operationArn = resizeUnderTraffic(6);
+
+        assertThat(kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn)).clusterOperationInfo()
+                .provisioned().operationSteps()).extracting(s -> s.stepName())
+                .containsExactly("ADD_BROKERS", "REBALANCE_PARTITIONS");
+        var nodes = kafka.listNodes(r -> r.clusterArn(clusterArn)).nodeInfoList();
+        assertThat(nodes).hasSize(6);
+        assertThat(nodes.stream().collect(Collectors.groupingBy(n -> n.brokerNodeInfo().clientSubnet(),
+                Collectors.counting())).values()).containsOnly(2L);
+        assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(9);
+
+        var partitions = describe(TOPIC).partitions();
+        var replicasPerBroker = partitions.stream().flatMap(p -> p.replicas().stream())
+                .collect(Collectors.groupingBy(Node::id, Collectors.counting()));
+        assertThat(replicasPerBroker).as("18 replicas over 6 brokers").hasSize(6).containsOnlyKeys(1, 2, 3, 4, 5, 6)
+                .allSatisfy((broker, count) -> assertThat(count).isEqualTo(3L));
+        var leadersPerBroker = partitions.stream().collect(Collectors.groupingBy(p -> p.leader().id(),
+                Collectors.counting()));
+        assertThat(leadersPerBroker).as("one leader per broker").hasSize(6);
+        assertThat(partitions).allSatisfy(p -> assertThat(p.replicas().stream().map(Node::rack).distinct().count())
+                .as("replicas of partition %d in three zones", p.partition()).isEqualTo(3));
+    }
+
+    @Test
+    @Order(3)
+    void scalingIn_isRefusedWhileATopicNeedsMoreBrokers() throws Exception {
+        try (var admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("wide", Optional.of(1), Optional.of((short) 4))))
+                    .all().get(30, TimeUnit.SECONDS);
+            assertBadCount(currentVersion(), 3, "replication factor of 4");
+            admin.deleteTopics(List.of("wide")).all().get(30, TimeUnit.SECONDS);
+            await("topic wide to be gone").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> !admin.listTopics().names().get(10, TimeUnit.SECONDS).contains("wide"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void scalingIn_movesEveryReplicaOffTheLeavingBrokers_thenRemovesThem() throws Exception {
+        String operationArn = resizeUnderTraffic(3);
+
+        assertThat(kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn)).clusterOperationInfo()
+                .provisioned().operationSteps()).extracting(s -> s.stepName()).containsExactly(
+                "REBALANCE_PARTITIONS", "REMOVE_BROKER_6", "REMOVE_BROKER_5", "REMOVE_BROKER_4",
+                "WRITE_NODE_CONFIGURATION");
+        assertThat(kafka.listNodes(r -> r.clusterArn(clusterArn)).nodeInfoList()).hasSize(3);
+        assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6);
+        assertThat(describe(TOPIC).partitions()).allSatisfy(p -> assertThat(p.replicas()).extracting(Node::id)
+                .containsExactlyInAnyOrder(1, 2, 3));
+        try (var admin = admin()) {
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).extracting(Node::id)
+                    .containsExactlyInAnyOrder(1, 2, 3);
+        }
+    }
+
+    private String resizeUnderTraffic(int brokers) throws Exception {
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
+            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
+            String version = currentVersion();
+            String operationArn = kafka.updateBrokerCount(r -> r.clusterArn(clusterArn).currentVersion(version)
+                    .targetNumberOfBrokerNodes(brokers)).clusterOperationArn();
+            assertThat(state()).isEqualTo(ClusterState.UPDATING);
+            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+            var report = auditor.stop(Duration.ofSeconds(90));
+            assertThat(report.acknowledged()).isGreaterThan(100);
+            assertThat(report.undisturbed()).as(report.toString()).isTrue();
+            var operation = kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
+                    .clusterOperationInfo();
+            assertThat(operation.operationType()).isEqualTo("UPDATE_BROKER_COUNT");
+            assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
+            assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                    .numberOfBrokerNodes()).isEqualTo(brokers);
+            return operationArn;
+        }
+    }
+
+    private void assertBadCount(String version, int brokers, String message) {
+        assertThatThrownBy(() -> kafka.updateBrokerCount(r -> r.clusterArn(clusterArn).currentVersion(version)
+                .targetNumberOfBrokerNodes(brokers)))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("targetNumberOfBrokerNodes"))
+                .hasMessageContaining(message);
+    }
+
+    private TopicDescription describe(String topic) throws Exception {
+        try (var admin = admin()) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+        }
+    }
+
+    private String currentVersion() {
+        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
+    }
+
+    private ClusterState state() {
+        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state();
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+}
