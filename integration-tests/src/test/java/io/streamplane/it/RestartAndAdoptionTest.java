@@ -136,6 +136,57 @@ class RestartAndAdoptionTest {
         }
     }
 
+    @Test
+    void aScaleOutCutShortByAKilledServer_isFinishedByTheNextOne_withoutLosingARecord() throws Exception {
+        String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
+        String clusterArn = null;
+        try (var work = TemporaryDirectory.create("streamplane-scale")) {
+            var dataDir = work.path().resolve("data");
+            var log = java.nio.file.Path.of("target", "scale-resume-test-server.log").toAbsolutePath();
+            java.nio.file.Files.deleteIfExists(log);
+            try {
+                var first = ServerProcess.start(dataDir, nodeNetwork, log);
+                clusterArn = createActiveCluster(first);
+                String arn = clusterArn;
+                String bootstrap = Clusters.bootstrap(client(first), clusterArn);
+                Topics.create(bootstrap, TOPIC, 3);
+                try (var auditor = new TrafficAuditor(bootstrap, TOPIC, 3).start()) {
+                    await("traffic to flow").atMost(Duration.ofSeconds(60))
+                            .until(() -> auditor.acknowledgedCount() > 100);
+                    var kafka = client(first);
+                    String version = kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().currentVersion();
+                    String operationArn = kafka.updateBrokerCount(r -> r.clusterArn(arn).currentVersion(version)
+                            .targetNumberOfBrokerNodes(6)).clusterOperationArn();
+
+                    // Kill the server while the new brokers are starting.
+                    await("the new brokers to start").atMost(Duration.ofMinutes(2))
+                            .pollInterval(Duration.ofMillis(50))
+                            .until(() -> NodeProcesses.pidsOf(arn).size() > 6);
+                    first.kill();
+
+                    var second = ServerProcess.start(dataDir, nodeNetwork, log);
+                    var resumed = client(second);
+                    Clusters.awaitState(resumed, clusterArn, ClusterState.ACTIVE);
+                    var operation = resumed.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
+                            .clusterOperationInfo();
+                    assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
+                    assertThat(resumed.listNodes(r -> r.clusterArn(arn)).nodeInfoList()).hasSize(6);
+                    assertThat(NodeProcesses.pidsOf(clusterArn)).as("one process per node").hasSize(9);
+
+                    var report = auditor.stop(Duration.ofSeconds(90));
+                    assertThat(report.acknowledged()).isGreaterThan(100);
+                    assertThat(report.undisturbed()).as(report.toString()).isTrue();
+                    second.stop();
+                }
+                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
+            } finally {
+                if (clusterArn != null) {
+                    NodeProcesses.killAll(clusterArn);
+                }
+            }
+        }
+    }
+
     private static String stepStatus(KafkaClient kafka, String operationArn, String step) {
         return kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn)).clusterOperationInfo()
                 .provisioned().operationSteps().stream().filter(s -> s.stepName().equals(step))

@@ -55,7 +55,9 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     /** The default database: an H2 file under the data directory, kept open while the server runs. */
     public static String h2Url(java.nio.file.Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("streamplane") + ";DB_CLOSE_DELAY=-1";
+        // WRITE_DELAY=0: H2 otherwise writes commits out up to a second later, and a killed server
+        // would forget changes it had already confirmed (an operation it accepted, a node it started).
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("streamplane") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
     }
 
     /** Closes the embedded database, which otherwise stays open for the life of the JVM. */
