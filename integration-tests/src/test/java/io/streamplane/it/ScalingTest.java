@@ -21,6 +21,12 @@ import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
+import java.io.RandomAccessFile;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * UpdateBrokerCount under live acks=all traffic: out from 3 to 6 brokers, with the replicas and
  * leaderships rebalanced onto the new ones across zones, then back in to 3, with every replica
- * moved off the brokers that go; no acknowledged record lost either way.
+ * moved off the brokers that go; no acknowledged record lost either way. Then storage: volume use
+ * reported against the volume size, and volumes grown with UpdateBrokerStorage.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -134,6 +141,74 @@ class ScalingTest {
             assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).extracting(Node::id)
                     .containsExactlyInAnyOrder(1, 2, 3);
         }
+    }
+
+    @Test
+    @Order(5)
+    void badStorageUpdates_areRefusedAndChangeNothing() {
+        String version = currentVersion();
+        assertThatThrownBy(() -> growVolumes(version, 50)).isInstanceOfSatisfying(BadRequestException.class,
+                e -> assertThat(e.invalidParameter()).isEqualTo("targetBrokerEBSVolumeInfo.volumeSizeGB"))
+                .hasMessageContaining("can only grow");
+        assertThatThrownBy(() -> growVolumes(version, 100)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("can only grow");
+        assertThatThrownBy(() -> kafka.updateBrokerStorage(r -> r.clusterArn(clusterArn).currentVersion(version)
+                .targetBrokerEBSVolumeInfo(v -> v.kafkaBrokerNodeId("1").volumeSizeGB(200))))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("targetBrokerEBSVolumeInfo"));
+        assertThatThrownBy(() -> kafka.updateStorage(r -> r.clusterArn(clusterArn).currentVersion(version)
+                .storageMode("TIERED"))).isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("storageMode"));
+        assertThat(currentVersion()).isEqualTo(version);
+        assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                .brokerNodeGroupInfo().storageInfo().ebsStorageInfo().volumeSize()).isEqualTo(100);
+    }
+
+    @Test
+    @Order(6)
+    void aNearlyFullBroker_showsInDescribeAndMetrics_untilItsVolumeGrows() throws Exception {
+        // Stands in for 90 GiB of data without writing it: a sparse file in broker 2's log directory
+        // (Kafka reads only the partition directories there), measured like any other data.
+        Path filler = streamplane.dataDir().resolve("clusters").resolve(NodeProcesses.clusterUuid(clusterArn))
+                .resolve("nodes").resolve("2").resolve("data").resolve("filler.bin");
+        try (var file = new RandomAccessFile(filler.toFile(), "rw")) {
+            file.setLength(90L * 1024 * 1024 * 1024);
+        }
+        try {
+            await("the warning to show").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().stateInfo() != null);
+            var info = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo();
+            assertThat(info.state()).isEqualTo(ClusterState.ACTIVE);
+            assertThat(info.stateInfo().code()).isEqualTo("STORAGE_NEARLY_FULL");
+            assertThat(info.stateInfo().message()).contains("Broker 2 uses 90% of its 100 GiB volume");
+            assertThat(metrics()).contains("streamplane_broker_storage_nearly_full{cluster=\"scaling\",broker=\"2\"} 1")
+                    .contains("streamplane_broker_storage_nearly_full{cluster=\"scaling\",broker=\"1\"} 0");
+
+            String operationArn = growVolumes(currentVersion(), 200);
+            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+
+            assertThat(kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
+                    .clusterOperationInfo().operationType()).isEqualTo("UPDATE_BROKER_STORAGE");
+            var grown = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo();
+            assertThat(grown.provisioned().brokerNodeGroupInfo().storageInfo().ebsStorageInfo().volumeSize())
+                    .isEqualTo(200);
+            assertThat(grown.stateInfo()).as("45% of 200 GiB is not nearly full").isNull();
+            assertThat(metrics()).contains("streamplane_broker_storage_nearly_full{cluster=\"scaling\",broker=\"2\"} 0");
+        } finally {
+            Files.deleteIfExists(filler);
+        }
+    }
+
+    private String growVolumes(String version, int gib) {
+        return kafka.updateBrokerStorage(r -> r.clusterArn(clusterArn).currentVersion(version)
+                .targetBrokerEBSVolumeInfo(v -> v.kafkaBrokerNodeId("ALL").volumeSizeGB(gib))).clusterOperationArn();
+    }
+
+    private String metrics() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(streamplane.endpoint().resolve("/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private String resizeUnderTraffic(int brokers) throws Exception {

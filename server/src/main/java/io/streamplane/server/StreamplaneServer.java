@@ -4,6 +4,7 @@ import io.streamplane.api.handlers.ClusterHandlers;
 import io.streamplane.api.handlers.ClusterOperationHandlers;
 import io.streamplane.api.handlers.ConfigurationHandlers;
 import io.streamplane.api.handlers.KafkaVersionHandlers;
+import io.streamplane.api.handlers.StorageMetrics;
 import io.streamplane.api.handlers.TagHandlers;
 import io.streamplane.api.model.ServiceModel;
 import io.streamplane.api.protocol.ApiDispatcher;
@@ -21,6 +22,7 @@ import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.health.HealingPlan;
 import io.streamplane.core.health.HealthMonitor;
+import io.streamplane.core.health.StorageUsage;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperationService;
@@ -64,6 +66,8 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration HEALING_RETRY = Duration.ofSeconds(15);
     /** How long adding brokers, or moving replicas between them, may take. */
     private static final Duration REBALANCE_TIMEOUT = Duration.ofMinutes(10);
+    /** How long a measurement of the brokers' volume use is reused before it is taken again. */
+    private static final Duration STORAGE_MEASUREMENT_AGE = Duration.ofSeconds(5);
 
     private final ServerConfig config;
     private final JdbcStore store;
@@ -108,6 +112,7 @@ public final class StreamplaneServer implements AutoCloseable {
         engine.register(OperationType.UPDATE_BROKER_TYPE, changes);
         engine.register(OperationType.UPDATE_CLUSTER_KAFKA_VERSION, changes);
         engine.register(OperationType.UPDATE_MONITORING, changes);
+        engine.register(OperationType.UPDATE_BROKER_STORAGE, changes);
         engine.register(OperationType.UPDATE_BROKER_COUNT, new BrokerCountPlan(store, fleet, probe, REBALANCE_TIMEOUT));
         engine.register(OperationType.HEAL_CLUSTER, new HealingPlan(store, fleet, probe, READINESS_TIMEOUT));
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
@@ -117,7 +122,8 @@ public final class StreamplaneServer implements AutoCloseable {
         this.health = new HealthMonitor(store, fleet, clusters, HEALTH_CHECK_INTERVAL, HEALING_RETRY, clock);
         var tags = new TagService(store);
         Map<String, OperationHandler> handlers = new HashMap<>();
-        new ClusterHandlers(clusters, tags, identity).register(handlers);
+        var storage = new StorageUsage(store, runtime, clock, STORAGE_MEASUREMENT_AGE);
+        new ClusterHandlers(clusters, tags, identity, storage).register(handlers);
         new ClusterOperationHandlers(new ClusterOperationService(store)).register(handlers);
         new KafkaVersionHandlers(versions, clusters).register(handlers);
         new TagHandlers(tags).register(handlers);
@@ -125,7 +131,8 @@ public final class StreamplaneServer implements AutoCloseable {
         var verifier = new SigV4Verifier(Map.of(config.accessKeyId(), config.secretAccessKey()), config.region(),
                 clock);
         var dispatcher = new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers, verifier);
-        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), dispatcher);
+        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), dispatcher,
+                new StorageMetrics(clusters, storage));
     }
 
     /** Wires the server without starting it, so that a shutdown hook can be in place before it serves. */

@@ -11,6 +11,7 @@ import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.CreateClusterCommand;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.error.InvalidRequest;
+import io.streamplane.core.health.StorageUsage;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -20,11 +21,13 @@ public final class ClusterHandlers {
     private final ClusterService clusters;
     private final TagService tags;
     private final ServiceIdentity identity;
+    private final StorageUsage storage;
 
-    public ClusterHandlers(ClusterService clusters, TagService tags, ServiceIdentity identity) {
+    public ClusterHandlers(ClusterService clusters, TagService tags, ServiceIdentity identity, StorageUsage storage) {
         this.clusters = clusters;
         this.tags = tags;
         this.identity = identity;
+        this.storage = storage;
     }
 
     public void register(Map<String, OperationHandler> handlers) {
@@ -43,6 +46,45 @@ public final class ClusterHandlers {
         handlers.put("UpdateClusterKafkaVersion", this::updateClusterKafkaVersion);
         handlers.put("UpdateMonitoring", this::updateMonitoring);
         handlers.put("UpdateBrokerCount", this::updateBrokerCount);
+        handlers.put("UpdateBrokerStorage", this::updateBrokerStorage);
+        handlers.put("UpdateStorage", this::updateStorage);
+    }
+
+    JsonNode updateBrokerStorage(ObjectNode input) {
+        var volumes = input.path("targetBrokerEBSVolumeInfo");
+        if (volumes.size() != 1 || !volumes.get(0).path("kafkaBrokerNodeId").asText().equalsIgnoreCase("ALL")) {
+            throw new InvalidRequest("targetBrokerEBSVolumeInfo", "targetBrokerEBSVolumeInfo must hold one entry "
+                    + "whose kafkaBrokerNodeId is ALL: every broker's volume has the same size");
+        }
+        var volume = volumes.get(0);
+        refuseProvisionedThroughput(volume.path("provisionedThroughput"), "targetBrokerEBSVolumeInfo.");
+        if (!volume.has("volumeSizeGB")) {
+            throw new InvalidRequest("targetBrokerEBSVolumeInfo.volumeSizeGB", "volumeSizeGB is required");
+        }
+        var operation = clusters.updateStorage(input.path("clusterArn").asText(), input.path("currentVersion").asText(),
+                "targetBrokerEBSVolumeInfo.volumeSizeGB", volume.path("volumeSizeGB").asInt());
+        return operationStarted(operation);
+    }
+
+    JsonNode updateStorage(ObjectNode input) {
+        if (input.path("storageMode").asText("LOCAL").equals("TIERED")) {
+            throw new InvalidRequest("storageMode", "Tiered storage is not supported; storageMode must be LOCAL");
+        }
+        refuseProvisionedThroughput(input.path("provisionedThroughput"), "");
+        if (!input.has("volumeSizeGB")) {
+            throw new InvalidRequest("volumeSizeGB", "volumeSizeGB is required: it is the only storage setting "
+                    + "that can change here");
+        }
+        var operation = clusters.updateStorage(input.path("clusterArn").asText(), input.path("currentVersion").asText(),
+                "volumeSizeGB", input.path("volumeSizeGB").asInt());
+        return operationStarted(operation);
+    }
+
+    private static void refuseProvisionedThroughput(JsonNode throughput, String prefix) {
+        if (throughput.path("enabled").asBoolean(false)) {
+            throw new InvalidRequest(prefix + "provisionedThroughput", "Provisioned storage throughput is not "
+                    + "supported: broker volumes are local disk");
+        }
     }
 
     JsonNode updateBrokerCount(ObjectNode input) {
@@ -109,21 +151,22 @@ public final class ClusterHandlers {
     }
 
     JsonNode describeCluster(ObjectNode input) {
-        var cluster = clusters.describe(input.path("clusterArn").asText());
+        var cluster = storage.withStorageWarning(clusters.describe(input.path("clusterArn").asText()));
         var out = Wire.object();
         out.set("clusterInfo", ClusterWire.clusterInfo(cluster, tags.tags(cluster.arn())));
         return out;
     }
 
     JsonNode describeClusterV2(ObjectNode input) {
-        var cluster = clusters.describe(input.path("clusterArn").asText());
+        var cluster = storage.withStorageWarning(clusters.describe(input.path("clusterArn").asText()));
         var out = Wire.object();
         out.set("clusterInfo", ClusterWire.clusterV2(cluster, tags.tags(cluster.arn())));
         return out;
     }
 
     JsonNode listClusters(ObjectNode input) {
-        return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterInfo(c, tags.tags(c.arn())));
+        return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterInfo(storage.withStorageWarning(c),
+                tags.tags(c.arn())));
     }
 
     JsonNode listClustersV2(ObjectNode input) {
@@ -137,7 +180,8 @@ public final class ClusterHandlers {
             none.putArray("clusterInfoList"); // no serverless clusters exist here
             return none;
         }
-        return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterV2(c, tags.tags(c.arn())));
+        return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterV2(storage.withStorageWarning(c),
+                tags.tags(c.arn())));
     }
 
     /** What every change to a running cluster answers: the cluster and the operation now running. */

@@ -10,9 +10,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,7 +28,8 @@ public final class AwsHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    public AwsHttpServer(InetSocketAddress address, ApiDispatcher dispatcher) {
+    /** @param metrics the Prometheus page served at {@code GET /metrics}, beside the API */
+    public AwsHttpServer(InetSocketAddress address, ApiDispatcher dispatcher, Supplier<String> metrics) {
         try {
             this.server = HttpServer.create(address, 128);
         } catch (IOException e) {
@@ -35,6 +38,24 @@ public final class AwsHttpServer implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(exchange, dispatcher));
+        server.createContext("/metrics", exchange -> serveMetrics(exchange, metrics));
+    }
+
+    private static void serveMetrics(HttpExchange exchange, Supplier<String> metrics) {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET")) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException e) {
+            LOG.debug("Client went away", e);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot render the metrics", e);
+        }
     }
 
     public void start() {

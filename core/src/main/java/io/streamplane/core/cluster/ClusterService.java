@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
 public final class ClusterService {
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][0-9A-Za-z-]*");
     private static final int MAX_CLUSTER_NAME_LENGTH = 64;
+    /** MSK's largest broker volume, 16 TiB. */
+    private static final int MAX_VOLUME_GIB = 16384;
 
     private final ServiceIdentity identity;
     private final Store store;
@@ -210,6 +212,29 @@ public final class ClusterService {
         return startChange(cluster.withSpec(cluster.spec().withNumberOfBrokerNodes(target)),
                 OperationType.UPDATE_BROKER_COUNT, BrokerCountPlan.steps(current, target), cluster.spec(),
                 ClusterState.UPDATING);
+    }
+
+    /**
+     * Grows every broker's volume. Volumes only grow, as on MSK; the new size is what usage is
+     * measured against from then on.
+     *
+     * @param field the request member that carries the size, for errors
+     */
+    public synchronized ClusterOperation updateStorage(String clusterArn, String currentVersion, String field,
+                                                       int volumeSizeGiB) {
+        var cluster = requireUpdatable(clusterArn, currentVersion);
+        int current = cluster.spec().volumeSizeGiB();
+        if (volumeSizeGiB <= current) {
+            throw new InvalidRequest(field, "Broker volumes can only grow: they are " + current + " GiB, got "
+                    + volumeSizeGiB);
+        }
+        if (volumeSizeGiB > MAX_VOLUME_GIB) {
+            throw new InvalidRequest(field, "A broker volume can be at most " + MAX_VOLUME_GIB + " GiB, got "
+                    + volumeSizeGiB);
+        }
+        return startChange(cluster.withSpec(cluster.spec().withVolumeSizeGiB(volumeSizeGiB)),
+                OperationType.UPDATE_BROKER_STORAGE, List.of(ClusterChangePlan.WRITE_NODE_CONFIGURATION),
+                cluster.spec(), ClusterState.UPDATING);
     }
 
     private int maxReplicationFactor(Cluster cluster) {

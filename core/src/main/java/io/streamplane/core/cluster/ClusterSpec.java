@@ -47,6 +47,11 @@ public record ClusterSpec(
                 numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring);
     }
 
+    public ClusterSpec withVolumeSizeGiB(int gib) {
+        return new ClusterSpec(instanceType, clientSubnets, securityGroups, gib, kafkaVersion,
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring);
+    }
+
     public ClusterSpec withNumberOfBrokerNodes(int brokers) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
                 brokers, storageMode, enhancedMonitoring, configuration, openMonitoring);

@@ -34,6 +34,9 @@ public interface NodeRuntime {
     /** Whether the node's storage is formatted and holds its data (false when its data was lost). */
     boolean hasData(String clusterUuid, int nodeId);
 
+    /** Bytes the node's data takes on its volume (its log directory). */
+    long dataBytes(String clusterUuid, int nodeId);
+
     /** Rewrites the nodes' configuration files only; running nodes read them when they restart. */
     void reconfigure(List<NodeLaunchSpec> nodes);
 

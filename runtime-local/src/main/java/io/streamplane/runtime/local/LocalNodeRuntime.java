@@ -92,6 +92,25 @@ public final class LocalNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public long dataBytes(String clusterUuid, int nodeId) {
+        Path data = directories.data(clusterUuid, nodeId);
+        if (!Files.isDirectory(data)) {
+            return 0;
+        }
+        try (var files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // deleted meanwhile: Kafka rolls and removes segments all the time
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    @Override
     public void reconfigure(List<NodeLaunchSpec> nodes) {
         nodes.forEach(this::writeConfiguration);
     }
