@@ -199,6 +199,45 @@ class ScalingTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void intelligentRebalancing_whileActive_spreadsASkewedTopicOverEveryBroker() throws Exception {
+        String operationArn = kafka.updateRebalancing(r -> r.clusterArn(clusterArn).currentVersion(currentVersion())
+                .rebalancing(b -> b.status("ACTIVE"))).clusterOperationArn();
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+        assertThat(kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn)).clusterOperationInfo()
+                .operationType()).isEqualTo("UPDATE_REBALANCING");
+        assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned().rebalancing()
+                .statusAsString()).isEqualTo("ACTIVE");
+
+        try (var admin = admin()) {
+            // Every replica on brokers 1 and 2: broker 3 holds none of this topic.
+            var skewed = new java.util.HashMap<Integer, List<Integer>>();
+            for (int p = 0; p < 6; p++) {
+                skewed.put(p, p % 2 == 0 ? List.of(1, 2) : List.of(2, 1));
+            }
+            admin.createTopics(List.of(new NewTopic("skewed", skewed))).all().get(30, TimeUnit.SECONDS);
+        }
+        await("the rebalancing to give broker 3 its share").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                    var perBroker = describe("skewed").partitions().stream().flatMap(p -> p.replicas().stream())
+                            .collect(Collectors.groupingBy(Node::id, Collectors.counting()));
+                    return perBroker.getOrDefault(3, 0L) >= 3 && state() == ClusterState.ACTIVE;
+                });
+        assertThat(kafka.listClusterOperationsV2(r -> r.clusterArn(clusterArn)).clusterOperationInfoList())
+                .anySatisfy(o -> {
+                    assertThat(o.operationType()).isEqualTo("REBALANCE_PARTITIONS");
+                    assertThat(o.operationState()).isEqualTo("UPDATE_COMPLETE");
+                });
+
+        kafka.updateRebalancing(r -> r.clusterArn(clusterArn).currentVersion(currentVersion())
+                .rebalancing(b -> b.status("PAUSED")));
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+        assertThatThrownBy(() -> kafka.updateRebalancing(r -> r.clusterArn(clusterArn)
+                .currentVersion(currentVersion()).rebalancing(b -> b.status("PAUSED"))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("already PAUSED");
+    }
+
     private String growVolumes(String version, int gib) {
         return kafka.updateBrokerStorage(r -> r.clusterArn(clusterArn).currentVersion(version)
                 .targetBrokerEBSVolumeInfo(v -> v.kafkaBrokerNodeId("ALL").volumeSizeGB(gib))).clusterOperationArn();

@@ -31,6 +31,7 @@ import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.rolling.RollingRestart;
 import io.streamplane.core.scaling.BrokerCountPlan;
+import io.streamplane.core.scaling.IntelligentRebalancing;
 import io.streamplane.runtime.local.KafkaDistributions;
 import io.streamplane.runtime.local.LocalNodeRuntime;
 import io.streamplane.runtime.local.LoopbackNetwork;
@@ -68,12 +69,15 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration REBALANCE_TIMEOUT = Duration.ofMinutes(10);
     /** How long a measurement of the brokers' volume use is reused before it is taken again. */
     private static final Duration STORAGE_MEASUREMENT_AGE = Duration.ofSeconds(5);
+    /** How often clusters with intelligent rebalancing ACTIVE are checked for balance. */
+    private static final Duration REBALANCING_INTERVAL = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final JdbcStore store;
     private final OperationEngine engine;
     private final ClusterRecovery recovery;
     private final HealthMonitor health;
+    private final IntelligentRebalancing rebalancing;
     private final AwsHttpServer http;
     private final ExecutorService restarts = Executors.newCachedThreadPool();
     private boolean serving;
@@ -113,13 +117,17 @@ public final class StreamplaneServer implements AutoCloseable {
         engine.register(OperationType.UPDATE_CLUSTER_KAFKA_VERSION, changes);
         engine.register(OperationType.UPDATE_MONITORING, changes);
         engine.register(OperationType.UPDATE_BROKER_STORAGE, changes);
-        engine.register(OperationType.UPDATE_BROKER_COUNT, new BrokerCountPlan(store, fleet, probe, REBALANCE_TIMEOUT));
+        var brokerCount = new BrokerCountPlan(store, fleet, probe, REBALANCE_TIMEOUT);
+        engine.register(OperationType.UPDATE_BROKER_COUNT, brokerCount);
+        engine.register(OperationType.REBALANCE_PARTITIONS, brokerCount);
+        engine.register(OperationType.UPDATE_REBALANCING, changes);
         engine.register(OperationType.HEAL_CLUSTER, new HealingPlan(store, fleet, probe, READINESS_TIMEOUT));
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
         var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, probe, ids,
                 clock);
         this.health = new HealthMonitor(store, fleet, clusters, HEALTH_CHECK_INTERVAL, HEALING_RETRY, clock);
+        this.rebalancing = new IntelligentRebalancing(store, fleet, probe, clusters, REBALANCING_INTERVAL);
         var tags = new TagService(store);
         Map<String, OperationHandler> handlers = new HashMap<>();
         var storage = new StorageUsage(store, runtime, clock, STORAGE_MEASUREMENT_AGE);
@@ -162,6 +170,7 @@ public final class StreamplaneServer implements AutoCloseable {
         }
         engine.resumeUnfinishedExcept(restarting.stream().map(c -> c.arn()).collect(Collectors.toSet()));
         health.start();
+        rebalancing.start();
         http.start();
         serving = true;
         LOG.info("Streamplane is serving the MSK API at {}", endpoint());
@@ -191,6 +200,7 @@ public final class StreamplaneServer implements AutoCloseable {
         }
         // First, or the monitor would take the nodes stopped below for failures and restart them.
         health.close();
+        rebalancing.close();
         restarts.shutdownNow();
         engine.close();
         if (config.stopNodesOnShutdown()) {

@@ -48,6 +48,13 @@ public final class ClusterHandlers {
         handlers.put("UpdateBrokerCount", this::updateBrokerCount);
         handlers.put("UpdateBrokerStorage", this::updateBrokerStorage);
         handlers.put("UpdateStorage", this::updateStorage);
+        handlers.put("UpdateRebalancing", this::updateRebalancing);
+    }
+
+    JsonNode updateRebalancing(ObjectNode input) {
+        var operation = clusters.updateRebalancing(input.path("clusterArn").asText(),
+                input.path("currentVersion").asText(), input.path("rebalancing").path("status").asText());
+        return operationStarted(operation);
     }
 
     JsonNode updateBrokerStorage(ObjectNode input) {

@@ -59,6 +59,7 @@ final class ClusterWire {
         node.put("enhancedMonitoring", spec.enhancedMonitoring());
         node.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());
         node.set("openMonitoring", openMonitoring(spec.openMonitoring()));
+        node.putObject("rebalancing").put("status", spec.rebalancing());
         node.put("storageMode", spec.storageMode());
     }
 
@@ -95,6 +96,7 @@ final class ClusterWire {
         info.put("kafkaVersion", spec.kafkaVersion());
         info.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());
         info.set("openMonitoring", openMonitoring(spec.openMonitoring()));
+        info.putObject("rebalancing").put("status", spec.rebalancing());
         info.put("storageMode", spec.storageMode());
         return info;
     }

@@ -36,7 +36,8 @@ final class ProvisionedRequestReader {
                 provisioned.path("storageMode").asText("LOCAL"),
                 provisioned.path("enhancedMonitoring").asText("DEFAULT"),
                 configurationInfo(provisioned.path("configurationInfo")),
-                openMonitoring(provisioned.path("openMonitoring")).orElse(OpenMonitoring.OFF));
+                openMonitoring(provisioned.path("openMonitoring")).orElse(OpenMonitoring.OFF),
+                provisioned.path("rebalancing").path("status").asText(ClusterSpec.REBALANCING_PAUSED));
     }
 
     /** OpenMonitoringInfo: each exporter on when its enabledInBroker says so; empty when not given. */

@@ -237,6 +237,31 @@ public final class ClusterService {
                 cluster.spec(), ClusterState.UPDATING);
     }
 
+    /** Turns intelligent rebalancing on (ACTIVE) or off (PAUSED). */
+    public synchronized ClusterOperation updateRebalancing(String clusterArn, String currentVersion, String status) {
+        var cluster = requireUpdatable(clusterArn, currentVersion);
+        if (status.equals(cluster.spec().rebalancing())) {
+            throw new InvalidRequest("rebalancing.status", "Rebalancing is already " + status);
+        }
+        return startChange(cluster.withSpec(cluster.spec().withRebalancing(status)), OperationType.UPDATE_REBALANCING,
+                List.of(ClusterChangePlan.WRITE_NODE_CONFIGURATION), cluster.spec(), ClusterState.UPDATING);
+    }
+
+    /**
+     * Opens an operation that rebalances the cluster's partitions over its brokers, unless the
+     * cluster is busy or not ACTIVE. Its version stays: nothing a user asked for changes.
+     */
+    public synchronized Optional<ClusterOperation> rebalance(String clusterArn) {
+        var found = store.findCluster(clusterArn);
+        if (found.isEmpty() || found.get().activeOperationArn().isPresent()
+                || found.get().state() != ClusterState.ACTIVE) {
+            return Optional.empty();
+        }
+        var cluster = found.get();
+        return Optional.of(startOperation(cluster, OperationType.REBALANCE_PARTITIONS,
+                List.of(BrokerCountPlan.REBALANCE_PARTITIONS), ClusterState.UPDATING));
+    }
+
     private int maxReplicationFactor(Cluster cluster) {
         try (var admin = probe.connect(String.join(",", brokerNodes(cluster.arn()).stream()
                 .map(ClusterNode::endpoint).toList()))) {
@@ -305,15 +330,20 @@ public final class ClusterService {
                 || !EnumSet.of(ClusterState.ACTIVE, ClusterState.HEALING).contains(found.get().state())) {
             return Optional.empty();
         }
-        var cluster = found.get();
+        return Optional.of(startOperation(found.get(), OperationType.HEAL_CLUSTER, HealingPlan.steps(nodeIds),
+                ClusterState.HEALING));
+    }
+
+    /** An operation the server starts by itself: the cluster's spec and version stay as they are. */
+    private ClusterOperation startOperation(Cluster cluster, OperationType type, List<String> steps,
+                                            ClusterState state) {
         var operation = ClusterOperation.pending(
-                identity.clusterOperationArn(cluster.name(), cluster.uuid(), ids.operationUuid()), clusterArn,
-                OperationType.HEAL_CLUSTER, HealingPlan.steps(nodeIds), clock.instant(),
-                Optional.of(cluster.spec()), Optional.of(cluster.spec()));
-        store.startOperation(cluster.withState(ClusterState.HEALING, cluster.stateInfo())
+                identity.clusterOperationArn(cluster.name(), cluster.uuid(), ids.operationUuid()), cluster.arn(),
+                type, steps, clock.instant(), Optional.of(cluster.spec()), Optional.of(cluster.spec()));
+        store.startOperation(cluster.withState(state, cluster.stateInfo())
                 .withActiveOperation(Optional.of(operation.arn())), operation);
         engine.submit(operation.arn());
-        return Optional.of(operation);
+        return operation;
     }
 
     private ClusterOperation startChange(Cluster target, OperationType type, List<String> steps, ClusterSpec source,

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param enhancedMonitoring MSK's metrics level (DEFAULT, PER_BROKER, ...), recorded and reported
  * @param configuration      the custom configuration the brokers run with, if any (else MSK's defaults)
  * @param openMonitoring     the Prometheus exporters the brokers run
+ * @param rebalancing        ACTIVE when partitions are kept balanced over the brokers, else PAUSED
  */
 public record ClusterSpec(
         String instanceType,
@@ -23,42 +24,56 @@ public record ClusterSpec(
         String storageMode,
         String enhancedMonitoring,
         Optional<ConfigurationRef> configuration,
-        OpenMonitoring openMonitoring) {
+        OpenMonitoring openMonitoring,
+        String rebalancing) {
+
+    public static final String REBALANCING_ACTIVE = "ACTIVE";
+    public static final String REBALANCING_PAUSED = "PAUSED";
 
     public ClusterSpec {
         clientSubnets = List.copyOf(clientSubnets);
         securityGroups = List.copyOf(securityGroups);
         // Specs stored before open monitoring existed have none.
         openMonitoring = openMonitoring == null ? OpenMonitoring.OFF : openMonitoring;
+        rebalancing = rebalancing == null ? REBALANCING_PAUSED : rebalancing;
     }
 
     public ClusterSpec withConfiguration(Optional<ConfigurationRef> newConfiguration) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration, openMonitoring);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration, openMonitoring, rebalancing);
     }
 
     public ClusterSpec withInstanceType(String type) {
         return new ClusterSpec(type, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing);
     }
 
     public ClusterSpec withKafkaVersion(String version) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, version,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing);
     }
 
     public ClusterSpec withVolumeSizeGiB(int gib) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, gib, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing);
     }
 
     public ClusterSpec withNumberOfBrokerNodes(int brokers) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                brokers, storageMode, enhancedMonitoring, configuration, openMonitoring);
+                brokers, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing);
+    }
+
+    public ClusterSpec withRebalancing(String status) {
+        return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, status);
+    }
+
+    public boolean rebalancingActive() {
+        return REBALANCING_ACTIVE.equals(rebalancing);
     }
 
     public ClusterSpec withMonitoring(String enhanced, OpenMonitoring open) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhanced, configuration, open);
+                numberOfBrokerNodes, storageMode, enhanced, configuration, open, rebalancing);
     }
 }

@@ -192,7 +192,7 @@ class JdbcStoreTest {
         String uuid = UUID.randomUUID() + "-1";
         var spec = new ClusterSpec("kafka.m5.large", List.of("subnet-1", "subnet-2", "subnet-3"), List.of("sg-1"), 100,
                 "4.1.x.kraft", 3, "LOCAL", "DEFAULT", Optional.of(new ConfigurationRef("arn:config/x", 2)),
-                new OpenMonitoring(true, false));
+                new OpenMonitoring(true, false), ClusterSpec.REBALANCING_ACTIVE);
         return new Cluster("arn:aws:kafka:us-east-1:000000000000:cluster/" + name + "/" + uuid, name, uuid,
                 ClusterState.CREATING, Optional.empty(), NOW, "K0000000000001", spec,
                 Optional.of("arn:op/" + uuid), slot, "kafka-cluster-id-" + slot);

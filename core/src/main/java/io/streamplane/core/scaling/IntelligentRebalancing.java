@@ -1,0 +1,90 @@
+package io.streamplane.core.scaling;
+
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterNode;
+import io.streamplane.core.cluster.ClusterService;
+import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.NodeFleet;
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import io.streamplane.core.port.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the partitions of clusters with rebalancing ACTIVE balanced over their brokers: every so
+ * often it asks {@link PartitionBalancer} whether replicas or preferred leaders are out of balance
+ * and, if they are, opens a REBALANCE_PARTITIONS operation that moves them.
+ */
+public final class IntelligentRebalancing implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IntelligentRebalancing.class);
+    private final Store store;
+    private final NodeFleet fleet;
+    private final KafkaClusterProbe probe;
+    private final ClusterService clusters;
+    private final Duration interval;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "rebalancing");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public IntelligentRebalancing(Store store, NodeFleet fleet, KafkaClusterProbe probe, ClusterService clusters,
+                                  Duration interval) {
+        this.store = store;
+        this.fleet = fleet;
+        this.probe = probe;
+        this.clusters = clusters;
+        this.interval = interval;
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::checkAll, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void checkAll() {
+        for (var cluster : store.listClusters()) {
+            if (cluster.spec().rebalancingActive() && cluster.state() == ClusterState.ACTIVE
+                    && cluster.activeOperationArn().isEmpty()) {
+                try {
+                    check(cluster);
+                } catch (Exception e) {
+                    // A cluster that cannot be read now is looked at again next time.
+                    LOG.debug("Cannot check the balance of cluster {}", cluster.name(), e);
+                }
+            }
+        }
+    }
+
+    private void check(Cluster cluster) throws Exception {
+        var racks = fleet.brokers(cluster).stream().collect(Collectors.toMap(ClusterNode::nodeId, b -> b.zone().id()));
+        try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+            var partitions = admin.partitionStates();
+            // Replicas out of sync are being moved or repaired: balancing waits until that is over.
+            if (partitions.stream().anyMatch(p -> p.isUnderReplicated())
+                    || PartitionBalancer.balance(partitions, racks).isEmpty()) {
+                return;
+            }
+        }
+        clusters.rebalance(cluster.arn()).ifPresent(op ->
+                LOG.info("Cluster {} is out of balance; rebalancing ({})", cluster.name(), op.arn()));
+    }
+
+    /** Stops looking; the rebalancing running now, if any, is an operation and finishes or resumes. */
+    @Override
+    public void close() {
+        // Not shutdownNow: see HealthMonitor, interrupting a database read closes the embedded database.
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
