@@ -2,26 +2,16 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
-import io.streamplane.testkit.StreamplaneFixture;
-import io.streamplane.testkit.Topics;
 import io.streamplane.testkit.TrafficAuditor;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.FeatureMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,34 +23,12 @@ import static org.awaitility.Awaitility.await;
  * first use) and upgraded under live acks=all traffic to the bundled one: every node restarts on
  * the new release, the metadata version is finalised, and no acknowledged record is lost.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KafkaVersionUpgradeTest {
+class KafkaVersionUpgradeTest extends LiveClusterTest {
     private static final String OLD_VERSION = "4.0.x.kraft";
-    private static final String TOPIC = "orders";
-    private static final int PARTITIONS = 6;
-    private StreamplaneFixture streamplane;
-    private KafkaClient kafka;
-    private String clusterArn;
-    private String bootstrap;
 
-    @BeforeAll
-    void createClusterOnAnOlderRelease() throws Exception {
-        streamplane = StreamplaneFixture.start();
-        kafka = streamplane.kafkaClient();
-        clusterArn = Clusters.createCluster(kafka, "upgraded", 3, List.of("subnet-1", "subnet-2", "subnet-3"),
-                OLD_VERSION);
-        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-        bootstrap = Clusters.bootstrap(kafka, clusterArn);
-        Topics.create(bootstrap, TOPIC, PARTITIONS);
-    }
-
-    @AfterAll
-    void stop() {
-        if (clusterArn != null) {
-            NodeProcesses.killAll(clusterArn);
-        }
-        streamplane.close();
+    KafkaVersionUpgradeTest() {
+        super("upgraded", OLD_VERSION);
     }
 
     @Test
@@ -144,10 +112,6 @@ class KafkaVersionUpgradeTest {
                 .targetKafkaVersion(target)).clusterOperationArn();
     }
 
-    private String currentVersion() {
-        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
-    }
-
     private short finalizedMetadataVersion() throws Exception {
         return features().finalizedFeatures().get("metadata.version").maxVersionLevel();
     }
@@ -160,9 +124,5 @@ class KafkaVersionUpgradeTest {
 
     private static String commandLine(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
-    }
-
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 }

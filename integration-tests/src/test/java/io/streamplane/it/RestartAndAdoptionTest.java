@@ -83,11 +83,42 @@ class RestartAndAdoptionTest {
 
     @Test
     void aRollingChangeCutShortByAKilledServer_isResumedByTheNextOne_withoutLosingARecord() throws Exception {
+        changeSurvivesAKilledServer("resume-test-server.log",
+                (kafka, arn, version) -> kafka.updateBrokerType(r -> r.clusterArn(arn).currentVersion(version)
+                        .targetInstanceType("kafka.m5.xlarge")).clusterOperationArn(),
+                "the first broker to be rolled",
+                (kafka, arn, operationArn) -> stepStatus(kafka, operationArn, "RESTART_BROKER_1").equals("COMPLETE"),
+                (resumed, arn) -> assertThat(NodeProcesses.pidsOf(arn)).as("one process per node").hasSize(6)
+                        .filteredOn(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("")
+                                .contains("-Xmx1024m"))
+                        .as("brokers on the heap of kafka.m5.xlarge").hasSize(3));
+    }
+
+    @Test
+    void aScaleOutCutShortByAKilledServer_isFinishedByTheNextOne_withoutLosingARecord() throws Exception {
+        changeSurvivesAKilledServer("scale-resume-test-server.log",
+                (kafka, arn, version) -> kafka.updateBrokerCount(r -> r.clusterArn(arn).currentVersion(version)
+                        .targetNumberOfBrokerNodes(6)).clusterOperationArn(),
+                "the new brokers to start",
+                (kafka, arn, operationArn) -> NodeProcesses.pidsOf(arn).size() > 6,
+                (resumed, arn) -> {
+                    assertThat(resumed.listNodes(r -> r.clusterArn(arn)).nodeInfoList()).hasSize(6);
+                    assertThat(NodeProcesses.pidsOf(arn)).as("one process per node").hasSize(9);
+                });
+    }
+
+    /**
+     * Starts a change under live traffic, kills the server with SIGKILL once {@code killPoint} is
+     * reached, and starts a new server on the same data: the change must finish, every step
+     * complete, and no acknowledged record be lost, duplicated or reordered.
+     */
+    private void changeSurvivesAKilledServer(String logName, ChangeStart change, String killPointName,
+                                             KillPoint killPoint, Verification verification) throws Exception {
         String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
         String clusterArn = null;
         try (var work = TemporaryDirectory.create("streamplane-resume")) {
             var dataDir = work.path().resolve("data");
-            var log = java.nio.file.Path.of("target", "resume-test-server.log").toAbsolutePath();
+            var log = java.nio.file.Path.of("target", logName).toAbsolutePath();
             java.nio.file.Files.deleteIfExists(log);
             try {
                 var first = ServerProcess.start(dataDir, nodeNetwork, log);
@@ -100,13 +131,9 @@ class RestartAndAdoptionTest {
                             .until(() -> auditor.acknowledgedCount() > 100);
                     var kafka = client(first);
                     String version = kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().currentVersion();
-                    String operationArn = kafka.updateBrokerType(r -> r.clusterArn(arn).currentVersion(version)
-                            .targetInstanceType("kafka.m5.xlarge")).clusterOperationArn();
-
-                    // Kill the server once the first broker has been rolled, in the middle of the roll.
-                    await("the first broker to be rolled").atMost(Duration.ofMinutes(2))
-                            .pollInterval(Duration.ofMillis(100))
-                            .until(() -> stepStatus(kafka, operationArn, "RESTART_BROKER_1").equals("COMPLETE"));
+                    String operationArn = change.start(kafka, arn, version);
+                    await(killPointName).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                            .until(() -> killPoint.reached(kafka, arn, operationArn));
                     first.kill();
 
                     var second = ServerProcess.start(dataDir, nodeNetwork, log);
@@ -117,14 +144,10 @@ class RestartAndAdoptionTest {
                     assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
                     assertThat(operation.provisioned().operationSteps())
                             .allSatisfy(s -> assertThat(s.stepInfo().stepStatus()).isEqualTo("COMPLETE"));
-
                     var report = auditor.stop(Duration.ofSeconds(90));
                     assertThat(report.acknowledged()).isGreaterThan(100);
                     assertThat(report.undisturbed()).as(report.toString()).isTrue();
-                    assertThat(NodeProcesses.pidsOf(clusterArn)).as("one process per node").hasSize(6)
-                            .filteredOn(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("")
-                                    .contains("-Xmx1024m"))
-                            .as("brokers on the heap of kafka.m5.xlarge").hasSize(3);
+                    verification.check(resumed, arn);
                     second.stop();
                 }
                 assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
@@ -136,55 +159,20 @@ class RestartAndAdoptionTest {
         }
     }
 
-    @Test
-    void aScaleOutCutShortByAKilledServer_isFinishedByTheNextOne_withoutLosingARecord() throws Exception {
-        String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
-        String clusterArn = null;
-        try (var work = TemporaryDirectory.create("streamplane-scale")) {
-            var dataDir = work.path().resolve("data");
-            var log = java.nio.file.Path.of("target", "scale-resume-test-server.log").toAbsolutePath();
-            java.nio.file.Files.deleteIfExists(log);
-            try {
-                var first = ServerProcess.start(dataDir, nodeNetwork, log);
-                clusterArn = createActiveCluster(first);
-                String arn = clusterArn;
-                String bootstrap = Clusters.bootstrap(client(first), clusterArn);
-                Topics.create(bootstrap, TOPIC, 3);
-                try (var auditor = new TrafficAuditor(bootstrap, TOPIC, 3).start()) {
-                    await("traffic to flow").atMost(Duration.ofSeconds(60))
-                            .until(() -> auditor.acknowledgedCount() > 100);
-                    var kafka = client(first);
-                    String version = kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().currentVersion();
-                    String operationArn = kafka.updateBrokerCount(r -> r.clusterArn(arn).currentVersion(version)
-                            .targetNumberOfBrokerNodes(6)).clusterOperationArn();
+    @FunctionalInterface
+    private interface ChangeStart {
+        /** Starts the change and returns its operation's ARN. */
+        String start(KafkaClient kafka, String clusterArn, String currentVersion);
+    }
 
-                    // Kill the server while the new brokers are starting.
-                    await("the new brokers to start").atMost(Duration.ofMinutes(2))
-                            .pollInterval(Duration.ofMillis(50))
-                            .until(() -> NodeProcesses.pidsOf(arn).size() > 6);
-                    first.kill();
+    @FunctionalInterface
+    private interface KillPoint {
+        boolean reached(KafkaClient kafka, String clusterArn, String operationArn);
+    }
 
-                    var second = ServerProcess.start(dataDir, nodeNetwork, log);
-                    var resumed = client(second);
-                    Clusters.awaitState(resumed, clusterArn, ClusterState.ACTIVE);
-                    var operation = resumed.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
-                            .clusterOperationInfo();
-                    assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
-                    assertThat(resumed.listNodes(r -> r.clusterArn(arn)).nodeInfoList()).hasSize(6);
-                    assertThat(NodeProcesses.pidsOf(clusterArn)).as("one process per node").hasSize(9);
-
-                    var report = auditor.stop(Duration.ofSeconds(90));
-                    assertThat(report.acknowledged()).isGreaterThan(100);
-                    assertThat(report.undisturbed()).as(report.toString()).isTrue();
-                    second.stop();
-                }
-                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
-            } finally {
-                if (clusterArn != null) {
-                    NodeProcesses.killAll(clusterArn);
-                }
-            }
-        }
+    @FunctionalInterface
+    private interface Verification {
+        void check(KafkaClient resumed, String clusterArn) throws Exception;
     }
 
     private static String stepStatus(KafkaClient kafka, String operationArn, String step) {

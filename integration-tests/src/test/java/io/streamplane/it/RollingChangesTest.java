@@ -2,27 +2,17 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
-import io.streamplane.testkit.StreamplaneFixture;
-import io.streamplane.testkit.Topics;
 import io.streamplane.testkit.TrafficAuditor;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -35,32 +25,10 @@ import static org.awaitility.Awaitility.await;
  * (and the controllers) one at a time, a dynamic one applies with no restart, a reboot restarts one
  * broker; through all of it no send fails and every acknowledged record arrives once, in order.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RollingChangesTest {
-    private static final String TOPIC = "ledger";
-    private static final int PARTITIONS = 6;
-    private StreamplaneFixture streamplane;
-    private KafkaClient kafka;
-    private String clusterArn;
-    private String bootstrap;
-
-    @BeforeAll
-    void createClusterWithTraffic() throws Exception {
-        streamplane = StreamplaneFixture.start();
-        kafka = streamplane.kafkaClient();
-        clusterArn = Clusters.createCluster(kafka, "rolling", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
-        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-        bootstrap = Clusters.bootstrap(kafka, clusterArn);
-        Topics.create(bootstrap, TOPIC, PARTITIONS);
-    }
-
-    @AfterAll
-    void stop() {
-        if (clusterArn != null) {
-            NodeProcesses.killAll(clusterArn);
-        }
-        streamplane.close();
+class RollingChangesTest extends LiveClusterTest {
+    RollingChangesTest() {
+        super("rolling", Clusters.KAFKA_VERSION);
     }
 
     @Test
@@ -189,19 +157,11 @@ class RollingChangesTest {
                 .configurationInfo(c -> c.arn(configurationArn).revision(revision))).clusterOperationArn();
     }
 
-    private ClusterState state() {
-        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state();
-    }
-
     private String brokerConfig(String name) throws Exception {
         try (var admin = admin()) {
             var resource = new ConfigResource(ConfigResource.Type.BROKER, "1");
             return admin.describeConfigs(Set.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
                     .get(name).value();
         }
-    }
-
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 }

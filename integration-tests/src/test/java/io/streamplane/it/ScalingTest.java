@@ -2,22 +2,14 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
-import io.streamplane.testkit.StreamplaneFixture;
-import io.streamplane.testkit.Topics;
 import io.streamplane.testkit.TrafficAuditor;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
@@ -29,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -44,32 +35,10 @@ import static org.awaitility.Awaitility.await;
  * moved off the brokers that go; no acknowledged record lost either way. Then storage: volume use
  * reported against the volume size, and volumes grown with UpdateBrokerStorage.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScalingTest {
-    private static final String TOPIC = "ledger";
-    private static final int PARTITIONS = 6;
-    private StreamplaneFixture streamplane;
-    private KafkaClient kafka;
-    private String clusterArn;
-    private String bootstrap;
-
-    @BeforeAll
-    void createClusterWithATopic() throws Exception {
-        streamplane = StreamplaneFixture.start();
-        kafka = streamplane.kafkaClient();
-        clusterArn = Clusters.createCluster(kafka, "scaling", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
-        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-        bootstrap = Clusters.bootstrap(kafka, clusterArn);
-        Topics.create(bootstrap, TOPIC, PARTITIONS);
-    }
-
-    @AfterAll
-    void stop() {
-        if (clusterArn != null) {
-            NodeProcesses.killAll(clusterArn);
-        }
-        streamplane.close();
+class ScalingTest extends LiveClusterTest {
+    ScalingTest() {
+        super("scaling", Clusters.KAFKA_VERSION);
     }
 
     @Test
@@ -283,17 +252,5 @@ class ScalingTest {
         try (var admin = admin()) {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
         }
-    }
-
-    private String currentVersion() {
-        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
-    }
-
-    private ClusterState state() {
-        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state();
-    }
-
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 }

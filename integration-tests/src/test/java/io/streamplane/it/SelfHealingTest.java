@@ -2,19 +2,13 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
-import io.streamplane.testkit.StreamplaneFixture;
-import io.streamplane.testkit.Topics;
 import io.streamplane.testkit.TrafficAuditor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.ClusterOperationV2Summary;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
@@ -37,32 +31,10 @@ import static org.awaitility.Awaitility.await;
  * nodes (HEALING, then ACTIVE, with a HEAL_CLUSTER operation in the history) and no acknowledged
  * record is lost, duplicated or reordered.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SelfHealingTest {
-    private static final String TOPIC = "ledger";
-    private static final int PARTITIONS = 6;
-    private StreamplaneFixture streamplane;
-    private KafkaClient kafka;
-    private String clusterArn;
-    private String bootstrap;
-
-    @BeforeAll
-    void createClusterWithATopic() throws Exception {
-        streamplane = StreamplaneFixture.start();
-        kafka = streamplane.kafkaClient();
-        clusterArn = Clusters.createCluster(kafka, "healing", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
-        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-        bootstrap = Clusters.bootstrap(kafka, clusterArn);
-        Topics.create(bootstrap, TOPIC, PARTITIONS);
-    }
-
-    @AfterAll
-    void stop() {
-        if (clusterArn != null) {
-            NodeProcesses.killAll(clusterArn);
-        }
-        streamplane.close();
+class SelfHealingTest extends LiveClusterTest {
+    SelfHealingTest() {
+        super("healing", Clusters.KAFKA_VERSION);
     }
 
     @Test
@@ -143,10 +115,6 @@ class SelfHealingTest {
         nodes.forEach(id -> expected.add("RESTORE_NODE_" + id));
         expected.add("AWAIT_IN_SYNC");
         assertThat(steps).containsExactlyElementsOf(expected);
-    }
-
-    private ClusterState state() {
-        return kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state();
     }
 
     private static void deleteTree(Path root) {

@@ -1,5 +1,6 @@
 package io.streamplane.core.health;
 
+import io.streamplane.core.PeriodicTask;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterService;
@@ -17,9 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Watches every node of every settled cluster and, when one is not running, opens a healing
@@ -32,15 +30,10 @@ public final class HealthMonitor implements AutoCloseable {
     private final Store store;
     private final NodeFleet fleet;
     private final ClusterService clusters;
-    private final Duration interval;
     private final Duration retryAfterFailure;
     private final Clock clock;
     private final Map<String, Instant> lastAttempts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "health-monitor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicTask task;
 
     /**
      * @param interval          how often every node is checked
@@ -51,23 +44,17 @@ public final class HealthMonitor implements AutoCloseable {
         this.store = store;
         this.fleet = fleet;
         this.clusters = clusters;
-        this.interval = interval;
+        this.task = new PeriodicTask("health-monitor", interval, this::checkAll);
         this.retryAfterFailure = retryAfterFailure;
         this.clock = clock;
     }
 
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::checkAll, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     private void checkAll() {
-        try {
-            store.listClusters().forEach(this::check);
-        } catch (RuntimeException e) {
-            // One bad pass (the store busy, say) must not end the monitor: the next pass tries again.
-            LOG.error("Health check failed", e);
-        }
+        store.listClusters().forEach(this::check);
     }
 
     private void check(Cluster cluster) {
@@ -92,13 +79,6 @@ public final class HealthMonitor implements AutoCloseable {
     /** Stops watching; call before stopping nodes on purpose, or they would be restarted. */
     @Override
     public void close() {
-        // Not shutdownNow: interrupting a pass in the middle of a database read makes the embedded
-        // database close its files, and the shutdown after this could no longer read the clusters.
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        task.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.streamplane.core.scaling;
 
+import io.streamplane.core.PeriodicTask;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterService;
@@ -11,9 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -27,12 +25,7 @@ public final class IntelligentRebalancing implements AutoCloseable {
     private final NodeFleet fleet;
     private final KafkaClusterProbe probe;
     private final ClusterService clusters;
-    private final Duration interval;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "rebalancing");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicTask task;
 
     public IntelligentRebalancing(Store store, NodeFleet fleet, KafkaClusterProbe probe, ClusterService clusters,
                                   Duration interval) {
@@ -40,12 +33,11 @@ public final class IntelligentRebalancing implements AutoCloseable {
         this.fleet = fleet;
         this.probe = probe;
         this.clusters = clusters;
-        this.interval = interval;
+        this.task = new PeriodicTask("rebalancing", interval, this::checkAll);
     }
 
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::checkAll, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     private void checkAll() {
@@ -79,12 +71,6 @@ public final class IntelligentRebalancing implements AutoCloseable {
     /** Stops looking; the rebalancing running now, if any, is an operation and finishes or resumes. */
     @Override
     public void close() {
-        // Not shutdownNow: see HealthMonitor, interrupting a database read closes the embedded database.
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        task.close();
     }
 }
