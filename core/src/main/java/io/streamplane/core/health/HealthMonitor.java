@@ -62,7 +62,9 @@ public final class HealthMonitor implements AutoCloseable {
             return;
         }
         var stopped = fleet.stoppedNodes(cluster);
-        if (stopped.isEmpty()) {
+        // A HEALING cluster with every node running (its nodes came back, or its last healing failed
+        // only while catching up) gets a healing with nothing to restore, which confirms it is in sync.
+        if (stopped.isEmpty() && cluster.state() != ClusterState.HEALING) {
             return;
         }
         var failedBefore = cluster.state() == ClusterState.HEALING && cluster.stateInfo().isPresent();
@@ -71,7 +73,9 @@ public final class HealthMonitor implements AutoCloseable {
             return;
         }
         var ids = stopped.stream().map(ClusterNode::nodeId).toList();
-        LOG.warn("Cluster {}: nodes {} are not running; healing", cluster.name(), ids);
+        if (!ids.isEmpty()) {
+            LOG.warn("Cluster {}: nodes {} are not running; healing", cluster.name(), ids);
+        }
         lastAttempts.put(cluster.arn(), clock.instant());
         clusters.heal(cluster.arn(), ids);
     }
