@@ -123,7 +123,8 @@ public final class ClusterHandlers {
 
     JsonNode updateClusterConfiguration(ObjectNode input) {
         var operation = clusters.updateClusterConfiguration(input.path("clusterArn").asText(),
-                input.path("currentVersion").asText(), ProvisionedRequestReader.configurationInfo(input.path("configurationInfo")).orElseThrow());
+                input.path("currentVersion").asText(),
+                ProvisionedRequestReader.configurationInfo(input.path("configurationInfo")).orElseThrow());
         return operationStarted(operation);
     }
 

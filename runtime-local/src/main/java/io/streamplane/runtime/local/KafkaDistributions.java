@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -32,6 +34,7 @@ public final class KafkaDistributions {
     private final Path bundled;
     private final Path cache;
     private final MavenReleaseFetcher fetcher;
+    private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
 
     /**
      * @param bundled         directory of the releases laid out at build time
@@ -67,12 +70,21 @@ public final class KafkaDistributions {
 
     /**
      * Makes the release runnable: fetches its jars on first use. Callers for the same release wait
-     * for one another, so a release is fetched once even when several clusters ask at the same time.
+     * for one another, so a release is fetched once even when several clusters ask at the same time;
+     * nodes of releases already here never wait for a download.
      */
-    public synchronized void install(KafkaRelease release) {
+    public void install(KafkaRelease release) {
         if (isInstalled(release)) {
             return;
         }
+        synchronized (fetchLocks.computeIfAbsent(release.apacheVersion(), v -> new Object())) {
+            if (!isInstalled(release)) {
+                fetch(release);
+            }
+        }
+    }
+
+    private void fetch(KafkaRelease release) {
         LOG.info("Fetching Apache Kafka {} from {}", release.apacheVersion(), fetcher.remoteUrl());
         List<Path> jars;
         try {
