@@ -126,6 +126,30 @@ class ApiErrorsTest {
     }
 
     @Test
+    void everyConfiguredAccessKey_isAccepted_eachOnlyWithItsOwnSecret() {
+        try (var operations = StreamplaneFixture.kafkaClient(streamplane.endpoint(),
+                StreamplaneFixture.SECOND_ACCESS_KEY_ID, StreamplaneFixture.SECOND_SECRET_ACCESS_KEY);
+             var impostor = StreamplaneFixture.kafkaClient(streamplane.endpoint(),
+                     StreamplaneFixture.SECOND_ACCESS_KEY_ID, StreamplaneFixture.SECRET_ACCESS_KEY)) {
+            assertThat(operations.listClustersV2(r -> { }).clusterInfoList()).isNotNull();
+            assertThatThrownBy(() -> impostor.listClustersV2(r -> { }))
+                    .isInstanceOfSatisfying(KafkaException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        }
+    }
+
+    @Test
+    void aBodyChangedAfterSigning_isForbidden_andCreatesNothing() throws Exception {
+        String signed = "{\"clusterName\":\"signed\",\"provisioned\":{}}";
+        String tampered = "{\"clusterName\":\"tampered\",\"provisioned\":{}}";
+
+        var response = http.sendWithChangedBody("POST", "/api/v2/clusters", signed, tampered);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("x-amz-content-sha256");
+        assertThat(kafka.listClustersV2(r -> r.clusterNameFilter("tampered")).clusterInfoList()).isEmpty();
+    }
+
+    @Test
     void aRequestSignedTwentyMinutesAgo_isForbidden() throws Exception {
         var skewed = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20));
 

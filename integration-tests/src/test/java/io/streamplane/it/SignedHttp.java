@@ -14,7 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -40,21 +43,58 @@ final class SignedHttp {
                 .putHeader("Content-Type", "application/json")
                 .contentStreamProvider(() -> new ByteArrayInputStream(bytes))
                 .build();
-        var params = Aws4SignerParams.builder()
+        var signed = Aws4Signer.create().sign(unsigned, params(signingClock));
+        var request = HttpRequest.newBuilder(URI.create(endpoint + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        copyHeaders(signed, request);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Signs {@code signedBody} with its hash in an x-amz-content-sha256 header, as some clients do,
+     * then sends {@code sentBody} instead: what a man in the middle would try.
+     */
+    HttpResponse<String> sendWithChangedBody(String method, String path, String signedBody, String sentBody)
+            throws IOException, InterruptedException {
+        byte[] signedBytes = signedBody.getBytes(StandardCharsets.UTF_8);
+        var unsigned = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.fromValue(method))
+                .uri(endpoint)
+                .encodedPath(path)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("x-amz-content-sha256", HexFormat.of().formatHex(sha256(signedBytes)))
+                .contentStreamProvider(() -> new ByteArrayInputStream(signedBytes))
+                .build();
+        var signed = Aws4Signer.create().sign(unsigned, params(Clock.systemUTC()));
+        var request = HttpRequest.newBuilder(URI.create(endpoint + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(sentBody));
+        copyHeaders(signed, request);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Aws4SignerParams params(Clock signingClock) {
+        return Aws4SignerParams.builder()
                 .awsCredentials(AwsBasicCredentials.create("test", "test"))
                 .signingName("kafka")
                 .signingRegion(Region.US_EAST_1)
                 .signingClockOverride(signingClock)
                 .build();
-        var signed = Aws4Signer.create().sign(unsigned, params);
-        var request = HttpRequest.newBuilder(URI.create(endpoint + path))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+    }
+
+    private static void copyHeaders(SdkHttpFullRequest signed, HttpRequest.Builder request) {
         signed.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase())) {
                 values.forEach(v -> request.header(name, v));
             }
         });
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> sendUnsigned(String method, String path) throws IOException, InterruptedException {

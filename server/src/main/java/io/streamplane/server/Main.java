@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,10 @@ public final class Main {
                 description = "Secret key clients sign with (env STREAMPLANE_SECRET_ACCESS_KEY, default test).")
         String secretAccessKey;
 
+        @Option(names = "--access-keys", defaultValue = "${env:STREAMPLANE_ACCESS_KEYS:-}",
+                description = "More access keys clients may sign with, as KEY:SECRET,KEY:SECRET (env STREAMPLANE_ACCESS_KEYS).")
+        String accessKeys;
+
         @Option(names = "--jdbc-url", defaultValue = "${env:STREAMPLANE_JDBC_URL}",
                 description = "PostgreSQL JDBC URL for the state (env STREAMPLANE_JDBC_URL; default: H2 under the data dir).")
         String jdbcUrl;
@@ -87,8 +92,15 @@ public final class Main {
 
         @Override
         public Integer call() throws InterruptedException {
+            Map<String, String> additionalKeys;
+            try {
+                additionalKeys = ServerConfig.parseAccessKeys(accessKeys);
+            } catch (IllegalArgumentException e) {
+                System.err.println("streamplane: cannot start: " + e.getMessage());
+                return 1;
+            }
             var config = new ServerConfig(bind, port, dataDir.toAbsolutePath(), region, accountId, accessKeyId,
-                    secretAccessKey, Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), jdbcUser, jdbcPassword,
+                    secretAccessKey, additionalKeys, Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), jdbcUser, jdbcPassword,
                     nodeNetwork, kafkaDistributions.toAbsolutePath(),
                     Optional.ofNullable(kafkaCache).orElse(dataDir.resolve("cache").resolve("kafka")).toAbsolutePath(),
                     Optional.ofNullable(mavenRepository).filter(u -> !u.isBlank())

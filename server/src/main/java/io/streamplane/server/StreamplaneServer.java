@@ -136,7 +136,7 @@ public final class StreamplaneServer implements AutoCloseable {
         new KafkaVersionHandlers(versions, clusters).register(handlers);
         new TagHandlers(tags).register(handlers);
         new ConfigurationHandlers(configurations).register(handlers);
-        var verifier = new SigV4Verifier(Map.of(config.accessKeyId(), config.secretAccessKey()), config.region(),
+        var verifier = new SigV4Verifier(config.accessKeys(), config.region(),
                 clock);
         var dispatcher = new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers, verifier);
         this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), dispatcher,

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.kafka.KafkaClient;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -23,6 +24,9 @@ public final class StreamplaneFixture implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY_ID = "test";
     public static final String SECRET_ACCESS_KEY = "test";
+    /** A second key the server also accepts, as operators configure several. */
+    public static final String SECOND_ACCESS_KEY_ID = "AKIDOPERATIONS";
+    public static final String SECOND_SECRET_ACCESS_KEY = "operations-secret";
     private final StreamplaneServer server;
     private final TemporaryDirectory dataDir;
 
@@ -43,6 +47,7 @@ public final class StreamplaneFixture implements AutoCloseable {
 
     private static ServerConfig config(Path dataDir, String nodeNetwork) {
         return new ServerConfig("127.0.0.1", 0, dataDir, REGION, "000000000000", ACCESS_KEY_ID, SECRET_ACCESS_KEY,
+                Map.of(SECOND_ACCESS_KEY_ID, SECOND_SECRET_ACCESS_KEY),
                 Optional.empty(), "", "", nodeNetwork, kafkaDistributions(),
                 kafkaCache().orElse(dataDir.resolve("cache").resolve("kafka")),
                 KafkaDistributions.defaultMavenRepository(), true);

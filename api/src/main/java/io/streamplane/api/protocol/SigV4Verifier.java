@@ -72,6 +72,7 @@ public final class SigV4Verifier {
             throw forbidden("InvalidSignatureException", "Credential should be scoped to the date of the request, "
                     + amzDate.substring(0, Math.min(8, amzDate.length())) + ", not " + credential[1] + ".");
         }
+        checkPayloadHash(request);
         List<String> signedHeaders = List.of(m.group(2).split(";"));
         String scope = String.join("/", credential[1], credential[2], credential[3], credential[4]);
         byte[] key = signingKey(secret, credential[1], credential[2], credential[3]);
@@ -89,6 +90,18 @@ public final class SigV4Verifier {
         }
         throw forbidden("InvalidSignatureException", "The request signature we calculated does not match the "
                 + "signature you provided. Check your AWS Secret Access Key and signing method.");
+    }
+
+    /**
+     * A signature covers the body through its hash. A client that sends the hash as a header signs
+     * the header rather than the body, so the body must be checked against it, or any body would do.
+     */
+    private static void checkPayloadHash(ApiRequest request) {
+        var claimed = request.header("x-amz-content-sha256");
+        if (claimed.isPresent() && !claimed.get().equalsIgnoreCase(sha256Hex(request.body()))) {
+            throw forbidden("InvalidSignatureException", "The provided 'x-amz-content-sha256' header does not match "
+                    + "what was computed.");
+        }
     }
 
     private void checkSkew(String amzDate) {
