@@ -2,7 +2,6 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
-import io.streamplane.testkit.TrafficAuditor;
 import org.apache.kafka.clients.admin.FeatureMetadata;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -11,12 +10,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A cluster created on a Kafka release the server does not bundle (fetched from Maven Central on
@@ -67,27 +64,14 @@ class KafkaVersionUpgradeTest extends LiveClusterTest {
     @Order(3)
     void anUpgrade_rollsEveryNodeOntoTheNewRelease_withoutLosingOrFailingARecord() throws Exception {
         short metadataVersionBefore = finalizedMetadataVersion();
-        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
-            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
-            String operationArn = upgradeTo(currentVersion(), Clusters.KAFKA_VERSION);
-            assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().state())
-                    .isEqualTo(ClusterState.UPDATING);
-            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-            var report = auditor.stop(Duration.ofSeconds(90));
+        var operation = changeUnderTraffic(() -> upgradeTo(currentVersion(), Clusters.KAFKA_VERSION));
 
-            assertThat(report.acknowledged()).isGreaterThan(100);
-            assertThat(report.undisturbed()).as(report.toString()).isTrue();
-
-            var operation = kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
-                    .clusterOperationInfo();
-            assertThat(operation.operationType()).isEqualTo("UPDATE_CLUSTER_KAFKA_VERSION");
-            assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
-            assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName()).containsExactly(
-                    "INSTALL_KAFKA_RELEASE", "WRITE_NODE_CONFIGURATION", "RESTART_CONTROLLERS", "RESTART_BROKER_1",
-                    "RESTART_BROKER_2", "RESTART_BROKER_3", "FINALIZE_METADATA_VERSION");
-            assertThat(operation.provisioned().sourceClusterInfo().kafkaVersion()).isEqualTo(OLD_VERSION);
-            assertThat(operation.provisioned().targetClusterInfo().kafkaVersion()).isEqualTo(Clusters.KAFKA_VERSION);
-        }
+        assertThat(operation.operationType()).isEqualTo("UPDATE_CLUSTER_KAFKA_VERSION");
+        assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName()).containsExactly(
+                "INSTALL_KAFKA_RELEASE", "WRITE_NODE_CONFIGURATION", "RESTART_CONTROLLERS", "RESTART_BROKER_1",
+                "RESTART_BROKER_2", "RESTART_BROKER_3", "FINALIZE_METADATA_VERSION");
+        assertThat(operation.provisioned().sourceClusterInfo().kafkaVersion()).isEqualTo(OLD_VERSION);
+        assertThat(operation.provisioned().targetClusterInfo().kafkaVersion()).isEqualTo(Clusters.KAFKA_VERSION);
         assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
                 .currentBrokerSoftwareInfo().kafkaVersion()).isEqualTo(Clusters.KAFKA_VERSION);
         assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6)

@@ -38,24 +38,12 @@ class RollingChangesTest extends LiveClusterTest {
                 SdkBytes.fromUtf8String("auto.create.topics.enable=true\nlog.retention.hours=48"))).arn();
         var brokersBefore = NodeProcesses.pidsOf(clusterArn);
 
-        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
-            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
-            String operationArn = updateConfiguration(configuration, 1);
-            assertThat(state()).isEqualTo(ClusterState.UPDATING);
-            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-            var report = auditor.stop(Duration.ofSeconds(90));
+        var operation = changeUnderTraffic(() -> updateConfiguration(configuration, 1));
 
-            assertThat(report.acknowledged()).isGreaterThan(100);
-            assertThat(report.undisturbed()).as(report.toString()).isTrue();
-
-            var operation = kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
-                    .clusterOperationInfo();
-            assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
-            assertThat(operation.operationType()).isEqualTo("UPDATE_CLUSTER_CONFIGURATION");
-            assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName()).containsExactly(
-                    "WRITE_NODE_CONFIGURATION", "APPLY_DYNAMIC_CONFIGURATION", "RESTART_BROKER_1",
-                    "RESTART_BROKER_2", "RESTART_BROKER_3", "RESTART_CONTROLLERS");
-        }
+        assertThat(operation.operationType()).isEqualTo("UPDATE_CLUSTER_CONFIGURATION");
+        assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName()).containsExactly(
+                "WRITE_NODE_CONFIGURATION", "APPLY_DYNAMIC_CONFIGURATION", "RESTART_BROKER_1",
+                "RESTART_BROKER_2", "RESTART_BROKER_3", "RESTART_CONTROLLERS");
         assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6).doesNotContainAnyElementsOf(brokersBefore);
         assertThat(brokerConfig("log.retention.hours")).isEqualTo("48");
         assertThat(brokerConfig("auto.create.topics.enable")).isEqualTo("true");

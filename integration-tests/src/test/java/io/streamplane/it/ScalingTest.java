@@ -2,7 +2,6 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
-import io.streamplane.testkit.TrafficAuditor;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
@@ -220,24 +219,13 @@ class ScalingTest extends LiveClusterTest {
     }
 
     private String resizeUnderTraffic(int brokers) throws Exception {
-        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
-            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
-            String version = currentVersion();
-            String operationArn = kafka.updateBrokerCount(r -> r.clusterArn(clusterArn).currentVersion(version)
-                    .targetNumberOfBrokerNodes(brokers)).clusterOperationArn();
-            assertThat(state()).isEqualTo(ClusterState.UPDATING);
-            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-            var report = auditor.stop(Duration.ofSeconds(90));
-            assertThat(report.acknowledged()).isGreaterThan(100);
-            assertThat(report.undisturbed()).as(report.toString()).isTrue();
-            var operation = kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
-                    .clusterOperationInfo();
-            assertThat(operation.operationType()).isEqualTo("UPDATE_BROKER_COUNT");
-            assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
-            assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
-                    .numberOfBrokerNodes()).isEqualTo(brokers);
-            return operationArn;
-        }
+        String version = currentVersion();
+        var operation = changeUnderTraffic(() -> kafka.updateBrokerCount(r -> r.clusterArn(clusterArn)
+                .currentVersion(version).targetNumberOfBrokerNodes(brokers)).clusterOperationArn());
+        assertThat(operation.operationType()).isEqualTo("UPDATE_BROKER_COUNT");
+        assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                .numberOfBrokerNodes()).isEqualTo(brokers);
+        return operation.operationArn();
     }
 
     private void assertBadCount(String version, int brokers, String message) {

@@ -28,6 +28,11 @@ public record Cluster(
                 activeOperationArn, networkSlot, kafkaClusterId);
     }
 
+    /** ACTIVE, with no reason shown and no operation running: where every finished change leaves a cluster. */
+    public Cluster settled() {
+        return withState(ClusterState.ACTIVE, Optional.empty()).withActiveOperation(Optional.empty());
+    }
+
     public Cluster withActiveOperation(Optional<String> operationArn) {
         return new Cluster(arn, name, uuid, state, stateInfo, creationTime, currentVersion, spec,
                 operationArn, networkSlot, kafkaClusterId);

@@ -57,8 +57,7 @@ public final class CreateClusterPlan implements OperationPlan {
     public void onComplete(ClusterOperation operation) {
         var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
         if (cluster.state() == ClusterState.CREATING) {
-            store.updateCluster(cluster.withState(ClusterState.ACTIVE, Optional.empty())
-                    .withActiveOperation(Optional.empty()));
+            store.updateCluster(cluster.settled());
             LOG.info("Cluster {} is ACTIVE at {}", cluster.name(), fleet.bootstrapServers(cluster));
         }
     }

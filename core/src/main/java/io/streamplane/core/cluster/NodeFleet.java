@@ -79,10 +79,8 @@ public final class NodeFleet {
             if (node.role() != role || isRunning(node)) {
                 continue;
             }
-            var spec = specs.stream().filter(s -> s.nodeId() == node.nodeId()).findFirst().orElseThrow();
-            var process = runtime.start(spec);
-            store.updateNode(node.withProcess(Optional.of(process)));
-            LOG.info("Started {} {} of cluster {} (pid {})", role, node.nodeId(), cluster.name(), process.pid());
+            start(cluster, node, specs.stream().filter(s -> s.nodeId() == node.nodeId()).findFirst().orElseThrow(),
+                    "Started");
         }
     }
 
@@ -138,9 +136,7 @@ public final class NodeFleet {
             LOG.warn("{} {} of cluster {} lost its data; rebuilding it empty", node.role(), nodeId, cluster.name());
             runtime.prepare(List.of(spec));
         }
-        var process = runtime.start(spec);
-        store.updateNode(node.withProcess(Optional.of(process)));
-        LOG.info("Restored {} {} of cluster {} (pid {})", node.role(), nodeId, cluster.name(), process.pid());
+        start(cluster, node, spec, "Restored");
     }
 
     /**
@@ -199,10 +195,15 @@ public final class NodeFleet {
         var node = node(cluster, nodeId);
         node.process().ifPresent(p -> runtime.stop(p, stopTimeout));
         store.updateNode(node.withProcess(Optional.empty()));
-        var spec = launchSpecs(cluster).stream().filter(s -> s.nodeId() == nodeId).findFirst().orElseThrow();
+        start(cluster, node, launchSpecs(cluster).stream().filter(s -> s.nodeId() == nodeId).findFirst().orElseThrow(),
+                "Restarted");
+    }
+
+    /** Starts the node's process and records it at once, so that a crashed control plane can adopt it. */
+    private void start(Cluster cluster, ClusterNode node, NodeLaunchSpec spec, String verb) {
         var process = runtime.start(spec);
         store.updateNode(node.withProcess(Optional.of(process)));
-        LOG.info("Restarted {} {} of cluster {} (pid {})", node.role(), nodeId, cluster.name(), process.pid());
+        LOG.info("{} {} {} of cluster {} (pid {})", verb, node.role(), node.nodeId(), cluster.name(), process.pid());
     }
 
     public List<Integer> controllerIds(Cluster cluster) {

@@ -86,8 +86,7 @@ public final class HealingPlan implements OperationPlan {
     @Override
     public void onComplete(ClusterOperation operation) {
         store.findCluster(operation.clusterArn()).ifPresent(cluster -> {
-            store.updateCluster(cluster.withState(ClusterState.ACTIVE, Optional.empty())
-                    .withActiveOperation(Optional.empty()));
+            store.updateCluster(cluster.settled());
             LOG.info("Cluster {} healed: every node runs and every partition is in sync", cluster.name());
         });
     }

@@ -1,7 +1,6 @@
 package io.streamplane.core.rolling;
 
 import io.streamplane.core.cluster.Cluster;
-import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationChange;
 import io.streamplane.core.configuration.ConfigurationService;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Changes to a running cluster: apply live what Kafka can change live, write the nodes' new
@@ -120,7 +118,7 @@ public final class ClusterChangePlan implements OperationPlan {
     @Override
     public void onComplete(ClusterOperation operation) {
         store.findCluster(operation.clusterArn()).ifPresent(cluster -> store.updateCluster(
-                cluster.withState(ClusterState.ACTIVE, Optional.empty()).withActiveOperation(Optional.empty())));
+                cluster.settled()));
     }
 
     @Override
@@ -134,8 +132,7 @@ public final class ClusterChangePlan implements OperationPlan {
             } catch (RuntimeException e) {
                 LOG.error("Could not restore the nodes of cluster {}", cluster.name(), e);
             }
-            store.updateCluster(restored.withState(ClusterState.ACTIVE, Optional.empty())
-                    .withActiveOperation(Optional.empty()));
+            store.updateCluster(restored.settled());
         });
     }
 }

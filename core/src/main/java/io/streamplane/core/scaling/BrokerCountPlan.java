@@ -2,7 +2,6 @@ package io.streamplane.core.scaling;
 
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
-import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -93,7 +91,7 @@ public final class BrokerCountPlan implements OperationPlan {
     @Override
     public void onComplete(ClusterOperation operation) {
         store.findCluster(operation.clusterArn()).ifPresent(cluster -> store.updateCluster(
-                cluster.withState(ClusterState.ACTIVE, Optional.empty()).withActiveOperation(Optional.empty())));
+                cluster.settled()));
     }
 
     /** The cluster is ACTIVE again with as many brokers as it really has; replicas stay where they are. */
@@ -102,7 +100,7 @@ public final class BrokerCountPlan implements OperationPlan {
         store.findCluster(operation.clusterArn()).ifPresent(cluster -> {
             int brokers = fleet.brokers(cluster).size();
             store.updateCluster(cluster.withSpec(cluster.spec().withNumberOfBrokerNodes(brokers))
-                    .withState(ClusterState.ACTIVE, Optional.empty()).withActiveOperation(Optional.empty()));
+                    .settled());
         });
     }
 }
