@@ -20,14 +20,11 @@ import io.streamplane.core.port.Store;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.scaling.BrokerCountPlan;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -95,7 +92,7 @@ public final class ClusterService {
                 OperationType.CREATE_CLUSTER, CreateClusterPlan.STEPS, now,
                 Optional.empty(), Optional.of(canonicalSpec));
         var cluster = new Cluster(arn, command.clusterName(), uuid, ClusterState.CREATING, Optional.empty(), now,
-                ids.clusterVersion(), canonicalSpec, Optional.of(operation.arn()), slot, kafkaClusterId());
+                ids.clusterVersion(), canonicalSpec, Optional.of(operation.arn()), slot, KafkaClusterId.random());
         store.createCluster(cluster, nodes, command.tags(), operation);
         engine.submit(operation.arn());
         return cluster;
@@ -400,13 +397,5 @@ public final class ClusterService {
             throw new InvalidRequest("clusterName", "clusterName must be 1 to 64 characters of letters, digits "
                     + "and hyphens, starting with a letter or digit, got '" + name + "'");
         }
-    }
-
-    /** Kafka's cluster id: a random UUID in URL-safe base64 without padding, as kafka-storage makes. */
-    private static String kafkaClusterId() {
-        var uuid = UUID.randomUUID();
-        var bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -22,7 +22,8 @@ public final class StorageFormatter {
         }
         Method execute = Class.forName("kafka.tools.StorageTool").getMethod("execute", String[].class, PrintStream.class);
         for (int i = 1; i < args.length; i++) {
-            String[] format = {"format", "--cluster-id", args[0], "--config", args[i], "--ignore-formatted"};
+            // "--cluster-id=ID" in one word: an id that starts with '-' would otherwise be read as an option.
+            String[] format = {"format", "--cluster-id=" + args[0], "--config", args[i], "--ignore-formatted"};
             try {
                 int status = (Integer) execute.invoke(null, format, System.out);
                 if (status != 0) {
