@@ -22,6 +22,11 @@ public record ClusterNode(
         return host + ":" + port;
     }
 
+    /** Where other brokers and the control plane reach this broker: its internal, authenticated listener. */
+    public String replicationEndpoint() {
+        return host + ":" + BrokerPorts.REPLICATION;
+    }
+
     public boolean isBroker() {
         return role == NodeRole.BROKER;
     }

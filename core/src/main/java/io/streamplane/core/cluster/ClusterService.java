@@ -261,7 +261,7 @@ public final class ClusterService {
 
     private int maxReplicationFactor(Cluster cluster) {
         try (var admin = probe.connect(String.join(",", brokerNodes(cluster.arn()).stream()
-                .map(ClusterNode::endpoint).toList()))) {
+                .map(ClusterNode::replicationEndpoint).toList()))) {
             return admin.maxReplicationFactor();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the replication factors of cluster " + cluster.name()

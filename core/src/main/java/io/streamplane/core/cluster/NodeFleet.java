@@ -6,6 +6,7 @@ import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.port.NodeLaunchSpec;
 import io.streamplane.core.port.NodeRuntime;
 import io.streamplane.core.port.Store;
+import io.streamplane.core.security.InternalCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +33,16 @@ public final class NodeFleet {
     private final KafkaVersionCatalog versions;
     private final ConfigurationService configurations;
     private final KafkaClusterProbe probe;
+    private final InternalCredentials internal;
 
     public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
-                     ConfigurationService configurations, KafkaClusterProbe probe) {
+                     ConfigurationService configurations, KafkaClusterProbe probe, InternalCredentials internal) {
         this.store = store;
         this.runtime = runtime;
         this.versions = versions;
         this.configurations = configurations;
         this.probe = probe;
+        this.internal = internal;
     }
 
     public List<NodeLaunchSpec> launchSpecs(Cluster cluster) {
@@ -52,7 +55,7 @@ public final class NodeFleet {
         var brokerExporters = cluster.spec().openMonitoring().exporters();
         return nodes.stream()
                 .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), n.host(),
-                        release, NodeConfiguration.forNode(n, nodes, zones, custom),
+                        release, NodeConfiguration.forNode(n, nodes, zones, custom, internal),
                         n.isBroker() ? brokerHeap : CONTROLLER_HEAP_MEGABYTES,
                         n.isBroker() ? brokerExporters : Set.of()))
                 .toList();
@@ -251,8 +254,9 @@ public final class NodeFleet {
         return node.process().map(runtime::isRunning).orElse(false);
     }
 
+    /** The brokers' internal listeners, where the control plane connects as a super user. */
     public String bootstrapServers(Cluster cluster) {
-        return brokers(cluster).stream().map(ClusterNode::endpoint).collect(Collectors.joining(","));
+        return brokers(cluster).stream().map(ClusterNode::replicationEndpoint).collect(Collectors.joining(","));
     }
 
     public Set<Integer> brokerIds(Cluster cluster) {

@@ -28,9 +28,14 @@ public record ConfigurationChange(Map<String, String> dynamicUpdates, Set<String
             "num.network.threads", "num.recovery.threads.per.data.dir", "num.replica.fetchers",
             "unclean.leader.election.enable");
 
-    /** Properties the KRaft controllers act on (topic defaults they apply at creation). */
+    /**
+     * Properties the KRaft controllers act on: topic defaults they apply at creation, and the ACL
+     * default, since brokers forward topic, ACL and config changes to the controllers, which
+     * authorize them again.
+     */
     private static final Set<String> CONTROLLER_PROPERTIES = Set.of(
-            "default.replication.factor", "num.partitions", "min.insync.replicas", "auto.create.topics.enable");
+            "default.replication.factor", "num.partitions", "min.insync.replicas", "auto.create.topics.enable",
+            "allow.everyone.if.no.acl.found");
 
     public static ConfigurationChange between(Map<String, String> from, Map<String, String> to) {
         var updates = new HashMap<String, String>();

@@ -60,7 +60,7 @@ public final class HealingPlan implements OperationPlan {
     private void awaitInSync(Cluster cluster, List<Integer> restored) throws Exception {
         for (var broker : fleet.brokers(cluster)) {
             if (restored.contains(broker.nodeId())) {
-                probe.awaitAnswering(broker.endpoint(), catchUpTimeout,
+                probe.awaitAnswering(broker.replicationEndpoint(), catchUpTimeout,
                         () -> !fleet.isRunning(cluster, broker.nodeId()));
                 fleet.requireRunning(cluster, broker.nodeId());
             }

@@ -1,11 +1,13 @@
 package io.streamplane.core.kafka;
 
 import io.streamplane.core.Poll;
+import io.streamplane.core.security.InternalCredentials;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +19,12 @@ import java.util.stream.Collectors;
 /** Observes a running cluster through Kafka's Admin API: which brokers are registered and serving. */
 public final class KafkaClusterProbe {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private final InternalCredentials internal;
+
+    /** @param internal the identity to connect with, to the brokers' internal listeners */
+    public KafkaClusterProbe(InternalCredentials internal) {
+        this.internal = internal;
+    }
 
     /** Waits until every expected broker is registered and unfenced, or {@code abandon} says to stop. */
     public void awaitBrokers(String bootstrap, Set<Integer> expectedBrokerIds, Duration timeout,
@@ -59,12 +67,14 @@ public final class KafkaClusterProbe {
         }
     }
 
-    private static Map<String, Object> adminConfig(String bootstrap) {
-        return Map.of(
+    private Map<String, Object> adminConfig(String bootstrap) {
+        var config = new HashMap<String, Object>(internal.clientProperties());
+        config.putAll(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
-                AdminClientConfig.CLIENT_ID_CONFIG, "streamplane-control-plane");
+                AdminClientConfig.CLIENT_ID_CONFIG, "streamplane-control-plane"));
+        return config;
     }
 }

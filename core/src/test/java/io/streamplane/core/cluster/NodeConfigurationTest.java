@@ -1,5 +1,6 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.security.InternalCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeConfigurationTest {
     private static final AvailabilityZone AZ1 = new AvailabilityZone("us-east-1a", "use1-az1", "s1");
+    private static final InternalCredentials INTERNAL = new InternalCredentials(InternalCredentials.USERNAME, "s3cret");
     private static final AvailabilityZone AZ2 = new AvailabilityZone("us-east-1b", "use1-az2", "s2");
 
     @Test
@@ -40,14 +42,38 @@ class NodeConfigurationTest {
         var broker = node(2, NodeRole.BROKER, AZ2, "127.1.1.2", 9092);
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
 
-        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2, Map.of());
+        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2, Map.of(), INTERNAL);
 
         assertThat(props).containsEntry("process.roles", "broker")
                 .containsEntry("node.id", "2")
                 .containsEntry("broker.rack", "use1-az2")
-                .containsEntry("listeners", "PLAINTEXT://127.1.1.2:9092")
-                .containsEntry("advertised.listeners", "PLAINTEXT://127.1.1.2:9092")
+                .containsEntry("listeners", "CLIENT://127.1.1.2:9092,REPLICATION://127.1.1.2:9093")
+                .containsEntry("advertised.listeners", "CLIENT://127.1.1.2:9092,REPLICATION://127.1.1.2:9093")
                 .containsEntry("controller.quorum.voters", "3001@127.1.1.201:9093");
+    }
+
+    @Test
+    void forNode_authorizesEveryNodeWithAcls_andKeepsTheInternalIdentityOnItsOwnListeners() {
+        var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
+        var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
+        String jaas = INTERNAL.listenerJaasConfig();
+
+        var brokerProps = NodeConfiguration.forNode(broker, List.of(broker, controller), 3, Map.of(), INTERNAL);
+        var controllerProps = NodeConfiguration.forNode(controller, List.of(broker, controller), 3, Map.of(), INTERNAL);
+
+        for (var props : List.of(brokerProps, controllerProps)) {
+            assertThat(props).containsEntry("authorizer.class.name", NodeConfiguration.AUTHORIZER)
+                    .containsEntry("super.users", "User:streamplane-internal")
+                    .containsEntry("allow.everyone.if.no.acl.found", "true")
+                    .containsEntry("listener.name.controller.plain.sasl.jaas.config", jaas);
+        }
+        assertThat(brokerProps)
+                .containsEntry("listener.security.protocol.map",
+                        "CLIENT:PLAINTEXT,REPLICATION:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+                .containsEntry("inter.broker.listener.name", "REPLICATION")
+                .containsEntry("listener.name.replication.plain.sasl.jaas.config", jaas);
+        assertThat(controllerProps).containsEntry("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT");
+        assertThat(jaas).contains("user_streamplane-internal=\"s3cret\"");
     }
 
     @Test
@@ -55,7 +81,7 @@ class NodeConfigurationTest {
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
 
-        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3, Map.of());
+        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3, Map.of(), INTERNAL);
 
         assertThat(props).containsEntry("process.roles", "controller")
                 .containsEntry("listeners", "CONTROLLER://127.1.1.201:9093")
@@ -70,11 +96,11 @@ class NodeConfigurationTest {
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
 
         var props = NodeConfiguration.forNode(broker, List.of(broker), 3,
-                Map.of("message.max.bytes", "2097152", "auto.create.topics.enable", "true"));
+                Map.of("message.max.bytes", "2097152", "auto.create.topics.enable", "true"), INTERNAL);
 
         assertThat(props).containsEntry("message.max.bytes", "2097152")
                 .containsEntry("auto.create.topics.enable", "true")
-                .containsEntry("listeners", "PLAINTEXT://127.1.1.1:9092");
+                .containsEntry("listeners", "CLIENT://127.1.1.1:9092,REPLICATION://127.1.1.1:9093");
     }
 
     private static ClusterNode node(int id, NodeRole role, AvailabilityZone zone, String host, int port) {

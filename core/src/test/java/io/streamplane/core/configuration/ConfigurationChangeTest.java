@@ -31,6 +31,14 @@ class ConfigurationChangeTest {
     }
 
     @Test
+    void between_rollsControllersForTheAclDefault_whichTheyEnforceOnForwardedRequests() {
+        var change = ConfigurationChange.between(Map.of(), Map.of("allow.everyone.if.no.acl.found", "false"));
+
+        assertThat(change.needsBrokerRestart()).isTrue();
+        assertThat(change.needsControllerRestart()).isTrue();
+    }
+
+    @Test
     void between_sameProperties_changesNothing() {
         var change = ConfigurationChange.between(Map.of("num.partitions", "3"), Map.of("num.partitions", "3"));
 

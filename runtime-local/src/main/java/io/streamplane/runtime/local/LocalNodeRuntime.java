@@ -124,7 +124,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
             var props = new TreeMap<>(node.properties());
             props.put("log.dirs", directories.data(uuid, id).toString());
             var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
-            props.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            props.forEach((k, v) -> text.append(k).append('=').append(PropertiesText.escape(v)).append('\n'));
             Files.writeString(directories.serverProperties(uuid, id), text);
             Files.writeString(directories.log4jConfig(uuid, id), Log4jConfiguration.forLogDirectory(
                     directories.logs(uuid, id)));
