@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
+import software.amazon.awssdk.services.kafka.model.ProvisionedRequest;
 import software.amazon.awssdk.services.kafka.model.KafkaException;
 import software.amazon.awssdk.services.kafka.model.NotFoundException;
 
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,12 +95,26 @@ class ApiErrorsTest {
     }
 
     @Test
-    void createCluster_withTls_isRefusedRatherThanIgnored() {
-        assertBadRequest(() -> kafka.createClusterV2(r -> r.clusterName("tls").provisioned(p -> p
-                .kafkaVersion(Clusters.KAFKA_VERSION).numberOfBrokerNodes(3)
-                .encryptionInfo(e -> e.encryptionInTransit(t -> t.clientBroker("TLS")))
-                .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(subnets(3))))),
-                "clientBroker TLS is not supported yet");
+    void createCluster_withConflictingSecuritySettings_isRefusedNamingTheMember_andCreatesNothing() {
+        assertRefused(p -> p.encryptionInfo(e -> e.encryptionInTransit(t -> t.clientBroker("PLAINTEXT")))
+                        .clientAuthentication(a -> a.sasl(s -> s.scram(c -> c.enabled(true)))),
+                "provisioned.encryptionInfo.encryptionInTransit.clientBroker", "SASL/SCRAM needs TLS");
+        assertRefused(p -> p.clientAuthentication(a -> a.unauthenticated(u -> u.enabled(false))),
+                "provisioned.clientAuthentication.unauthenticated", "At least one client authentication method");
+        assertRefused(p -> p.clientAuthentication(a -> a.sasl(s -> s.iam(i -> i.enabled(true)))),
+                "provisioned.clientAuthentication.sasl.iam", "IAM access control");
+        assertThat(kafka.listClustersV2(r -> r.clusterNameFilter("insecure")).clusterInfoList()).isEmpty();
+    }
+
+    private void assertRefused(Consumer<ProvisionedRequest.Builder> settings, String member, String messagePart) {
+        assertThatThrownBy(() -> kafka.createClusterV2(r -> r.clusterName("insecure").provisioned(p -> {
+            p.kafkaVersion(Clusters.KAFKA_VERSION).numberOfBrokerNodes(3)
+                    .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(subnets(3)));
+            settings.accept(p);
+        }))).isInstanceOfSatisfying(BadRequestException.class, e -> {
+            assertThat(e.invalidParameter()).isEqualTo(member);
+            assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
+        });
     }
 
     @Test

@@ -59,7 +59,7 @@ class ClusterLifecycleTest {
                 .serverProperties(SdkBytes.fromUtf8String("log.retention.hours=72"))).arn();
         clusterArn = kafka.createClusterV2(r -> r.clusterName("demo").provisioned(p -> p
                 .kafkaVersion(Clusters.KAFKA_VERSION)
-                .numberOfBrokerNodes(3)
+                .numberOfBrokerNodes(3).encryptionInfo(Clusters.PLAINTEXT)
                 .configurationInfo(c -> c.arn(configurationArn).revision(1L))
                 .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(SUBNETS)
                         .storageInfo(s -> s.ebsStorageInfo(e -> e.volumeSize(100)))))).clusterArn();

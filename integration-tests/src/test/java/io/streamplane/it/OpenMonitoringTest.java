@@ -47,7 +47,7 @@ class OpenMonitoringTest {
         streamplane = StreamplaneFixture.start();
         kafka = streamplane.kafkaClient();
         clusterArn = kafka.createClusterV2(r -> r.clusterName("monitored").provisioned(p -> p
-                .kafkaVersion(Clusters.KAFKA_VERSION).numberOfBrokerNodes(2)
+                .kafkaVersion(Clusters.KAFKA_VERSION).numberOfBrokerNodes(2).encryptionInfo(Clusters.PLAINTEXT)
                 .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets("subnet-1", "subnet-2"))
                 .openMonitoring(o -> o.prometheus(p2 -> p2.jmxExporter(j -> j.enabledInBroker(true))
                         .nodeExporter(n -> n.enabledInBroker(true)))))).clusterArn();

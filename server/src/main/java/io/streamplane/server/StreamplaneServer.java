@@ -9,6 +9,7 @@ import io.streamplane.api.handlers.TagHandlers;
 import io.streamplane.api.model.ServiceModel;
 import io.streamplane.api.protocol.ApiDispatcher;
 import io.streamplane.api.protocol.AwsHttpServer;
+import io.streamplane.api.protocol.AwsHttpServer.TextPage;
 import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.core.Ids;
@@ -34,6 +35,7 @@ import io.streamplane.core.scaling.BrokerCountPlan;
 import io.streamplane.core.scaling.IntelligentRebalancing;
 import io.streamplane.runtime.local.InternalCredentialsFile;
 import io.streamplane.runtime.local.KafkaDistributions;
+import io.streamplane.runtime.local.LocalCertificateAuthority;
 import io.streamplane.runtime.local.LocalNodeRuntime;
 import io.streamplane.runtime.local.LoopbackNetwork;
 import io.streamplane.store.jdbc.JdbcStore;
@@ -58,6 +60,8 @@ import java.util.stream.Collectors;
  * told to leave them, stops every node, brokers before controllers.
  */
 public final class StreamplaneServer implements AutoCloseable {
+    /** Where clients fetch the certificate of this installation's CA, to trust the brokers' TLS listeners. */
+    public static final String CA_CERTIFICATE_PATH = "/ca.pem";
     private static final Logger LOG = LoggerFactory.getLogger(StreamplaneServer.class);
     private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -80,6 +84,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private final HealthMonitor health;
     private final IntelligentRebalancing rebalancing;
     private final AwsHttpServer http;
+    private final LocalCertificateAuthority authority;
     private final ExecutorService restarts = Executors.newCachedThreadPool();
     private boolean serving;
     private boolean closed;
@@ -106,8 +111,9 @@ public final class StreamplaneServer implements AutoCloseable {
         var ids = new Ids();
         var configurations = new ConfigurationService(identity, store, versions, ids, clock);
         var internal = InternalCredentialsFile.loadOrCreate(config.dataDir());
-        var probe = new KafkaClusterProbe(internal);
-        var fleet = new NodeFleet(store, runtime, versions, configurations, probe, internal);
+        this.authority = LocalCertificateAuthority.loadOrCreate(config.dataDir());
+        var probe = new KafkaClusterProbe(internal, authority.certificatePem());
+        var fleet = new NodeFleet(store, runtime, versions, configurations, probe, internal, authority);
         this.engine = new OperationEngine(store, clock);
         engine.register(OperationType.CREATE_CLUSTER, new CreateClusterPlan(store, fleet, READINESS_TIMEOUT));
         engine.register(OperationType.DELETE_CLUSTER, new DeleteClusterPlan(store, fleet));
@@ -141,8 +147,10 @@ public final class StreamplaneServer implements AutoCloseable {
         var verifier = new SigV4Verifier(config.accessKeys(), config.region(),
                 clock);
         var dispatcher = new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers, verifier);
-        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), dispatcher,
-                new StorageMetrics(clusters, storage));
+        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), dispatcher, Map.of(
+                "/metrics", new TextPage("text/plain; version=0.0.4; charset=utf-8", new StorageMetrics(clusters, storage)),
+                // The CA's certificate, for clients' trust stores. Public by nature; the key stays in the data dir.
+                CA_CERTIFICATE_PATH, new TextPage("application/x-pem-file", authority::certificatePem)));
     }
 
     /** Wires the server without starting it, so that a shutdown hook can be in place before it serves. */

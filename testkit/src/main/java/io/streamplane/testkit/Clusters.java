@@ -1,7 +1,9 @@
 package io.streamplane.testkit;
 
 import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafka.model.ClientBroker;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
+import software.amazon.awssdk.services.kafka.model.EncryptionInfo;
 import software.amazon.awssdk.services.kafka.model.NotFoundException;
 
 import java.time.Duration;
@@ -14,10 +16,18 @@ public final class Clusters {
     public static final String KAFKA_VERSION = "4.1.x.kraft";
     public static final Duration CREATE_TIMEOUT = Duration.ofMinutes(3);
 
+    /** No TLS, between clients and brokers or inside the cluster. */
+    public static final EncryptionInfo PLAINTEXT = EncryptionInfo.builder().encryptionInTransit(
+            t -> t.clientBroker(ClientBroker.PLAINTEXT).inCluster(false)).build();
+
     private Clusters() {
     }
 
-    /** Sends CreateClusterV2 for a cluster of {@code brokers} kafka.m5.large brokers over the subnets. */
+    /**
+     * Sends CreateClusterV2 for a cluster of {@code brokers} kafka.m5.large brokers over the subnets,
+     * plaintext only (port 9092), where MSK's default would be TLS only: most tests are about other
+     * things and use plain clients.
+     */
     public static String createCluster(KafkaClient kafka, String name, int brokers, List<String> subnets) {
         return createCluster(kafka, name, brokers, subnets, KAFKA_VERSION);
     }
@@ -28,6 +38,7 @@ public final class Clusters {
         return kafka.createClusterV2(r -> r.clusterName(name).provisioned(p -> p
                 .kafkaVersion(kafkaVersion)
                 .numberOfBrokerNodes(brokers)
+                .encryptionInfo(PLAINTEXT)
                 .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large").clientSubnets(subnets)
                         .storageInfo(s -> s.ebsStorageInfo(e -> e.volumeSize(100)))))).clusterArn();
     }

@@ -209,7 +209,11 @@ public final class ClusterHandlers {
 
     JsonNode getBootstrapBrokers(ObjectNode input) {
         var brokers = clusters.bootstrapBrokers(input.path("clusterArn").asText());
-        return Wire.object().put("bootstrapBrokerString", brokers.plaintext());
+        var output = Wire.object();
+        brokers.plaintext().ifPresent(b -> output.put("bootstrapBrokerString", b));
+        brokers.tls().ifPresent(b -> output.put("bootstrapBrokerStringTls", b));
+        brokers.saslScram().ifPresent(b -> output.put("bootstrapBrokerStringSaslScram", b));
+        return output;
     }
 
     JsonNode listNodes(ObjectNode input) {

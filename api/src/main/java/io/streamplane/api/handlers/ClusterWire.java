@@ -5,6 +5,7 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.OpenMonitoring;
+import io.streamplane.core.security.ClusterSecurity;
 
 import java.util.Map;
 
@@ -44,23 +45,31 @@ final class ClusterWire {
 
     private static void provisionedMembers(ObjectNode node, ClusterSpec spec) {
         node.set("brokerNodeGroupInfo", brokerNodeGroupInfo(spec));
-        var auth = node.putObject("clientAuthentication");
-        var sasl = auth.putObject("sasl");
-        sasl.putObject("scram").put("enabled", false);
-        sasl.putObject("iam").put("enabled", false);
-        auth.putObject("tls").put("enabled", false);
-        auth.putObject("unauthenticated").put("enabled", true);
+        var security = spec.security();
+        node.set("clientAuthentication", clientAuthentication(security));
         var software = node.putObject("currentBrokerSoftwareInfo");
         spec.configuration().ifPresent(c -> software.put("configurationArn", c.arn())
                 .put("configurationRevision", c.revision()));
         software.put("kafkaVersion", spec.kafkaVersion());
         node.putObject("encryptionInfo").putObject("encryptionInTransit")
-                .put("clientBroker", "PLAINTEXT").put("inCluster", false);
+                .put("clientBroker", security.clientBroker()).put("inCluster", security.inCluster());
         node.put("enhancedMonitoring", spec.enhancedMonitoring());
         node.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());
         node.set("openMonitoring", openMonitoring(spec.openMonitoring()));
         node.putObject("rebalancing").put("status", spec.rebalancing());
         node.put("storageMode", spec.storageMode());
+    }
+
+    static ObjectNode clientAuthentication(ClusterSecurity security) {
+        var auth = Wire.object();
+        var sasl = auth.putObject("sasl");
+        sasl.putObject("scram").put("enabled", security.scram());
+        sasl.putObject("iam").put("enabled", false);
+        var tls = auth.putObject("tls").put("enabled", security.mutualTls());
+        var arns = tls.putArray("certificateAuthorityArnList");
+        security.certificateAuthorityArns().forEach(arns::add);
+        auth.putObject("unauthenticated").put("enabled", security.unauthenticated());
+        return auth;
     }
 
     /** OpenMonitoringInfo and OpenMonitoring have the same members on the wire. */

@@ -5,6 +5,7 @@ import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.OpenMonitoring;
 import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.error.InvalidRequest;
+import io.streamplane.core.security.ClusterSecurity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,35 @@ final class ProvisionedRequestReader {
                 provisioned.path("enhancedMonitoring").asText("DEFAULT"),
                 configurationInfo(provisioned.path("configurationInfo")),
                 openMonitoring(provisioned.path("openMonitoring")).orElse(OpenMonitoring.OFF),
-                provisioned.path("rebalancing").path("status").asText(ClusterSpec.REBALANCING_PAUSED));
+                provisioned.path("rebalancing").path("status").asText(ClusterSpec.REBALANCING_PAUSED),
+                security(provisioned, prefix));
+    }
+
+    /**
+     * EncryptionInfo and ClientAuthentication, with MSK's defaults: TLS only between clients and
+     * brokers and TLS inside the cluster when encryptionInfo says nothing, and unauthenticated
+     * access when clientAuthentication is absent.
+     */
+    static ClusterSecurity security(JsonNode provisioned, String prefix) {
+        JsonNode transit = provisioned.path("encryptionInfo").path("encryptionInTransit");
+        JsonNode auth = provisioned.path("clientAuthentication");
+        JsonNode tls = auth.path("tls");
+        var caArns = strings(tls.path("certificateAuthorityArnList"));
+        var security = new ClusterSecurity(
+                transit.path("clientBroker").asText(ClusterSecurity.TLS),
+                transit.path("inCluster").asBoolean(true),
+                auth.isMissingNode() || auth.path("unauthenticated").path("enabled").asBoolean(false),
+                auth.path("sasl").path("scram").path("enabled").asBoolean(false),
+                tls.path("enabled").asBoolean(!caArns.isEmpty()),
+                caArns);
+        security.validate(prefix);
+        if (security.scram()) {
+            throw new InvalidRequest(prefix + "clientAuthentication.sasl.scram", "SASL/SCRAM is not supported yet");
+        }
+        if (security.mutualTls()) {
+            throw new InvalidRequest(prefix + "clientAuthentication.tls", "TLS client authentication is not supported yet");
+        }
+        return security;
     }
 
     /** OpenMonitoringInfo: each exporter on when its enabledInBroker says so; empty when not given. */
@@ -52,31 +81,9 @@ final class ProvisionedRequestReader {
     }
 
     private static void refuseUnsupported(JsonNode provisioned, String prefix) {
-        String clientBroker = provisioned.path("encryptionInfo").path("encryptionInTransit").path("clientBroker")
-                .asText("PLAINTEXT");
-        if (!clientBroker.equals("PLAINTEXT")) {
-            throw new InvalidRequest(prefix + "encryptionInfo.encryptionInTransit.clientBroker",
-                    "clientBroker " + clientBroker + " is not supported yet: brokers serve PLAINTEXT on port 9092; "
-                            + "set encryptionInfo.encryptionInTransit.clientBroker to PLAINTEXT");
-        }
-        if (provisioned.path("encryptionInfo").path("encryptionInTransit").path("inCluster").asBoolean(false)) {
-            throw new InvalidRequest(prefix + "encryptionInfo.encryptionInTransit.inCluster",
-                    "In-cluster TLS is not supported yet; set encryptionInfo.encryptionInTransit.inCluster to false");
-        }
-        JsonNode auth = provisioned.path("clientAuthentication");
-        for (String method : List.of("sasl.scram", "sasl.iam", "tls")) {
-            JsonNode node = auth;
-            for (String part : method.split("\\.")) {
-                node = node.path(part);
-            }
-            if (node.path("enabled").asBoolean(false)) {
-                throw new InvalidRequest(prefix + "clientAuthentication." + method,
-                        "Client authentication " + method + " is not supported yet; only unauthenticated access is");
-            }
-        }
-        if (auth.has("unauthenticated") && !auth.path("unauthenticated").path("enabled").asBoolean(true)) {
-            throw new InvalidRequest(prefix + "clientAuthentication.unauthenticated",
-                    "Unauthenticated access is the only authentication supported yet; it cannot be disabled");
+        if (provisioned.path("clientAuthentication").path("sasl").path("iam").path("enabled").asBoolean(false)) {
+            throw new InvalidRequest(prefix + "clientAuthentication.sasl.iam", "IAM access control needs AWS's "
+                    + "identity service, which Streamplane does not have; use SASL/SCRAM, TLS or Kafka ACLs");
         }
         refuseLogDelivery(provisioned.path("loggingInfo"), prefix);
         if (provisioned.path("brokerNodeGroupInfo").path("connectivityInfo").path("publicAccess").path("type")

@@ -28,8 +28,12 @@ public final class AwsHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    /** @param metrics the Prometheus page served at {@code GET /metrics}, beside the API */
-    public AwsHttpServer(InetSocketAddress address, ApiDispatcher dispatcher, Supplier<String> metrics) {
+    /** A page served beside the API, unsigned: nothing on it may be secret. */
+    public record TextPage(String contentType, Supplier<String> body) {
+    }
+
+    /** @param pages pages served at their paths beside the API, such as the Prometheus page at /metrics */
+    public AwsHttpServer(InetSocketAddress address, ApiDispatcher dispatcher, Map<String, TextPage> pages) {
         try {
             this.server = HttpServer.create(address, 128);
         } catch (IOException e) {
@@ -38,23 +42,27 @@ public final class AwsHttpServer implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(exchange, dispatcher));
-        server.createContext("/metrics", exchange -> serveMetrics(exchange, metrics));
+        pages.forEach((path, page) -> server.createContext(path, exchange -> servePage(exchange, path, page)));
     }
 
-    private static void serveMetrics(HttpExchange exchange, Supplier<String> metrics) {
+    private static void servePage(HttpExchange exchange, String path, TextPage page) {
         try (exchange) {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
             if (!exchange.getRequestMethod().equals("GET")) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            byte[] body = page.body().get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", page.contentType());
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         } catch (IOException e) {
             LOG.debug("Client went away", e);
         } catch (RuntimeException e) {
-            LOG.error("Cannot render the metrics", e);
+            LOG.error("Cannot render {}", path, e);
         }
     }
 

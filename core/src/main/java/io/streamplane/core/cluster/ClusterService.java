@@ -9,6 +9,7 @@ import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.health.HealingPlan;
+import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperation;
@@ -260,8 +261,8 @@ public final class ClusterService {
     }
 
     private int maxReplicationFactor(Cluster cluster) {
-        try (var admin = probe.connect(String.join(",", brokerNodes(cluster.arn()).stream()
-                .map(ClusterNode::replicationEndpoint).toList()))) {
+        try (var admin = probe.connect(new InternalBootstrap(String.join(",", brokerNodes(cluster.arn()).stream()
+                .map(ClusterNode::replicationEndpoint).toList()), cluster.spec().security().inCluster()))) {
             return admin.maxReplicationFactor();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the replication factors of cluster " + cluster.name()
@@ -388,8 +389,7 @@ public final class ClusterService {
             throw new InvalidRequest("You can't get bootstrap broker nodes for a cluster in " + cluster.state()
                     + " state.");
         }
-        return new BootstrapBrokers(String.join(",",
-                brokerNodes(clusterArn).stream().map(ClusterNode::endpoint).toList()));
+        return BootstrapBrokers.of(brokerNodes(clusterArn), cluster.spec().security());
     }
 
     private static void checkName(String name) {

@@ -1,6 +1,7 @@
 package io.streamplane.core.cluster;
 
 import io.streamplane.core.configuration.ConfigurationRef;
+import io.streamplane.core.security.ClusterSecurity;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param configuration      the custom configuration the brokers run with, if any (else MSK's defaults)
  * @param openMonitoring     the Prometheus exporters the brokers run
  * @param rebalancing        ACTIVE when partitions are kept balanced over the brokers, else PAUSED
+ * @param security           encryption in transit and client authentication
  */
 public record ClusterSpec(
         String instanceType,
@@ -25,7 +27,8 @@ public record ClusterSpec(
         String enhancedMonitoring,
         Optional<ConfigurationRef> configuration,
         OpenMonitoring openMonitoring,
-        String rebalancing) {
+        String rebalancing,
+        ClusterSecurity security) {
 
     public static final String REBALANCING_ACTIVE = "ACTIVE";
     public static final String REBALANCING_PAUSED = "PAUSED";
@@ -36,36 +39,38 @@ public record ClusterSpec(
         // Specs stored before open monitoring existed have none.
         openMonitoring = openMonitoring == null ? OpenMonitoring.OFF : openMonitoring;
         rebalancing = rebalancing == null ? REBALANCING_PAUSED : rebalancing;
+        // Specs stored before encryption existed ran plaintext only.
+        security = security == null ? ClusterSecurity.PLAINTEXT_ONLY : security;
     }
 
     public ClusterSpec withConfiguration(Optional<ConfigurationRef> newConfiguration) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration, openMonitoring, rebalancing);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration, openMonitoring, rebalancing, security);
     }
 
     public ClusterSpec withInstanceType(String type) {
         return new ClusterSpec(type, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security);
     }
 
     public ClusterSpec withKafkaVersion(String version) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, version,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security);
     }
 
     public ClusterSpec withVolumeSizeGiB(int gib) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, gib, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security);
     }
 
     public ClusterSpec withNumberOfBrokerNodes(int brokers) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                brokers, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing);
+                brokers, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security);
     }
 
     public ClusterSpec withRebalancing(String status) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, status);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, status, security);
     }
 
     public boolean rebalancingActive() {
@@ -74,6 +79,12 @@ public record ClusterSpec(
 
     public ClusterSpec withMonitoring(String enhanced, OpenMonitoring open) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhanced, configuration, open, rebalancing);
+                numberOfBrokerNodes, storageMode, enhanced, configuration, open, rebalancing, security);
+    }
+
+    public ClusterSpec withSecurity(ClusterSecurity newSecurity) {
+        return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing,
+                newSecurity);
     }
 }

@@ -1,11 +1,14 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.security.InternalCredentials;
+import io.streamplane.core.security.NodeListeners;
+import io.streamplane.core.security.NodeTls;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -13,53 +16,32 @@ import java.util.stream.Collectors;
  * configuration ("The default Amazon MSK configuration"). Pure: the runtime only writes it out.
  */
 public final class NodeConfiguration {
-    public static final String CONTROLLER_LISTENER = "CONTROLLER";
-    public static final String CLIENT_LISTENER = "CLIENT";
-    public static final String REPLICATION_LISTENER = "REPLICATION";
-    static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
-
     private NodeConfiguration() {
     }
 
     /**
      * @param custom   the properties of the cluster's custom configuration, which override MSK's
      *                 defaults (they can never touch listeners or KRaft wiring: those are not settable)
+     * @param security the cluster's encryption and client authentication
      * @param internal the identity nodes and the control plane use among themselves
+     * @param tls      the node's certificate, when its listeners need one
      */
     public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount,
-                                              Map<String, String> custom, InternalCredentials internal) {
+                                              Map<String, String> custom, ClusterSecurity security,
+                                              InternalCredentials internal, Optional<NodeTls> tls) {
         var props = new LinkedHashMap<String, String>();
         props.put("node.id", Integer.toString(node.nodeId()));
         props.put("controller.quorum.voters", quorumVoters(clusterNodes));
-        props.put("controller.listener.names", CONTROLLER_LISTENER);
-        // Every node authorizes with Kafka's ACLs; only the internal identity bypasses them, so
-        // replication, the quorum and the control plane work whatever ACLs users write.
-        props.put("authorizer.class.name", AUTHORIZER);
-        props.put("super.users", internal.principal());
-        props.put("sasl.mechanism.controller.protocol", InternalCredentials.MECHANISM);
-        // Brokers present these credentials to the controllers; controllers both accept and present them.
-        props.put(listenerProperty(CONTROLLER_LISTENER, "plain.sasl.jaas.config"), internal.listenerJaasConfig());
         if (node.isBroker()) {
-            String listeners = CLIENT_LISTENER + "://" + node.endpoint() + ","
-                    + REPLICATION_LISTENER + "://" + node.replicationEndpoint();
             props.put("process.roles", "broker");
-            props.put("listeners", listeners);
-            props.put("advertised.listeners", listeners);
-            props.put("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT,"
-                    + REPLICATION_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
-            props.put("inter.broker.listener.name", REPLICATION_LISTENER);
-            props.put("sasl.mechanism.inter.broker.protocol", InternalCredentials.MECHANISM);
-            props.put(listenerProperty(REPLICATION_LISTENER, "sasl.enabled.mechanisms"), InternalCredentials.MECHANISM);
-            props.put(listenerProperty(REPLICATION_LISTENER, "plain.sasl.jaas.config"), internal.listenerJaasConfig());
+            props.putAll(NodeListeners.forBroker(node.host(), security, internal, tls));
             props.put("broker.rack", node.zone().id());
             // Heartbeats carry the broker's request to be unfenced: at the default 2 s a new
             // broker waits up to 2 s more than it must before it serves.
             props.put("broker.heartbeat.interval.ms", "500");
         } else {
             props.put("process.roles", "controller");
-            props.put("listeners", CONTROLLER_LISTENER + "://" + node.endpoint());
-            props.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
-            props.put(listenerProperty(CONTROLLER_LISTENER, "sasl.enabled.mechanisms"), InternalCredentials.MECHANISM);
+            props.putAll(NodeListeners.forController(node.endpoint(), security, internal, tls));
         }
         if (!node.isBroker()) {
             // The controllers fence a broker that misses heartbeats this long, and only then move its
@@ -102,11 +84,6 @@ public final class NodeConfiguration {
         props.put("transaction.state.log.min.isr", Integer.toString(Math.min(2, brokerCount)));
         props.put("replica.selector.class", "org.apache.kafka.common.replica.RackAwareReplicaSelector");
         return props;
-    }
-
-    /** Kafka's per-listener form of a property: {@code listener.name.<listener, lower case>.<property>}. */
-    static String listenerProperty(String listener, String property) {
-        return "listener.name." + listener.toLowerCase(Locale.ROOT) + "." + property;
     }
 
     static String quorumVoters(List<ClusterNode> clusterNodes) {

@@ -1,12 +1,16 @@
 package io.streamplane.core.cluster;
 
 import io.streamplane.core.configuration.ConfigurationService;
+import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.port.CertificateAuthority;
 import io.streamplane.core.port.NodeLaunchSpec;
 import io.streamplane.core.port.NodeRuntime;
 import io.streamplane.core.port.Store;
+import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.security.InternalCredentials;
+import io.streamplane.core.security.NodeTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +38,18 @@ public final class NodeFleet {
     private final ConfigurationService configurations;
     private final KafkaClusterProbe probe;
     private final InternalCredentials internal;
+    private final CertificateAuthority authority;
 
     public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
-                     ConfigurationService configurations, KafkaClusterProbe probe, InternalCredentials internal) {
+                     ConfigurationService configurations, KafkaClusterProbe probe, InternalCredentials internal,
+                     CertificateAuthority authority) {
         this.store = store;
         this.runtime = runtime;
         this.versions = versions;
         this.configurations = configurations;
         this.probe = probe;
         this.internal = internal;
+        this.authority = authority;
     }
 
     public List<NodeLaunchSpec> launchSpecs(Cluster cluster) {
@@ -53,12 +60,26 @@ public final class NodeFleet {
         var custom = configurations.properties(cluster.spec().configuration());
         // Open monitoring is a broker feature, as on MSK, where controllers are not the user's to see.
         var brokerExporters = cluster.spec().openMonitoring().exporters();
+        var security = cluster.spec().security();
         return nodes.stream()
                 .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), n.host(),
-                        release, NodeConfiguration.forNode(n, nodes, zones, custom, internal),
+                        release, NodeConfiguration.forNode(n, nodes, zones, custom, security, internal,
+                                tls(n, security)),
                         n.isBroker() ? brokerHeap : CONTROLLER_HEAP_MEGABYTES,
                         n.isBroker() ? brokerExporters : Set.of()))
                 .toList();
+    }
+
+    /** A certificate for the node's address, when one of its listeners speaks TLS. */
+    private Optional<NodeTls> tls(ClusterNode node, ClusterSecurity security) {
+        boolean needed = node.isBroker() ? security.brokersNeedCertificates() : security.inCluster();
+        if (!needed) {
+            return Optional.empty();
+        }
+        var issued = authority.issueNodeCertificate((node.isBroker() ? "b-" : "c-") + node.nodeId(),
+                List.of(node.host()));
+        return Optional.of(new NodeTls(issued.privateKeyPem(), issued.certificateChainPem(),
+                authority.certificatePem()));
     }
 
     /** Makes the Kafka release of the cluster's spec runnable, fetching it if this is its first use. */
@@ -255,8 +276,9 @@ public final class NodeFleet {
     }
 
     /** The brokers' internal listeners, where the control plane connects as a super user. */
-    public String bootstrapServers(Cluster cluster) {
-        return brokers(cluster).stream().map(ClusterNode::replicationEndpoint).collect(Collectors.joining(","));
+    public InternalBootstrap bootstrapServers(Cluster cluster) {
+        return new InternalBootstrap(brokers(cluster).stream().map(ClusterNode::replicationEndpoint)
+                .collect(Collectors.joining(",")), cluster.spec().security().inCluster());
     }
 
     public Set<Integer> brokerIds(Cluster cluster) {

@@ -4,6 +4,7 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.StateInfo;
+import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationPlan;
@@ -60,7 +61,8 @@ public final class HealingPlan implements OperationPlan {
     private void awaitInSync(Cluster cluster, List<Integer> restored) throws Exception {
         for (var broker : fleet.brokers(cluster)) {
             if (restored.contains(broker.nodeId())) {
-                probe.awaitAnswering(broker.replicationEndpoint(), catchUpTimeout,
+                probe.awaitAnswering(new InternalBootstrap(broker.replicationEndpoint(),
+                        cluster.spec().security().inCluster()), catchUpTimeout,
                         () -> !fleet.isRunning(cluster, broker.nodeId()));
                 fleet.requireRunning(cluster, broker.nodeId());
             }

@@ -20,14 +20,19 @@ import java.util.stream.Collectors;
 public final class KafkaClusterProbe {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private final InternalCredentials internal;
+    private final String caCertificatePem;
 
-    /** @param internal the identity to connect with, to the brokers' internal listeners */
-    public KafkaClusterProbe(InternalCredentials internal) {
+    /**
+     * @param internal         the identity to connect with, to the brokers' internal listeners
+     * @param caCertificatePem the CA that signed the nodes' certificates, for clusters that use TLS inside
+     */
+    public KafkaClusterProbe(InternalCredentials internal, String caCertificatePem) {
         this.internal = internal;
+        this.caCertificatePem = caCertificatePem;
     }
 
     /** Waits until every expected broker is registered and unfenced, or {@code abandon} says to stop. */
-    public void awaitBrokers(String bootstrap, Set<Integer> expectedBrokerIds, Duration timeout,
+    public void awaitBrokers(InternalBootstrap bootstrap, Set<Integer> expectedBrokerIds, Duration timeout,
                              BooleanSupplier abandon) throws TimeoutException, InterruptedException {
         try (Admin admin = Admin.create(adminConfig(bootstrap))) {
             Poll.until("brokers " + expectedBrokerIds + " to register at " + bootstrap, timeout, POLL_INTERVAL,
@@ -41,7 +46,7 @@ public final class KafkaClusterProbe {
      * the registration its crashed predecessor left behind, which looks alive until its session ends.
      * The Admin client knows no other broker until the one it bootstraps from answers.
      */
-    public void awaitAnswering(String endpoint, Duration timeout, BooleanSupplier abandon)
+    public void awaitAnswering(InternalBootstrap endpoint, Duration timeout, BooleanSupplier abandon)
             throws TimeoutException, InterruptedException {
         try (Admin admin = Admin.create(adminConfig(endpoint))) {
             Poll.until("the broker at " + endpoint + " to serve", timeout, POLL_INTERVAL,
@@ -50,7 +55,7 @@ public final class KafkaClusterProbe {
     }
 
     /** One Admin connection to the cluster, for a series of reads and changes (close it when done). */
-    public ClusterAdmin connect(String bootstrap) {
+    public ClusterAdmin connect(InternalBootstrap bootstrap) {
         return new ClusterAdmin(Admin.create(adminConfig(bootstrap)));
     }
 
@@ -67,10 +72,15 @@ public final class KafkaClusterProbe {
         }
     }
 
-    private Map<String, Object> adminConfig(String bootstrap) {
+    private Map<String, Object> adminConfig(InternalBootstrap bootstrap) {
         var config = new HashMap<String, Object>(internal.clientProperties());
+        if (bootstrap.tls()) {
+            config.put("security.protocol", "SASL_SSL");
+            config.put("ssl.truststore.type", "PEM");
+            config.put("ssl.truststore.certificates", caCertificatePem);
+        }
         config.putAll(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.servers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,

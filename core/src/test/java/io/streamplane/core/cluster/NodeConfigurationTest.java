@@ -1,5 +1,6 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.security.InternalCredentials;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeConfigurationTest {
     private static final AvailabilityZone AZ1 = new AvailabilityZone("us-east-1a", "use1-az1", "s1");
+    private static final ClusterSecurity PLAIN = ClusterSecurity.PLAINTEXT_ONLY;
     private static final InternalCredentials INTERNAL = new InternalCredentials(InternalCredentials.USERNAME, "s3cret");
     private static final AvailabilityZone AZ2 = new AvailabilityZone("us-east-1b", "use1-az2", "s2");
 
@@ -42,7 +44,7 @@ class NodeConfigurationTest {
         var broker = node(2, NodeRole.BROKER, AZ2, "127.1.1.2", 9092);
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
 
-        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2, Map.of(), INTERNAL);
+        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2, Map.of(), PLAIN, INTERNAL, Optional.empty());
 
         assertThat(props).containsEntry("process.roles", "broker")
                 .containsEntry("node.id", "2")
@@ -53,35 +55,11 @@ class NodeConfigurationTest {
     }
 
     @Test
-    void forNode_authorizesEveryNodeWithAcls_andKeepsTheInternalIdentityOnItsOwnListeners() {
-        var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
-        var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
-        String jaas = INTERNAL.listenerJaasConfig();
-
-        var brokerProps = NodeConfiguration.forNode(broker, List.of(broker, controller), 3, Map.of(), INTERNAL);
-        var controllerProps = NodeConfiguration.forNode(controller, List.of(broker, controller), 3, Map.of(), INTERNAL);
-
-        for (var props : List.of(brokerProps, controllerProps)) {
-            assertThat(props).containsEntry("authorizer.class.name", NodeConfiguration.AUTHORIZER)
-                    .containsEntry("super.users", "User:streamplane-internal")
-                    .containsEntry("allow.everyone.if.no.acl.found", "true")
-                    .containsEntry("listener.name.controller.plain.sasl.jaas.config", jaas);
-        }
-        assertThat(brokerProps)
-                .containsEntry("listener.security.protocol.map",
-                        "CLIENT:PLAINTEXT,REPLICATION:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
-                .containsEntry("inter.broker.listener.name", "REPLICATION")
-                .containsEntry("listener.name.replication.plain.sasl.jaas.config", jaas);
-        assertThat(controllerProps).containsEntry("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT");
-        assertThat(jaas).contains("user_streamplane-internal=\"s3cret\"");
-    }
-
-    @Test
     void forNode_givesAControllerTheControllerListenerAndTheTopicDefaults() {
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
 
-        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3, Map.of(), INTERNAL);
+        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3, Map.of(), PLAIN, INTERNAL, Optional.empty());
 
         assertThat(props).containsEntry("process.roles", "controller")
                 .containsEntry("listeners", "CONTROLLER://127.1.1.201:9093")
@@ -96,7 +74,7 @@ class NodeConfigurationTest {
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
 
         var props = NodeConfiguration.forNode(broker, List.of(broker), 3,
-                Map.of("message.max.bytes", "2097152", "auto.create.topics.enable", "true"), INTERNAL);
+                Map.of("message.max.bytes", "2097152", "auto.create.topics.enable", "true"), PLAIN, INTERNAL, Optional.empty());
 
         assertThat(props).containsEntry("message.max.bytes", "2097152")
                 .containsEntry("auto.create.topics.enable", "true")

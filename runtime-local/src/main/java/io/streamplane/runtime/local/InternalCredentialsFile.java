@@ -4,10 +4,8 @@ import io.streamplane.core.security.InternalCredentials;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -28,21 +26,11 @@ public final class InternalCredentialsFile {
             if (!Files.exists(file)) {
                 byte[] secret = new byte[24];
                 new SecureRandom().nextBytes(secret);
-                writeOwnerOnly(file, HexFormat.of().formatHex(secret));
+                SecurityDirectory.writeOwnerOnly(file, HexFormat.of().formatHex(secret));
             }
             return new InternalCredentials(InternalCredentials.USERNAME, Files.readString(file).strip());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the internal credentials in " + file, e);
         }
-    }
-
-    /** Creates the file with owner-only permissions from the start, so the secret is never readable by others. */
-    static void writeOwnerOnly(Path file, String content) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            // made by an earlier, interrupted start: overwrite it
-        }
-        Files.writeString(file, content);
     }
 }

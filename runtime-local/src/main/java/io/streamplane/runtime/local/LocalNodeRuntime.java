@@ -125,7 +125,9 @@ public final class LocalNodeRuntime implements NodeRuntime {
             props.put("log.dirs", directories.data(uuid, id).toString());
             var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
             props.forEach((k, v) -> text.append(k).append('=').append(PropertiesText.escape(v)).append('\n'));
-            Files.writeString(directories.serverProperties(uuid, id), text);
+            // Owner only: the file holds the node's private key and the internal password.
+            Path properties = directories.serverProperties(uuid, id);
+            SecurityDirectory.writeOwnerOnly(properties, text.toString());
             Files.writeString(directories.log4jConfig(uuid, id), Log4jConfiguration.forLogDirectory(
                     directories.logs(uuid, id)));
             Files.writeString(directories.jmxExporterConfig(uuid, id), PrometheusAgents.JMX_EXPORTER_CONFIG);

@@ -19,6 +19,7 @@ import io.streamplane.core.operation.ErrorInfo;
 import io.streamplane.core.operation.OperationState;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.operation.StepStatus;
+import io.streamplane.core.security.ClusterSecurity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,7 +193,9 @@ class JdbcStoreTest {
         String uuid = UUID.randomUUID() + "-1";
         var spec = new ClusterSpec("kafka.m5.large", List.of("subnet-1", "subnet-2", "subnet-3"), List.of("sg-1"), 100,
                 "4.1.x.kraft", 3, "LOCAL", "DEFAULT", Optional.of(new ConfigurationRef("arn:config/x", 2)),
-                new OpenMonitoring(true, false), ClusterSpec.REBALANCING_ACTIVE);
+                new OpenMonitoring(true, false), ClusterSpec.REBALANCING_ACTIVE,
+                new ClusterSecurity(ClusterSecurity.TLS_PLAINTEXT, true, false, true, true,
+                        List.of("arn:aws:acm-pca:us-east-1:000000000000:certificate-authority/ca-1")));
         return new Cluster("arn:aws:kafka:us-east-1:000000000000:cluster/" + name + "/" + uuid, name, uuid,
                 ClusterState.CREATING, Optional.empty(), NOW, "K0000000000001", spec,
                 Optional.of("arn:op/" + uuid), slot, "kafka-cluster-id-" + slot);

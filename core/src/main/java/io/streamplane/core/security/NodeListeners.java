@@ -1,0 +1,101 @@
+package io.streamplane.core.security;
+
+import io.streamplane.core.cluster.BrokerPorts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The listener properties of one node, from the cluster's security settings. Clients reach MSK's
+ * ports (9092 plaintext, 9094 TLS, 9096 SASL/SCRAM); replication and the KRaft quorum run on
+ * listeners of their own, authenticated as the internal super user and encrypted when
+ * {@code inCluster} says so. Pure: the caller supplies any certificate.
+ */
+public final class NodeListeners {
+    public static final String CONTROLLER = "CONTROLLER";
+    public static final String CLIENT = "CLIENT";
+    public static final String CLIENT_SECURE = "CLIENT_SECURE";
+    public static final String REPLICATION = "REPLICATION";
+    static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
+
+    private NodeListeners() {
+    }
+
+    /**
+     * @param host     the broker's own address
+     * @param tls      the broker's certificate, present whenever {@link ClusterSecurity#brokersNeedCertificates()}
+     */
+    public static Map<String, String> forBroker(String host, ClusterSecurity security, InternalCredentials internal,
+                                                Optional<NodeTls> tls) {
+        var props = common(security, internal, tls);
+        var listeners = new ArrayList<String>();
+        var protocols = new ArrayList<String>();
+        if (security.plaintextListener()) {
+            add(listeners, protocols, CLIENT, "PLAINTEXT", host, BrokerPorts.CLIENT_PLAINTEXT);
+        }
+        if (security.tlsListener()) {
+            add(listeners, protocols, CLIENT_SECURE, "SSL", host, BrokerPorts.CLIENT_TLS);
+        }
+        add(listeners, protocols, REPLICATION, internalProtocol(security), host, BrokerPorts.REPLICATION);
+        protocols.add(CONTROLLER + ":" + internalProtocol(security));
+        props.put("listeners", String.join(",", listeners));
+        props.put("advertised.listeners", String.join(",", listeners));
+        props.put("listener.security.protocol.map", String.join(",", protocols));
+        props.put("inter.broker.listener.name", REPLICATION);
+        props.put("sasl.mechanism.inter.broker.protocol", InternalCredentials.MECHANISM);
+        props.put(listenerProperty(REPLICATION, "sasl.enabled.mechanisms"), InternalCredentials.MECHANISM);
+        props.put(listenerProperty(REPLICATION, "plain.sasl.jaas.config"), internal.listenerJaasConfig());
+        return props;
+    }
+
+    /** @param endpoint the controller's host:port */
+    public static Map<String, String> forController(String endpoint, ClusterSecurity security,
+                                                    InternalCredentials internal, Optional<NodeTls> tls) {
+        var props = common(security, internal, tls);
+        props.put("listeners", CONTROLLER + "://" + endpoint);
+        props.put("listener.security.protocol.map", CONTROLLER + ":" + internalProtocol(security));
+        props.put(listenerProperty(CONTROLLER, "sasl.enabled.mechanisms"), InternalCredentials.MECHANISM);
+        return props;
+    }
+
+    private static Map<String, String> common(ClusterSecurity security, InternalCredentials internal,
+                                              Optional<NodeTls> tls) {
+        var props = new LinkedHashMap<String, String>();
+        props.put("controller.listener.names", CONTROLLER);
+        // Every node authorizes with Kafka's ACLs; only the internal identity bypasses them, so
+        // replication, the quorum and the control plane work whatever ACLs users write.
+        props.put("authorizer.class.name", AUTHORIZER);
+        props.put("super.users", internal.principal());
+        props.put("sasl.mechanism.controller.protocol", InternalCredentials.MECHANISM);
+        // Brokers present these credentials to the controllers; controllers both accept and present them.
+        props.put(listenerProperty(CONTROLLER, "plain.sasl.jaas.config"), internal.listenerJaasConfig());
+        tls.ifPresent(t -> {
+            // PEM inline (KIP-651): no key store files to write, protect or clean up.
+            props.put("ssl.keystore.type", "PEM");
+            props.put("ssl.keystore.key", t.privateKeyPem());
+            props.put("ssl.keystore.certificate.chain", t.certificateChainPem());
+            props.put("ssl.truststore.type", "PEM");
+            props.put("ssl.truststore.certificates", t.caCertificatePem());
+        });
+        return props;
+    }
+
+    static String internalProtocol(ClusterSecurity security) {
+        return security.inCluster() ? "SASL_SSL" : "SASL_PLAINTEXT";
+    }
+
+    private static void add(List<String> listeners, List<String> protocols, String name, String protocol,
+                            String host, int port) {
+        listeners.add(name + "://" + host + ":" + port);
+        protocols.add(name + ":" + protocol);
+    }
+
+    /** Kafka's per-listener form of a property: {@code listener.name.<listener, lower case>.<property>}. */
+    static String listenerProperty(String listener, String property) {
+        return "listener.name." + listener.toLowerCase(Locale.ROOT) + "." + property;
+    }
+}

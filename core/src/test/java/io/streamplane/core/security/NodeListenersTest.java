@@ -1,0 +1,62 @@
+package io.streamplane.core.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NodeListenersTest {
+    private static final InternalCredentials INTERNAL = new InternalCredentials(InternalCredentials.USERNAME, "pw");
+    private static final NodeTls TLS = new NodeTls("KEY", "CHAIN", "CA");
+
+    @Test
+    void mskDefault_servesTlsOnlyToClients_andEncryptsReplicationAndTheQuorum() {
+        var broker = NodeListeners.forBroker("127.1.1.1", ClusterSecurity.MSK_DEFAULT, INTERNAL, Optional.of(TLS));
+        var controller = NodeListeners.forController("127.1.1.201:9093", ClusterSecurity.MSK_DEFAULT, INTERNAL,
+                Optional.of(TLS));
+
+        assertThat(broker).containsEntry("listeners", "CLIENT_SECURE://127.1.1.1:9094,REPLICATION://127.1.1.1:9093")
+                .containsEntry("listener.security.protocol.map",
+                        "CLIENT_SECURE:SSL,REPLICATION:SASL_SSL,CONTROLLER:SASL_SSL")
+                .containsEntry("ssl.keystore.type", "PEM")
+                .containsEntry("ssl.keystore.key", "KEY")
+                .containsEntry("ssl.keystore.certificate.chain", "CHAIN")
+                .containsEntry("ssl.truststore.certificates", "CA");
+        assertThat(controller).containsEntry("listener.security.protocol.map", "CONTROLLER:SASL_SSL")
+                .containsEntry("ssl.keystore.key", "KEY");
+    }
+
+    @Test
+    void tlsPlaintext_servesBothClientPorts_andPlaintextOnly_servesPort9092Alone() {
+        var both = new ClusterSecurity(ClusterSecurity.TLS_PLAINTEXT, false, true, false, false, List.of());
+
+        assertThat(NodeListeners.forBroker("127.1.1.2", both, INTERNAL, Optional.of(TLS)))
+                .containsEntry("listeners",
+                        "CLIENT://127.1.1.2:9092,CLIENT_SECURE://127.1.1.2:9094,REPLICATION://127.1.1.2:9093")
+                .containsEntry("listener.security.protocol.map",
+                        "CLIENT:PLAINTEXT,CLIENT_SECURE:SSL,REPLICATION:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        assertThat(NodeListeners.forBroker("127.1.1.2", ClusterSecurity.PLAINTEXT_ONLY, INTERNAL, Optional.empty()))
+                .containsEntry("listeners", "CLIENT://127.1.1.2:9092,REPLICATION://127.1.1.2:9093")
+                .doesNotContainKey("ssl.keystore.key");
+        assertThat(ClusterSecurity.PLAINTEXT_ONLY.brokersNeedCertificates()).isFalse();
+        assertThat(both.brokersNeedCertificates()).isTrue();
+    }
+
+    @Test
+    void everyNode_authorizesWithAcls_andOnlyTheInternalIdentityIsASuperUser() {
+        var broker = NodeListeners.forBroker("127.1.1.1", ClusterSecurity.PLAINTEXT_ONLY, INTERNAL, Optional.empty());
+        var controller = NodeListeners.forController("127.1.1.201:9093", ClusterSecurity.PLAINTEXT_ONLY, INTERNAL,
+                Optional.empty());
+
+        for (var props : List.of(broker, controller)) {
+            assertThat(props).containsEntry("authorizer.class.name", NodeListeners.AUTHORIZER)
+                    .containsEntry("super.users", "User:streamplane-internal")
+                    .containsEntry("listener.name.controller.plain.sasl.jaas.config", INTERNAL.listenerJaasConfig());
+        }
+        assertThat(broker).containsEntry("inter.broker.listener.name", "REPLICATION")
+                .containsEntry("listener.name.replication.plain.sasl.jaas.config", INTERNAL.listenerJaasConfig());
+        assertThat(INTERNAL.listenerJaasConfig()).contains("user_streamplane-internal=\"pw\"");
+    }
+}
