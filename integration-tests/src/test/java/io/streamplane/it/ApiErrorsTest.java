@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.kafka.model.ProvisionedRequest;
 import software.amazon.awssdk.services.kafka.model.KafkaException;
 import software.amazon.awssdk.services.kafka.model.NotFoundException;
 
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -163,6 +164,21 @@ class ApiErrorsTest {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("x-amz-content-sha256");
         assertThat(kafka.listClustersV2(r -> r.clusterNameFilter("tampered")).clusterInfoList()).isEmpty();
+    }
+
+    @Test
+    void aChangeSentTwiceWithOneSignature_isRefusedTheSecondTime_whileRepeatedReadsAreFine() throws Exception {
+        String body = "{\"name\":\"replayed\",\"serverProperties\":\"bnVtLnBhcnRpdGlvbnM9Mw==\"}";
+
+        var creates = http.sendTimes(2, "POST", "/v1/configurations", body, Clock.systemUTC());
+        var reads = http.sendTimes(2, "GET", "/v1/configurations", "", Clock.systemUTC());
+
+        assertThat(creates.get(0).statusCode()).isEqualTo(200);
+        assertThat(creates.get(1).statusCode()).isEqualTo(403);
+        assertThat(creates.get(1).body()).contains("already received");
+        assertThat(reads).extracting(HttpResponse::statusCode).containsExactly(200, 200);
+        assertThat(kafka.listConfigurations(r -> { }).configurations())
+                .filteredOn(c -> c.name().equals("replayed")).hasSize(1);
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,6 +37,12 @@ final class SignedHttp {
 
     HttpResponse<String> send(String method, String path, String body, Clock signingClock)
             throws IOException, InterruptedException {
+        return sendTimes(1, method, path, body, signingClock).get(0);
+    }
+
+    /** Signs the request once and sends it {@code times} times, as one who captured it would. */
+    List<HttpResponse<String>> sendTimes(int times, String method, String path, String body, Clock signingClock)
+            throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         var unsigned = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(method))
@@ -47,7 +55,11 @@ final class SignedHttp {
         var request = HttpRequest.newBuilder(URI.create(endpoint + path))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         copyHeaders(signed, request);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        var responses = new ArrayList<HttpResponse<String>>();
+        for (int i = 0; i < times; i++) {
+            responses.add(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        return responses;
     }
 
     /**

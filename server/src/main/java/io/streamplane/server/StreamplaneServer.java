@@ -4,10 +4,15 @@ import io.streamplane.api.handlers.ClusterHandlers;
 import io.streamplane.api.handlers.ClusterOperationHandlers;
 import io.streamplane.api.handlers.ConfigurationHandlers;
 import io.streamplane.api.handlers.KafkaVersionHandlers;
+import io.streamplane.api.handlers.JsonScramSecretFormat;
+import io.streamplane.api.handlers.ScramSecretHandlers;
+import io.streamplane.api.handlers.SecretsManagerHandlers;
 import io.streamplane.api.handlers.StorageMetrics;
 import io.streamplane.api.handlers.TagHandlers;
 import io.streamplane.api.model.ServiceModel;
 import io.streamplane.api.protocol.ApiDispatcher;
+import io.streamplane.api.protocol.ApiGateway;
+import io.streamplane.api.protocol.JsonRpcDispatcher;
 import io.streamplane.api.protocol.AwsHttpServer;
 import io.streamplane.api.protocol.AwsHttpServer.TextPage;
 import io.streamplane.api.protocol.OperationHandler;
@@ -15,6 +20,8 @@ import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.core.Ids;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.TagService;
+import io.streamplane.core.secrets.ScramSecretService;
+import io.streamplane.core.secrets.SecretService;
 import io.streamplane.core.cluster.ClusterRecovery;
 import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.CreateClusterPlan;
@@ -49,6 +56,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,6 +137,7 @@ public final class StreamplaneServer implements AutoCloseable {
         engine.register(OperationType.UPDATE_BROKER_COUNT, brokerCount);
         engine.register(OperationType.REBALANCE_PARTITIONS, brokerCount);
         engine.register(OperationType.UPDATE_REBALANCING, changes);
+        engine.register(OperationType.UPDATE_SECURITY, changes);
         engine.register(OperationType.HEAL_CLUSTER, new HealingPlan(store, fleet, probe, READINESS_TIMEOUT));
         this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
 
@@ -144,10 +153,16 @@ public final class StreamplaneServer implements AutoCloseable {
         new KafkaVersionHandlers(versions, clusters).register(handlers);
         new TagHandlers(tags).register(handlers);
         new ConfigurationHandlers(configurations).register(handlers);
-        var verifier = new SigV4Verifier(config.accessKeys(), config.region(),
-                clock);
-        var dispatcher = new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers, verifier);
-        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), dispatcher, Map.of(
+        var secretStore = store.secrets();
+        var secrets = new SecretService(identity, secretStore, store, clock);
+        new ScramSecretHandlers(new ScramSecretService(store, secretStore, secrets, new JsonScramSecretFormat(), fleet,
+                probe)).register(handlers);
+        Map<String, OperationHandler> secretHandlers = new HashMap<>();
+        new SecretsManagerHandlers(secrets).register(secretHandlers);
+        var gateway = new ApiGateway(new SigV4Verifier(config.accessKeys(), config.region(), clock), List.of(
+                new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers),
+                new JsonRpcDispatcher(ServiceModel.load("/aws-models/secretsmanager.service.json"), secretHandlers)));
+        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), gateway, Map.of(
                 "/metrics", new TextPage("text/plain; version=0.0.4; charset=utf-8", new StorageMetrics(clusters, storage)),
                 // The CA's certificate, for clients' trust stores. Public by nature; the key stays in the data dir.
                 CA_CERTIFICATE_PATH, new TextPage("application/x-pem-file", authority::certificatePem)));

@@ -5,9 +5,10 @@ import io.streamplane.server.ServerConfig;
 import io.streamplane.server.StreamplaneServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -93,7 +94,18 @@ public final class StreamplaneFixture implements AutoCloseable {
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    /** A Secrets Manager client for the same endpoint, as MSK's SASL/SCRAM users have one. */
+    public SecretsManagerClient secretsManagerClient() {
+        return SecretsManagerClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }
 

@@ -12,9 +12,11 @@ import io.streamplane.core.cluster.CreateClusterCommand;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.health.StorageUsage;
+import io.streamplane.core.security.ClusterSecurity;
 
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 
 /** The MSK cluster operations: create, describe, list and delete clusters, their nodes and bootstrap brokers. */
 public final class ClusterHandlers {
@@ -49,6 +51,18 @@ public final class ClusterHandlers {
         handlers.put("UpdateBrokerStorage", this::updateBrokerStorage);
         handlers.put("UpdateStorage", this::updateStorage);
         handlers.put("UpdateRebalancing", this::updateRebalancing);
+        handlers.put("UpdateSecurity", this::updateSecurity);
+    }
+
+    JsonNode updateSecurity(ObjectNode input) {
+        JsonNode transit = input.path("encryptionInfo").path("encryptionInTransit");
+        var authentication = input.has("clientAuthentication")
+                ? Optional.of(ProvisionedRequestReader.security(input, "")) : Optional.<ClusterSecurity>empty();
+        var operation = clusters.updateSecurity(input.path("clusterArn").asText(),
+                input.path("currentVersion").asText(), Wire.text(transit, "clientBroker"),
+                transit.has("inCluster") ? Optional.of(transit.path("inCluster").asBoolean()) : Optional.empty(),
+                authentication);
+        return operationStarted(operation);
     }
 
     JsonNode updateRebalancing(ObjectNode input) {

@@ -48,6 +48,11 @@ public final class ServiceModel {
         return root.path("metadata").path("signingName").asText();
     }
 
+    /** The prefix of X-Amz-Target in the JSON protocol, e.g. "secretsmanager". */
+    public String targetPrefix() {
+        return root.path("metadata").path("targetPrefix").asText();
+    }
+
     /** Operations, the most specific routes first. */
     public List<OperationModel> operations() {
         return operations;

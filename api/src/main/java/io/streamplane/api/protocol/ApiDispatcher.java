@@ -15,38 +15,35 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Takes a request from the wire to a handler and back: SigV4, routing by method and URI template,
- * reading and validating the input against the model, and mapping every failure to an AWS error.
- * Nothing a client sends can produce a stack trace in a response.
+ * A rest-json service (MSK): takes a signed request to a handler and back: routing by method and
+ * URI template, reading and validating the input against the model, and mapping every failure to
+ * an AWS error. Nothing a client sends can produce a stack trace in a response.
  */
-public final class ApiDispatcher {
+public final class ApiDispatcher implements ServiceApi {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final ServiceModel model;
     private final Map<String, OperationHandler> handlers;
-    private final SigV4Verifier verifier;
     private final InputReader reader;
     private final InputValidator validator;
 
-    public ApiDispatcher(ServiceModel model, Map<String, OperationHandler> handlers, SigV4Verifier verifier) {
+    public ApiDispatcher(ServiceModel model, Map<String, OperationHandler> handlers) {
         this.model = model;
         this.handlers = Map.copyOf(handlers);
-        this.verifier = verifier;
         this.reader = new InputReader(model);
         this.validator = new InputValidator(model);
     }
 
-    public ApiResponse dispatch(ApiRequest request) {
-        String requestId = UUID.randomUUID().toString();
+    @Override
+    public String signingName() {
+        return model.signingName();
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request, String requestId) {
         try {
-            String service = verifier.verify(request);
-            if (!service.equals(model.signingName())) {
-                throw new ApiException(AwsError.forbidden("InvalidSignatureException",
-                        "Credential should be scoped to correct service: '" + model.signingName() + "'."));
-            }
             var route = route(request);
             var operation = route.operation();
             var handler = handlers.get(operation.name());

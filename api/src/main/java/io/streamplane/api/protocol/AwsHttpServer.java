@@ -33,7 +33,7 @@ public final class AwsHttpServer implements AutoCloseable {
     }
 
     /** @param pages pages served at their paths beside the API, such as the Prometheus page at /metrics */
-    public AwsHttpServer(InetSocketAddress address, ApiDispatcher dispatcher, Map<String, TextPage> pages) {
+    public AwsHttpServer(InetSocketAddress address, ApiGateway gateway, Map<String, TextPage> pages) {
         try {
             this.server = HttpServer.create(address, 128);
         } catch (IOException e) {
@@ -41,7 +41,7 @@ public final class AwsHttpServer implements AutoCloseable {
         }
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(exchange, dispatcher));
+        server.createContext("/", exchange -> serve(exchange, gateway));
         pages.forEach((path, page) -> server.createContext(path, exchange -> servePage(exchange, path, page)));
     }
 
@@ -74,14 +74,14 @@ public final class AwsHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void serve(HttpExchange exchange, ApiDispatcher dispatcher) {
+    private static void serve(HttpExchange exchange, ApiGateway gateway) {
         try (exchange) {
             byte[] body = readBody(exchange.getRequestBody());
             var headers = new LinkedHashMap<String, List<String>>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
             var request = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), headers, body);
-            ApiResponse response = body == null ? tooLarge() : dispatcher.dispatch(request);
+            ApiResponse response = body == null ? tooLarge() : gateway.dispatch(request);
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             boolean empty = response.body().length == 0;
             exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);

@@ -36,11 +36,13 @@ public final class SigV4Verifier {
     private final Map<String, String> secretsByAccessKey;
     private final String region;
     private final Clock clock;
+    private final ReplayGuard replays;
 
     public SigV4Verifier(Map<String, String> secretsByAccessKey, String region, Clock clock) {
         this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
         this.region = region;
         this.clock = clock;
+        this.replays = new ReplayGuard(MAX_SKEW, clock);
     }
 
     /** Checks the signature and returns the service named in the credential scope. */
@@ -85,6 +87,10 @@ public final class SigV4Verifier {
             String expected = HEX.formatHex(hmac(key, toSign));
             if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                     provided.getBytes(StandardCharsets.US_ASCII))) {
+                if (!replays.firstUse(request.method(), provided)) {
+                    throw forbidden("InvalidSignatureException", "A request with this signature was already "
+                            + "received; sign every request anew.");
+                }
                 return credential[3];
             }
         }

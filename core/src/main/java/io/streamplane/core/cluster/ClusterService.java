@@ -18,6 +18,7 @@ import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.placement.ZonePlacement;
 import io.streamplane.core.port.NodeRuntime;
 import io.streamplane.core.port.Store;
+import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.scaling.BrokerCountPlan;
 
@@ -289,6 +290,33 @@ public final class ClusterService {
         return startChange(cluster.withSpec(target), OperationType.UPDATE_MONITORING,
                 ClusterChangePlan.monitoringSteps(exportersChange, brokerIds(clusterArn)), source,
                 ClusterState.UPDATING);
+    }
+
+    /**
+     * Changes client encryption and authentication by restarting the brokers one at a time with
+     * their new listeners; clients of a method that stays on keep working throughout.
+     *
+     * @param clientBroker   the new encryption between clients and brokers, if it changes
+     * @param inCluster      the in-cluster encryption asked for, which must stay what it is
+     * @param authentication the new client authentication (its encryption members are ignored)
+     */
+    public synchronized ClusterOperation updateSecurity(String clusterArn, String currentVersion,
+                                                       Optional<String> clientBroker, Optional<Boolean> inCluster,
+                                                       Optional<ClusterSecurity> authentication) {
+        var cluster = requireUpdatable(clusterArn, currentVersion);
+        var source = cluster.spec().security();
+        if (inCluster.isPresent() && inCluster.get() != source.inCluster()) {
+            throw new InvalidRequest("encryptionInfo.encryptionInTransit.inCluster", "Encryption between the "
+                    + "brokers can't be changed once the cluster exists; it is " + source.inCluster());
+        }
+        var target = clientBroker.map(source::withClientBroker).orElse(source);
+        target = authentication.map(target::withAuthenticationOf).orElse(target);
+        target.validate("");
+        if (target.equals(source)) {
+            throw new InvalidRequest("The request changes nothing: the cluster already has these security settings");
+        }
+        return startChange(cluster.withSpec(cluster.spec().withSecurity(target)), OperationType.UPDATE_SECURITY,
+                ClusterChangePlan.brokerTypeSteps(brokerIds(clusterArn)), cluster.spec(), ClusterState.UPDATING);
     }
 
     /** Restarts the given brokers one at a time, each only when that is safe. */

@@ -8,9 +8,15 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.BrokerIdNotRegisteredException;
+import org.apache.kafka.common.errors.ResourceNotFoundException;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.Node;
@@ -38,6 +44,8 @@ import java.util.function.BooleanSupplier;
 public final class ClusterAdmin implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final String METADATA_VERSION = "metadata.version";
+    /** Kafka's minimum for SCRAM-SHA-512, which its own tools and MSK use. */
+    private static final int SCRAM_ITERATIONS = 4096;
     private final Admin admin;
 
     ClusterAdmin(Admin admin) {
@@ -192,6 +200,37 @@ public final class ClusterAdmin implements AutoCloseable {
         reset.forEach(k -> ops.add(new AlterConfigOp(new ConfigEntry(k, null), AlterConfigOp.OpType.DELETE)));
         admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, ""), ops))
                 .all().get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Creates or replaces SASL/SCRAM-SHA-512 users. Kafka keeps them in the cluster metadata, so
+     * brokers accept them at once, without a restart, and across restarts.
+     */
+    public void upsertScramUsers(Map<String, String> passwordsByUser) throws Exception {
+        if (passwordsByUser.isEmpty()) {
+            return;
+        }
+        var alterations = new ArrayList<UserScramCredentialAlteration>();
+        passwordsByUser.forEach((user, password) -> alterations.add(new UserScramCredentialUpsertion(user,
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password)));
+        admin.alterUserScramCredentials(alterations).all().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Removes SASL/SCRAM-SHA-512 users; their connections are refused from then on. */
+    public void deleteScramUsers(Set<String> users) throws Exception {
+        if (users.isEmpty()) {
+            return;
+        }
+        var alterations = new ArrayList<UserScramCredentialAlteration>();
+        users.forEach(user -> alterations.add(new UserScramCredentialDeletion(user, ScramMechanism.SCRAM_SHA_512)));
+        try {
+            admin.alterUserScramCredentials(alterations).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // Already gone is what was asked for: a retried disassociation must succeed.
+            if (!(e.getCause() instanceof ResourceNotFoundException)) {
+                throw e;
+            }
+        }
     }
 
     /** The cluster's finalised metadata.version level and the highest level its nodes could run. */

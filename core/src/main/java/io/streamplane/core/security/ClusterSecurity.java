@@ -34,6 +34,17 @@ public record ClusterSecurity(String clientBroker, boolean inCluster, boolean un
         certificateAuthorityArns = List.copyOf(certificateAuthorityArns);
     }
 
+    public ClusterSecurity withClientBroker(String newClientBroker) {
+        return new ClusterSecurity(newClientBroker, inCluster, unauthenticated, scram, mutualTls,
+                certificateAuthorityArns);
+    }
+
+    /** The client authentication of {@code other}, with this one's encryption. */
+    public ClusterSecurity withAuthenticationOf(ClusterSecurity other) {
+        return new ClusterSecurity(clientBroker, inCluster, other.unauthenticated, other.scram, other.mutualTls,
+                other.certificateAuthorityArns);
+    }
+
     /** Port 9092: plaintext and unauthenticated, so only when both are allowed. */
     public boolean plaintextListener() {
         return !clientBroker.equals(TLS) && unauthenticated;

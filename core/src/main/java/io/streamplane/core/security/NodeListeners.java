@@ -19,7 +19,9 @@ public final class NodeListeners {
     public static final String CONTROLLER = "CONTROLLER";
     public static final String CLIENT = "CLIENT";
     public static final String CLIENT_SECURE = "CLIENT_SECURE";
+    public static final String CLIENT_SASL_SCRAM = "CLIENT_SASL_SCRAM";
     public static final String REPLICATION = "REPLICATION";
+    static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
     static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
 
     private NodeListeners() {
@@ -39,6 +41,13 @@ public final class NodeListeners {
         }
         if (security.tlsListener()) {
             add(listeners, protocols, CLIENT_SECURE, "SSL", host, BrokerPorts.CLIENT_TLS);
+        }
+        if (security.scramListener()) {
+            add(listeners, protocols, CLIENT_SASL_SCRAM, "SASL_SSL", host, BrokerPorts.CLIENT_SASL_SCRAM);
+            // Users are Kafka's own SCRAM credentials, kept in the cluster metadata.
+            props.put(listenerProperty(CLIENT_SASL_SCRAM, "sasl.enabled.mechanisms"), SCRAM_MECHANISM);
+            props.put(listenerProperty(CLIENT_SASL_SCRAM, "scram-sha-512.sasl.jaas.config"),
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         }
         add(listeners, protocols, REPLICATION, internalProtocol(security), host, BrokerPorts.REPLICATION);
         protocols.add(CONTROLLER + ":" + internalProtocol(security));

@@ -45,6 +45,19 @@ class NodeListenersTest {
     }
 
     @Test
+    void scram_addsASaslSslListenerOnPort9096_withKafkasOwnScramUsers() {
+        var scram = new ClusterSecurity(ClusterSecurity.TLS, true, false, true, false, List.of());
+
+        assertThat(NodeListeners.forBroker("127.1.1.3", scram, INTERNAL, Optional.of(TLS)))
+                .containsEntry("listeners", "CLIENT_SASL_SCRAM://127.1.1.3:9096,REPLICATION://127.1.1.3:9093")
+                .containsEntry("listener.security.protocol.map",
+                        "CLIENT_SASL_SCRAM:SASL_SSL,REPLICATION:SASL_SSL,CONTROLLER:SASL_SSL")
+                .containsEntry("listener.name.client_sasl_scram.sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("listener.name.client_sasl_scram.scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    }
+
+    @Test
     void everyNode_authorizesWithAcls_andOnlyTheInternalIdentityIsASuperUser() {
         var broker = NodeListeners.forBroker("127.1.1.1", ClusterSecurity.PLAINTEXT_ONLY, INTERNAL, Optional.empty());
         var controller = NodeListeners.forController("127.1.1.201:9093", ClusterSecurity.PLAINTEXT_ONLY, INTERNAL,

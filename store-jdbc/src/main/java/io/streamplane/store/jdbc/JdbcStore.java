@@ -53,6 +53,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         return new JdbcStore(jdbcUrl, user, password);
     }
 
+    /** The secrets kept in the same database. */
+    public JdbcSecretStore secrets() {
+        return new JdbcSecretStore(jdbi);
+    }
+
     /** The default database: an H2 file under the data directory, kept open while the server runs. */
     public static String h2Url(java.nio.file.Path dataDir) {
         // WRITE_DELAY=0: H2 otherwise writes commits out up to a second later, and a killed server
@@ -126,6 +131,8 @@ public final class JdbcStore implements Store, AutoCloseable {
     public void deleteCluster(String clusterArn) {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM cluster_nodes WHERE cluster_arn = :arn").bind("arn", clusterArn).execute();
+            h.createUpdate("DELETE FROM cluster_scram_secrets WHERE cluster_arn = :arn").bind("arn", clusterArn)
+                    .execute();
             h.createUpdate("DELETE FROM resource_tags WHERE resource_arn = :arn").bind("arn", clusterArn).execute();
             h.createUpdate("DELETE FROM clusters WHERE arn = :arn").bind("arn", clusterArn).execute();
         });
@@ -470,7 +477,7 @@ public final class JdbcStore implements Store, AutoCloseable {
                 JsonColumns.optionalSpec(rs.getString("target_spec_json")));
     }
 
-    private static boolean isUniqueViolation(Exception e) {
+    static boolean isUniqueViolation(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

@@ -1,0 +1,98 @@
+package io.streamplane.api.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamplane.api.model.OperationModel;
+import io.streamplane.api.model.ServiceModel;
+import io.streamplane.core.error.Conflict;
+import io.streamplane.core.error.DomainException;
+import io.streamplane.core.error.InvalidRequest;
+import io.streamplane.core.error.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service in AWS's JSON 1.1 protocol (Secrets Manager): every call is a POST to / naming its
+ * operation in {@code X-Amz-Target: <targetPrefix>.<Operation>}; errors carry their type in
+ * {@code __type}, and all of them are 400s, as the service itself answers.
+ */
+public final class JsonRpcDispatcher implements ServiceApi {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonRpcDispatcher.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private final ServiceModel model;
+    private final Map<String, OperationHandler> handlers;
+    private final InputReader reader;
+    private final InputValidator validator;
+
+    public JsonRpcDispatcher(ServiceModel model, Map<String, OperationHandler> handlers) {
+        this.model = model;
+        this.handlers = Map.copyOf(handlers);
+        this.reader = new InputReader(model);
+        this.validator = new InputValidator(model);
+    }
+
+    @Override
+    public String signingName() {
+        return model.signingName();
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request, String requestId) {
+        try {
+            String target = request.header("x-amz-target").orElse("");
+            String prefix = model.targetPrefix() + ".";
+            Optional<OperationModel> operation = target.startsWith(prefix) && request.method().equals("POST")
+                    ? model.operation(target.substring(prefix.length())) : Optional.empty();
+            if (operation.isEmpty()) {
+                return error(requestId, 400, "UnknownOperationException",
+                        "No " + model.signingName() + " operation is named by X-Amz-Target '" + target + "'");
+            }
+            var handler = handlers.get(operation.get().name());
+            if (handler == null) {
+                return error(requestId, 400, "UnsupportedOperationException", "The operation "
+                        + operation.get().name() + " is not implemented by this Streamplane server");
+            }
+            var input = operation.get().inputShape()
+                    .map(shape -> {
+                        var read = reader.read(shape, Map.of(), null, request.body());
+                        validator.validate(shape, read);
+                        return read;
+                    })
+                    .orElseGet(MAPPER::createObjectNode);
+            return success(requestId, handler.handle(input));
+        } catch (ApiException e) {
+            String type = e.error().status() == 400 ? "InvalidParameterException" : e.error().type();
+            return error(requestId, e.error().status(), type, e.error().message());
+        } catch (InvalidRequest e) {
+            // A bad member is a bad parameter; a request at odds with the resource's state is an invalid request.
+            return error(requestId, 400, e.field().isPresent() ? "InvalidParameterException" : "InvalidRequestException",
+                    e.getMessage());
+        } catch (NotFound e) {
+            return error(requestId, 400, "ResourceNotFoundException", e.getMessage());
+        } catch (Conflict e) {
+            return error(requestId, 400, "ResourceExistsException", e.getMessage());
+        } catch (DomainException e) {
+            return error(requestId, 400, "InvalidRequestException", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Request {} {} failed", requestId, request.header("x-amz-target").orElse(""), e);
+            return error(requestId, 500, "InternalServiceError",
+                    "The server could not complete the request; see the server log for request id " + requestId);
+        }
+    }
+
+    private static ApiResponse success(String requestId, JsonNode output) {
+        return new ApiResponse(200, Map.of("x-amzn-RequestId", requestId, "Content-Type", CONTENT_TYPE),
+                (output == null ? "{}" : output.toString()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ApiResponse error(String requestId, int status, String type, String message) {
+        var body = MAPPER.createObjectNode().put("__type", type).put("Message", message);
+        return new ApiResponse(status, Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType", type,
+                "Content-Type", CONTENT_TYPE), body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
