@@ -24,6 +24,10 @@ public record ServiceIdentity(String region, String accountId) {
         return "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:" + secretName + "-" + suffix;
     }
 
+    public String certificateAuthorityArn(String id) {
+        return "arn:aws:acm-pca:" + region + ":" + accountId + ":certificate-authority/" + id;
+    }
+
     private String prefix() {
         return "arn:aws:kafka:" + region + ":" + accountId + ":";
     }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
-import software.amazon.awssdk.services.kafka.model.ProvisionedRequest;
 import software.amazon.awssdk.services.kafka.model.KafkaException;
 import software.amazon.awssdk.services.kafka.model.NotFoundException;
+import software.amazon.awssdk.services.kafka.model.ProvisionedRequest;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;

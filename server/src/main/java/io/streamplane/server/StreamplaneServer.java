@@ -3,8 +3,9 @@ package io.streamplane.server;
 import io.streamplane.api.handlers.ClusterHandlers;
 import io.streamplane.api.handlers.ClusterOperationHandlers;
 import io.streamplane.api.handlers.ConfigurationHandlers;
-import io.streamplane.api.handlers.KafkaVersionHandlers;
 import io.streamplane.api.handlers.JsonScramSecretFormat;
+import io.streamplane.api.handlers.KafkaVersionHandlers;
+import io.streamplane.api.handlers.PrivateCaHandlers;
 import io.streamplane.api.handlers.ScramSecretHandlers;
 import io.streamplane.api.handlers.SecretsManagerHandlers;
 import io.streamplane.api.handlers.StorageMetrics;
@@ -12,16 +13,14 @@ import io.streamplane.api.handlers.TagHandlers;
 import io.streamplane.api.model.ServiceModel;
 import io.streamplane.api.protocol.ApiDispatcher;
 import io.streamplane.api.protocol.ApiGateway;
-import io.streamplane.api.protocol.JsonRpcDispatcher;
-import io.streamplane.api.protocol.AwsHttpServer;
 import io.streamplane.api.protocol.AwsHttpServer.TextPage;
+import io.streamplane.api.protocol.AwsHttpServer;
+import io.streamplane.api.protocol.JsonRpcDispatcher;
 import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.core.Ids;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.TagService;
-import io.streamplane.core.secrets.ScramSecretService;
-import io.streamplane.core.secrets.SecretService;
 import io.streamplane.core.cluster.ClusterRecovery;
 import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.CreateClusterPlan;
@@ -36,15 +35,19 @@ import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationType;
+import io.streamplane.core.pki.PrivateCaService;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.rolling.RollingRestart;
 import io.streamplane.core.scaling.BrokerCountPlan;
 import io.streamplane.core.scaling.IntelligentRebalancing;
+import io.streamplane.core.secrets.ScramSecretService;
+import io.streamplane.core.secrets.SecretService;
 import io.streamplane.runtime.local.InternalCredentialsFile;
 import io.streamplane.runtime.local.KafkaDistributions;
 import io.streamplane.runtime.local.LocalCertificateAuthority;
 import io.streamplane.runtime.local.LocalNodeRuntime;
 import io.streamplane.runtime.local.LoopbackNetwork;
+import io.streamplane.runtime.local.X509CertificateSigner;
 import io.streamplane.store.jdbc.JdbcStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +124,8 @@ public final class StreamplaneServer implements AutoCloseable {
         var internal = InternalCredentialsFile.loadOrCreate(config.dataDir());
         this.authority = LocalCertificateAuthority.loadOrCreate(config.dataDir());
         var probe = new KafkaClusterProbe(internal, authority.certificatePem());
-        var fleet = new NodeFleet(store, runtime, versions, configurations, probe, internal, authority);
+        var privateCas = new PrivateCaService(identity, store.certificateAuthorities(), new X509CertificateSigner(), clock);
+        var fleet = new NodeFleet(store, runtime, versions, configurations, probe, internal, authority, privateCas);
         this.engine = new OperationEngine(store, clock);
         engine.register(OperationType.CREATE_CLUSTER, new CreateClusterPlan(store, fleet, READINESS_TIMEOUT));
         engine.register(OperationType.DELETE_CLUSTER, new DeleteClusterPlan(store, fleet));
@@ -148,7 +152,7 @@ public final class StreamplaneServer implements AutoCloseable {
         var tags = new TagService(store);
         Map<String, OperationHandler> handlers = new HashMap<>();
         var storage = new StorageUsage(store, runtime, clock, STORAGE_MEASUREMENT_AGE);
-        new ClusterHandlers(clusters, tags, identity, storage).register(handlers);
+        new ClusterHandlers(clusters, tags, identity, storage, privateCas).register(handlers);
         new ClusterOperationHandlers(new ClusterOperationService(store)).register(handlers);
         new KafkaVersionHandlers(versions, clusters).register(handlers);
         new TagHandlers(tags).register(handlers);
@@ -159,9 +163,14 @@ public final class StreamplaneServer implements AutoCloseable {
                 probe)).register(handlers);
         Map<String, OperationHandler> secretHandlers = new HashMap<>();
         new SecretsManagerHandlers(secrets).register(secretHandlers);
+        Map<String, OperationHandler> privateCaHandlers = new HashMap<>();
+        new PrivateCaHandlers(privateCas, identity).register(privateCaHandlers);
         var gateway = new ApiGateway(new SigV4Verifier(config.accessKeys(), config.region(), clock), List.of(
                 new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers),
-                new JsonRpcDispatcher(ServiceModel.load("/aws-models/secretsmanager.service.json"), secretHandlers)));
+                new JsonRpcDispatcher(ServiceModel.load("/aws-models/secretsmanager.service.json"),
+                        JsonRpcDispatcher.ErrorNames.SECRETS_MANAGER, secretHandlers),
+                new JsonRpcDispatcher(ServiceModel.load("/aws-models/acm-pca.service.json"),
+                        JsonRpcDispatcher.ErrorNames.PRIVATE_CA, privateCaHandlers)));
         this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), gateway, Map.of(
                 "/metrics", new TextPage("text/plain; version=0.0.4; charset=utf-8", new StorageMetrics(clusters, storage)),
                 // The CA's certificate, for clients' trust stores. Public by nature; the key stays in the data dir.

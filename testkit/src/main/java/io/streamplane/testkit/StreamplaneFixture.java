@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acmpca.AcmPcaClient;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -101,6 +102,17 @@ public final class StreamplaneFixture implements AutoCloseable {
     /** A Secrets Manager client for the same endpoint, as MSK's SASL/SCRAM users have one. */
     public SecretsManagerClient secretsManagerClient() {
         return SecretsManagerClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    /** A Private CA client for the same endpoint, for the CAs that mutual TLS names. */
+    public AcmPcaClient privateCaClient() {
+        return AcmPcaClient.builder()
                 .endpointOverride(endpoint())
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(

@@ -60,9 +60,6 @@ final class ProvisionedRequestReader {
                 tls.path("enabled").asBoolean(!caArns.isEmpty()),
                 caArns);
         security.validate(prefix);
-        if (security.mutualTls()) {
-            throw new InvalidRequest(prefix + "clientAuthentication.tls", "TLS client authentication is not supported yet");
-        }
         return security;
     }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.secrets.Secret;
-import io.streamplane.core.secrets.SecretService;
 import io.streamplane.core.secrets.SecretService.SecretValue;
+import io.streamplane.core.secrets.SecretService;
 
 import java.time.Instant;
 import java.util.ArrayList;

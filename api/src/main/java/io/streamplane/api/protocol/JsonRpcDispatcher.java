@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A service in AWS's JSON 1.1 protocol (Secrets Manager): every call is a POST to / naming its
+ * A service in AWS's JSON 1.1 protocol (Secrets Manager, Private CA): every call is a POST to / naming its
  * operation in {@code X-Amz-Target: <targetPrefix>.<Operation>}; errors carry their type in
  * {@code __type}, and all of them are 400s, as the service itself answers.
  */
@@ -25,12 +25,25 @@ public final class JsonRpcDispatcher implements ServiceApi {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private final ServiceModel model;
+    private final ErrorNames errors;
     private final Map<String, OperationHandler> handlers;
     private final InputReader reader;
     private final InputValidator validator;
 
-    public JsonRpcDispatcher(ServiceModel model, Map<String, OperationHandler> handlers) {
+    /**
+     * What the service calls its errors: a bad member, a request at odds with the resource's state,
+     * a resource that does not exist, and one that already does.
+     */
+    public record ErrorNames(String invalidParameter, String invalidRequest, String notFound, String exists) {
+        public static final ErrorNames SECRETS_MANAGER = new ErrorNames("InvalidParameterException",
+                "InvalidRequestException", "ResourceNotFoundException", "ResourceExistsException");
+        public static final ErrorNames PRIVATE_CA = new ErrorNames("InvalidArgsException", "InvalidStateException",
+                "ResourceNotFoundException", "RequestAlreadyProcessedException");
+    }
+
+    public JsonRpcDispatcher(ServiceModel model, ErrorNames errors, Map<String, OperationHandler> handlers) {
         this.model = model;
+        this.errors = errors;
         this.handlers = Map.copyOf(handlers);
         this.reader = new InputReader(model);
         this.validator = new InputValidator(model);
@@ -66,18 +79,18 @@ public final class JsonRpcDispatcher implements ServiceApi {
                     .orElseGet(MAPPER::createObjectNode);
             return success(requestId, handler.handle(input));
         } catch (ApiException e) {
-            String type = e.error().status() == 400 ? "InvalidParameterException" : e.error().type();
+            String type = e.error().status() == 400 ? errors.invalidParameter() : e.error().type();
             return error(requestId, e.error().status(), type, e.error().message());
         } catch (InvalidRequest e) {
             // A bad member is a bad parameter; a request at odds with the resource's state is an invalid request.
-            return error(requestId, 400, e.field().isPresent() ? "InvalidParameterException" : "InvalidRequestException",
+            return error(requestId, 400, e.field().isPresent() ? errors.invalidParameter() : errors.invalidRequest(),
                     e.getMessage());
         } catch (NotFound e) {
-            return error(requestId, 400, "ResourceNotFoundException", e.getMessage());
+            return error(requestId, 400, errors.notFound(), e.getMessage());
         } catch (Conflict e) {
-            return error(requestId, 400, "ResourceExistsException", e.getMessage());
+            return error(requestId, 400, errors.exists(), e.getMessage());
         } catch (DomainException e) {
-            return error(requestId, 400, "InvalidRequestException", e.getMessage());
+            return error(requestId, 400, errors.invalidRequest(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Request {} {} failed", requestId, request.header("x-amz-target").orElse(""), e);
             return error(requestId, 500, "InternalServiceError",

@@ -18,9 +18,9 @@ import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.placement.ZonePlacement;
 import io.streamplane.core.port.NodeRuntime;
 import io.streamplane.core.port.Store;
-import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.scaling.BrokerCountPlan;
+import io.streamplane.core.security.ClusterSecurity;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.pki.PrivateCaService;
 import io.streamplane.core.port.CertificateAuthority;
 import io.streamplane.core.port.NodeLaunchSpec;
 import io.streamplane.core.port.NodeRuntime;
@@ -39,10 +40,15 @@ public final class NodeFleet {
     private final KafkaClusterProbe probe;
     private final InternalCredentials internal;
     private final CertificateAuthority authority;
+    private final PrivateCaService clientAuthorities;
 
+    /**
+     * @param authority         signs the nodes' own certificates
+     * @param clientAuthorities the users' CAs, whose client certificates mutual TLS accepts
+     */
     public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
                      ConfigurationService configurations, KafkaClusterProbe probe, InternalCredentials internal,
-                     CertificateAuthority authority) {
+                     CertificateAuthority authority, PrivateCaService clientAuthorities) {
         this.store = store;
         this.runtime = runtime;
         this.versions = versions;
@@ -50,6 +56,7 @@ public final class NodeFleet {
         this.probe = probe;
         this.internal = internal;
         this.authority = authority;
+        this.clientAuthorities = clientAuthorities;
     }
 
     public List<NodeLaunchSpec> launchSpecs(Cluster cluster) {
@@ -78,8 +85,12 @@ public final class NodeFleet {
         }
         var issued = authority.issueNodeCertificate((node.isBroker() ? "b-" : "c-") + node.nodeId(),
                 List.of(node.host()));
+        var clientCas = node.isBroker() && security.mutualTls()
+                ? clientAuthorities.certificatesOf(security.certificateAuthorityArns(),
+                "clientAuthentication.tls.certificateAuthorityArnList")
+                : List.<String>of();
         return Optional.of(new NodeTls(issued.privateKeyPem(), issued.certificateChainPem(),
-                authority.certificatePem()));
+                authority.certificatePem(), clientCas));
     }
 
     /** Makes the Kafka release of the cluster's spec runnable, fetching it if this is its first use. */

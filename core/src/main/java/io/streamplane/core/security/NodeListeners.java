@@ -41,6 +41,14 @@ public final class NodeListeners {
         }
         if (security.tlsListener()) {
             add(listeners, protocols, CLIENT_SECURE, "SSL", host, BrokerPorts.CLIENT_TLS);
+            if (security.mutualTls()) {
+                // Clients present certificates from the cluster's CAs; their principal is the subject.
+                props.put(listenerProperty(CLIENT_SECURE, "ssl.client.auth"),
+                        security.unauthenticated() ? "requested" : "required");
+                props.put(listenerProperty(CLIENT_SECURE, "ssl.truststore.type"), "PEM");
+                props.put(listenerProperty(CLIENT_SECURE, "ssl.truststore.certificates"),
+                        String.join("", tls.orElseThrow().clientCaCertificatePems()));
+            }
         }
         if (security.scramListener()) {
             add(listeners, protocols, CLIENT_SASL_SCRAM, "SASL_SSL", host, BrokerPorts.CLIENT_SASL_SCRAM);

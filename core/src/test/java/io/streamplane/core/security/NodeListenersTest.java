@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeListenersTest {
     private static final InternalCredentials INTERNAL = new InternalCredentials(InternalCredentials.USERNAME, "pw");
-    private static final NodeTls TLS = new NodeTls("KEY", "CHAIN", "CA");
+    private static final NodeTls TLS = new NodeTls("KEY", "CHAIN", "CA", List.of());
 
     @Test
     void mskDefault_servesTlsOnlyToClients_andEncryptsReplicationAndTheQuorum() {
@@ -55,6 +55,22 @@ class NodeListenersTest {
                 .containsEntry("listener.name.client_sasl_scram.sasl.enabled.mechanisms", "SCRAM-SHA-512")
                 .containsEntry("listener.name.client_sasl_scram.scram-sha-512.sasl.jaas.config",
                         "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    }
+
+    @Test
+    void mutualTls_requiresClientCertificatesFromTheNamedCas_onTheTlsListenerOnly() {
+        var mutual = new ClusterSecurity(ClusterSecurity.TLS, true, false, false, true, List.of("arn:ca-1"));
+        var withCas = new NodeTls("KEY", "CHAIN", "CA", List.of("CLIENT-CA-1\n", "CLIENT-CA-2\n"));
+
+        var props = NodeListeners.forBroker("127.1.1.1", mutual, INTERNAL, Optional.of(withCas));
+
+        assertThat(props).containsEntry("listeners", "CLIENT_SECURE://127.1.1.1:9094,REPLICATION://127.1.1.1:9093")
+                .containsEntry("listener.name.client_secure.ssl.client.auth", "required")
+                .containsEntry("listener.name.client_secure.ssl.truststore.certificates", "CLIENT-CA-1\nCLIENT-CA-2\n")
+                .containsEntry("ssl.truststore.certificates", "CA");
+        var alsoUnauthenticated = new ClusterSecurity(ClusterSecurity.TLS, true, true, false, true, List.of("arn:ca-1"));
+        assertThat(NodeListeners.forBroker("127.1.1.1", alsoUnauthenticated, INTERNAL, Optional.of(withCas)))
+                .containsEntry("listener.name.client_secure.ssl.client.auth", "requested");
     }
 
     @Test

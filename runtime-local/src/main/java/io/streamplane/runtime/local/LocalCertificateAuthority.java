@@ -12,38 +12,20 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +38,7 @@ import java.util.regex.Pattern;
  */
 public final class LocalCertificateAuthority implements CertificateAuthority {
     private static final String SIGNATURE = "SHA256withECDSA";
+    private static final String KEY_ALGORITHM = "EC_prime256v1";
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
     private static final Duration NODE_VALIDITY = Duration.ofDays(825);
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -68,7 +51,7 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
     private LocalCertificateAuthority(PrivateKey caKey, X509CertificateHolder caCertificate) {
         this.caKey = caKey;
         this.caCertificate = caCertificate;
-        this.caCertificatePem = pem(caCertificate);
+        this.caCertificatePem = X509Parts.pem(caCertificate);
     }
 
     public static LocalCertificateAuthority loadOrCreate(Path dataDir) {
@@ -77,21 +60,20 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
         Path certificateFile = dir.resolve("ca.crt");
         try {
             if (Files.exists(keyFile) && Files.exists(certificateFile)) {
-                return new LocalCertificateAuthority(readPrivateKey(Files.readString(keyFile)),
-                        readCertificate(Files.readString(certificateFile)));
+                return new LocalCertificateAuthority(X509Parts.readPrivateKey(Files.readString(keyFile)),
+                        X509Parts.readCertificate(Files.readString(certificateFile)));
             }
-            KeyPair pair = newKeyPair();
+            KeyPair pair = X509Parts.newKeyPair(KEY_ALGORITHM);
             var subject = name("Streamplane CA " + Long.toHexString(new SecureRandom().nextLong()));
-            var builder = builder(subject, subject, pair.getPublic(), CA_VALIDITY)
+            var builder = X509Parts.builder(subject, subject, pair.getPublic(), CA_VALIDITY)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
-            var certificate = builder.build(signer(pair.getPrivate()));
+            var certificate = builder.build(X509Parts.signer(pair.getPrivate(), SIGNATURE));
             // The key first: a certificate without its key would be taken for a whole CA next time.
-            SecurityDirectory.writeOwnerOnly(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)
-                    .generate()));
-            Files.writeString(certificateFile, pem(certificate));
+            SecurityDirectory.writeOwnerOnly(keyFile, X509Parts.privateKeyPem(pair.getPrivate()));
+            Files.writeString(certificateFile, X509Parts.pem(certificate));
             return new LocalCertificateAuthority(pair.getPrivate(), certificate);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the certificate authority in " + dir, e);
@@ -112,7 +94,7 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
 
     private IssuedCertificate issue(String commonName, List<String> hosts) {
         try {
-            KeyPair pair = newKeyPair();
+            KeyPair pair = X509Parts.newKeyPair(KEY_ALGORITHM);
             var names = new ArrayList<GeneralName>();
             for (String host : hosts) {
                 names.add(IPV4.matcher(host).matches()
@@ -120,7 +102,7 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
                         : new GeneralName(GeneralName.dNSName, host));
             }
             var utils = new JcaX509ExtensionUtils();
-            var certificate = builder(caCertificate.getSubject(), name(commonName),
+            var certificate = X509Parts.builder(caCertificate.getSubject(), name(commonName),
                     pair.getPublic(), NODE_VALIDITY)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true,
@@ -133,9 +115,9 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
                             utils.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(caCertificate.getSubjectPublicKeyInfo()))
-                    .build(signer(caKey));
-            return new IssuedCertificate(pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate()),
-                    pem(certificate) + caCertificatePem);
+                    .build(X509Parts.signer(caKey, SIGNATURE));
+            return new IssuedCertificate(X509Parts.privateKeyPem(pair.getPrivate()),
+                    X509Parts.pem(certificate) + caCertificatePem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -143,13 +125,6 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
         }
     }
 
-    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key,
-                                                    Duration validity) {
-        Instant now = Instant.now();
-        // Backdated a little, so a client whose clock runs slightly behind still accepts the certificate.
-        return new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, new SecureRandom()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, key);
-    }
 
     /** O first, then CN, in the certificate, so that Java and Kafka print it as "CN=...,O=Streamplane". */
     private static X500Name name(String commonName) {
@@ -157,46 +132,8 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
                 .addRDN(BCStyle.CN, commonName).build();
     }
 
-    private static KeyPair newKeyPair() throws GeneralSecurityException {
-        var generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
 
-    private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
-        return new JcaContentSignerBuilder(SIGNATURE).build(key);
-    }
 
-    private static PrivateKey readPrivateKey(String pem) throws IOException {
-        try (var parser = new PEMParser(new StringReader(pem))) {
-            Object read = parser.readObject();
-            var converter = new JcaPEMKeyConverter();
-            if (read instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
-            }
-            if (read instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
-            }
-            throw new IOException("No private key in the CA key file");
-        }
-    }
 
-    private static X509CertificateHolder readCertificate(String pem) throws IOException {
-        try (var parser = new PEMParser(new StringReader(pem))) {
-            if (parser.readObject() instanceof X509CertificateHolder holder) {
-                return holder;
-            }
-            throw new IOException("No certificate in the CA certificate file");
-        }
-    }
 
-    private static String pem(Object object) {
-        var out = new StringWriter();
-        try (var writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
 }

@@ -58,6 +58,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         return new JdbcSecretStore(jdbi);
     }
 
+    /** The Private CA authorities kept in the same database. */
+    public JdbcCertificateAuthorityStore certificateAuthorities() {
+        return new JdbcCertificateAuthorityStore(jdbi);
+    }
+
     /** The default database: an H2 file under the data directory, kept open while the server runs. */
     public static String h2Url(java.nio.file.Path dataDir) {
         // WRITE_DELAY=0: H2 otherwise writes commits out up to a second later, and a killed server
