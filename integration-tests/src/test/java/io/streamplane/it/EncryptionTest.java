@@ -1,5 +1,6 @@
 package io.streamplane.it;
 
+import io.streamplane.testkit.ClientSecurity;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.StreamplaneFixture;
@@ -25,9 +26,6 @@ import software.amazon.awssdk.services.kafka.model.ClusterState;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,11 +57,7 @@ class EncryptionTest {
                 .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large")
                         .clientSubnets("subnet-1", "subnet-2", "subnet-3")))).clusterArn();
         Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-        var response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(streamplane.endpoint().resolve("/ca.pem")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        caCertificate = response.body();
+        caCertificate = streamplane.caCertificate();
     }
 
     @AfterAll
@@ -93,17 +87,17 @@ class EncryptionTest {
     @Test
     void aClientThatTrustsTheCa_producesAndConsumesOverTls() throws Exception {
         String bootstrap = kafka.getBootstrapBrokers(r -> r.clusterArn(clusterArn)).bootstrapBrokerStringTls();
-        try (var admin = Admin.create(tls(bootstrap, caCertificate))) {
+        try (var admin = Admin.create(ClientSecurity.tls(bootstrap, caCertificate))) {
             Topics.create(admin, "secrets", 3);
         }
-        var producerConfig = tls(bootstrap, caCertificate);
+        var producerConfig = ClientSecurity.tls(bootstrap, caCertificate);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 30; i++) {
                 producer.send(new ProducerRecord<>("secrets", "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
             }
         }
-        var consumerConfig = tls(bootstrap, caCertificate);
+        var consumerConfig = ClientSecurity.tls(bootstrap, caCertificate);
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         var received = new ArrayList<String>();
         try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
@@ -137,14 +131,5 @@ class EncryptionTest {
                     .hasCauseInstanceOf(SslAuthenticationException.class)
                     .rootCause().hasMessageContaining("unable to find valid certification path");
         }
-    }
-
-    /** Client properties for TLS with the CA as the only trusted certificate, in PEM (KIP-651). */
-    static Map<String, Object> tls(String bootstrap, String caPem) {
-        return new HashMap<>(Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL",
-                "ssl.truststore.type", "PEM",
-                "ssl.truststore.certificates", caPem));
     }
 }

@@ -1,11 +1,11 @@
 package io.streamplane.it;
 
+import io.streamplane.testkit.ClientSecurity;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.KafkaTool;
 import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.Topics;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,9 +35,6 @@ import software.amazon.awssdk.services.kafka.model.ClusterState;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -84,8 +81,7 @@ class MutualTlsTest {
                         .clientSubnets("subnet-1", "subnet-2", "subnet-3")))).clusterArn();
         Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
         bootstrap = kafka.getBootstrapBrokers(r -> r.clusterArn(clusterArn)).bootstrapBrokerStringTls();
-        brokerCa = HttpClient.newHttpClient().send(HttpRequest.newBuilder(streamplane.endpoint().resolve("/ca.pem"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        brokerCa = streamplane.caCertificate();
     }
 
     @AfterAll
@@ -121,13 +117,7 @@ class MutualTlsTest {
 
     @Test
     void aClientWithoutACertificate_orWithOneFromAnotherCa_cannotConnect() throws Exception {
-        var anonymous = new HashMap<String, Object>(Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL",
-                CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                "ssl.truststore.type", "PEM",
-                "ssl.truststore.certificates", brokerCa));
+        var anonymous = ClientSecurity.tls(bootstrap, brokerCa);
         var otherAuthority = privateCa.createCertificateAuthority(r -> r
                 .certificateAuthorityType(CertificateAuthorityType.ROOT)
                 .certificateAuthorityConfiguration(c -> c.keyAlgorithm(KeyAlgorithm.RSA_2048)
@@ -177,16 +167,8 @@ class MutualTlsTest {
                         : SigningAlgorithm.SHA256_WITHRSA)
                 .validity(v -> v.type(ValidityPeriodType.DAYS).value(30L))).certificateArn();
         var issued = privateCa.getCertificate(r -> r.certificateAuthorityArn(authority).certificateArn(certificateArn));
-        return new HashMap<>(Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL",
-                CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000,
-                "ssl.truststore.type", "PEM",
-                "ssl.truststore.certificates", brokerCa,
-                "ssl.keystore.type", "PEM",
-                "ssl.keystore.key", pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate()),
-                "ssl.keystore.certificate.chain", issued.certificate() + "\n" + issued.certificateChain()));
+        return ClientSecurity.mutualTls(bootstrap, brokerCa, pem(new JcaPKCS8Generator(pair.getPrivate(), null)
+                .generate()), issued.certificate() + "\n" + issued.certificateChain());
     }
 
     private static void produce(Map<String, Object> client, String topic) throws Exception {

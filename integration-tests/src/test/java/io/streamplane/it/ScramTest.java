@@ -1,11 +1,11 @@
 package io.streamplane.it;
 
+import io.streamplane.testkit.ClientSecurity;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.KafkaTool;
 import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.Topics;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,14 +31,10 @@ import software.amazon.awssdk.services.kafka.model.UnprocessedScramSecret;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -81,8 +77,7 @@ class ScramTest {
         alice = secret("AmazonMSK_alice", "{\"username\":\"alice\",\"password\":\"alice-secret\"}");
         bob = secret("AmazonMSK_bob", "{\"username\":\"bob\",\"password\":\"bob-secret\"}");
         Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-        caCertificate = HttpClient.newHttpClient().send(HttpRequest.newBuilder(streamplane.endpoint()
-                .resolve("/ca.pem")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        caCertificate = streamplane.caCertificate();
         bootstrap = kafka.getBootstrapBrokers(r -> r.clusterArn(clusterArn)).bootstrapBrokerStringSaslScram();
     }
 
@@ -181,6 +176,23 @@ class ScramTest {
 
     @Test
     @Order(5)
+    void aNewPasswordInTheSecret_replacesTheOldOneAtOnce() {
+        secretsManager.putSecretValue(r -> r.secretId(alice)
+                .secretString("{\"username\":\"alice\",\"password\":\"rotated\"}"));
+
+        await("the rotated password to work").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            try (var admin = Admin.create(scram("alice", "rotated"))) {
+                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("orders");
+            }
+        });
+        try (var admin = Admin.create(scram("alice", "alice-secret"))) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
+    @Order(6)
     void associatingWithAClusterWithoutScram_isABadRequest() {
         String plain = Clusters.createCluster(kafka, "no-scram", 2, List.of("subnet-1", "subnet-2"));
         try {
@@ -202,21 +214,7 @@ class ScramTest {
     }
 
     private Map<String, Object> scram(String user, String password) {
-        var config = new HashMap<String, Object>(Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL",
-                CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000,
-                "sasl.mechanism", "SCRAM-SHA-512",
-                "sasl.jaas.config", jaas(user, password),
-                "ssl.truststore.type", "PEM",
-                "ssl.truststore.certificates", caCertificate));
-        return config;
-    }
-
-    private static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return ClientSecurity.scram(bootstrap, caCertificate, user, password);
     }
 
     private void produce(String user, String password, String topic) throws Exception {
@@ -245,7 +243,7 @@ class ScramTest {
     private Path commandConfig(Path dir, String user, String password) throws Exception {
         Path ca = Files.writeString(dir.resolve("ca.pem"), caCertificate);
         return KafkaTool.commandConfig(dir, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n"
-                + "sasl.jaas.config=" + jaas(user, password) + "\nssl.truststore.type=PEM\n"
+                + "sasl.jaas.config=" + ClientSecurity.scramJaas(user, password) + "\nssl.truststore.type=PEM\n"
                 + "ssl.truststore.location=" + ca + "\n");
     }
 

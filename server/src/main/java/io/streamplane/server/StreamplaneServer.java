@@ -159,8 +159,9 @@ public final class StreamplaneServer implements AutoCloseable {
         new ConfigurationHandlers(configurations).register(handlers);
         var secretStore = store.secrets();
         var secrets = new SecretService(identity, secretStore, store, clock);
-        new ScramSecretHandlers(new ScramSecretService(store, secretStore, secrets, new JsonScramSecretFormat(), fleet,
-                probe)).register(handlers);
+        var scram = new ScramSecretService(store, secretStore, secrets, new JsonScramSecretFormat(), fleet, probe);
+        secrets.onNewValue(scram::secretChanged);
+        new ScramSecretHandlers(scram).register(handlers);
         Map<String, OperationHandler> secretHandlers = new HashMap<>();
         new SecretsManagerHandlers(secrets).register(secretHandlers);
         Map<String, OperationHandler> privateCaHandlers = new HashMap<>();

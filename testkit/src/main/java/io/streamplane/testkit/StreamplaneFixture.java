@@ -5,13 +5,20 @@ import io.streamplane.server.ServerConfig;
 import io.streamplane.server.StreamplaneServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acmpca.AcmPcaClient;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -90,33 +97,43 @@ public final class StreamplaneFixture implements AutoCloseable {
     }
 
     public static KafkaClient kafkaClient(URI endpoint, String accessKeyId, String secretAccessKey) {
-        return KafkaClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return pointedAt(KafkaClient.builder(), endpoint, accessKeyId, secretAccessKey);
     }
 
     /** A Secrets Manager client for the same endpoint, as MSK's SASL/SCRAM users have one. */
     public SecretsManagerClient secretsManagerClient() {
-        return SecretsManagerClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return pointedAt(SecretsManagerClient.builder(), endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
     }
 
     /** A Private CA client for the same endpoint, for the CAs that mutual TLS names. */
     public AcmPcaClient privateCaClient() {
-        return AcmPcaClient.builder()
-                .endpointOverride(endpoint())
+        return pointedAt(AcmPcaClient.builder(), endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
+
+    /** The certificate of the installation's CA, as clients fetch it to trust the brokers' TLS listeners. */
+    public String caCertificate() {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint().resolve("/ca.pem"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /ca.pem answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An AWS SDK client of any service, signing with the key for this server's endpoint and region. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C pointedAt(
+            B builder, URI endpoint, String accessKeyId, String secretAccessKey) {
+        return builder.endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }

@@ -2,6 +2,7 @@ package io.streamplane.core.cluster;
 
 import io.streamplane.core.security.ClusterSecurity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,6 +15,15 @@ public record BootstrapBrokers(Optional<String> plaintext, Optional<String> tls,
                 security.plaintextListener() ? Optional.of(join(brokers, BrokerPorts.CLIENT_PLAINTEXT)) : Optional.empty(),
                 security.tlsListener() ? Optional.of(join(brokers, BrokerPorts.CLIENT_TLS)) : Optional.empty(),
                 security.scramListener() ? Optional.of(join(brokers, BrokerPorts.CLIENT_SASL_SCRAM)) : Optional.empty());
+    }
+
+    /** The enabled listeners for a log line, e.g. "TLS 127.1.1.1:9094,...". */
+    String described() {
+        var parts = new ArrayList<String>();
+        plaintext.ifPresent(b -> parts.add("plaintext " + b));
+        tls.ifPresent(b -> parts.add("TLS " + b));
+        saslScram.ifPresent(b -> parts.add("SASL/SCRAM " + b));
+        return String.join("; ", parts);
     }
 
     private static String join(List<ClusterNode> brokers, int port) {

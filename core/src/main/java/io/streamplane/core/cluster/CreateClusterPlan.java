@@ -58,7 +58,8 @@ public final class CreateClusterPlan implements OperationPlan {
         var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
         if (cluster.state() == ClusterState.CREATING) {
             store.updateCluster(cluster.settled());
-            LOG.info("Cluster {} is ACTIVE at {}", cluster.name(), fleet.bootstrapServers(cluster));
+            LOG.info("Cluster {} is ACTIVE; clients connect to {}", cluster.name(),
+                    BootstrapBrokers.of(fleet.brokers(cluster), cluster.spec().security()).described());
         }
     }
 

@@ -11,11 +11,14 @@ import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.port.SecretStore;
 import io.streamplane.core.port.Store;
 import io.streamplane.core.security.InternalCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +28,7 @@ import java.util.Set;
  * that can't be used are reported one by one and change nothing.
  */
 public final class ScramSecretService {
+    private static final Logger LOG = LoggerFactory.getLogger(ScramSecretService.class);
     public static final String NAME_PREFIX = "AmazonMSK_";
     private static final Set<ClusterState> RUNNING = Set.of(ClusterState.ACTIVE, ClusterState.UPDATING,
             ClusterState.HEALING, ClusterState.REBOOTING_BROKER);
@@ -70,6 +74,42 @@ public final class ScramSecretService {
         applyToCluster(cluster, admin -> admin.upsertScramUsers(users));
         accepted.forEach(a -> secrets.associateScramSecret(cluster.arn(), a.secretArn(), a.username()));
         return unprocessed;
+    }
+
+    /**
+     * Brings every cluster that uses the secret to its new value, at once (MSK syncs within minutes).
+     * A value that can't be used leaves the cluster's user as it was; so does a cluster that is not
+     * running, until the secret is associated again.
+     */
+    public void secretChanged(Secret secret) {
+        var checked = check(secret.arn());
+        if (checked.credential().isEmpty()) {
+            LOG.warn("Secret {} has a new value that is not usable for SASL/SCRAM ({}); clusters keep its old user",
+                    secret.name(), checked.refusal().map(Unprocessed::errorMessage).orElse(""));
+            return;
+        }
+        var credential = checked.credential().get();
+        for (String clusterArn : secrets.clustersUsingSecret(secret.arn())) {
+            var cluster = store.findCluster(clusterArn).filter(c -> RUNNING.contains(c.state()));
+            if (cluster.isEmpty()) {
+                continue;
+            }
+            var associations = secrets.scramAssociations(clusterArn);
+            String oldUser = associations.stream().filter(a -> a.secretArn().equals(secret.arn()))
+                    .map(ScramAssociation::username).findFirst().orElse(credential.username());
+            boolean oldUserStays = oldUser.equals(credential.username()) || associations.stream()
+                    .anyMatch(a -> !a.secretArn().equals(secret.arn()) && a.username().equals(oldUser));
+            try {
+                applyToCluster(cluster.get(), admin -> {
+                    admin.upsertScramUsers(Map.of(credential.username(), credential.password()));
+                    admin.deleteScramUsers(oldUserStays ? Set.of() : Set.of(oldUser));
+                });
+                secrets.associateScramSecret(clusterArn, secret.arn(), credential.username());
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot bring cluster {} to the new value of secret {}: {}", cluster.get().name(),
+                        secret.name(), e.getMessage());
+            }
+        }
     }
 
     public List<Unprocessed> disassociate(String clusterArn, List<String> secretArns) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +35,7 @@ public final class SecretService {
     private final Store tags;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final List<Consumer<Secret>> valueListeners = new CopyOnWriteArrayList<>();
 
     /** @param tags where the secrets' tags are kept, with those of clusters and configurations */
     public SecretService(ServiceIdentity identity, SecretStore store, Store tags, Clock clock) {
@@ -40,6 +43,11 @@ public final class SecretService {
         this.store = store;
         this.tags = tags;
         this.clock = clock;
+    }
+
+    /** Calls {@code listener} after a secret gets a new current value, as clusters using it must follow. */
+    public void onNewValue(Consumer<Secret> listener) {
+        valueListeners.add(listener);
     }
 
     /** A secret's value at one version, with the stages that version is in. */
@@ -116,6 +124,7 @@ public final class SecretService {
         var version = new SecretVersion(clientRequestToken.orElseGet(() -> UUID.randomUUID().toString()), value, now);
         var updated = secret.withNewCurrentVersion(version.versionId(), now);
         store.addVersion(updated, version);
+        valueListeners.forEach(listener -> listener.accept(updated));
         return new SecretValue(updated, version, List.of(CURRENT));
     }
 

@@ -19,6 +19,10 @@ import io.streamplane.core.operation.ErrorInfo;
 import io.streamplane.core.operation.OperationState;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.operation.StepStatus;
+import io.streamplane.core.pki.PrivateCertificateAuthority;
+import io.streamplane.core.secrets.ScramAssociation;
+import io.streamplane.core.secrets.Secret;
+import io.streamplane.core.secrets.SecretVersion;
 import io.streamplane.core.security.ClusterSecurity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -187,6 +191,58 @@ class JdbcStoreTest {
         store.deleteConfiguration(configuration.arn());
         assertThat(store.listConfigurations()).isEmpty();
         assertThat(store.configurationRevisions(configuration.arn())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void secrets_keepTheirVersions_andTheClustersThatUseThem(String database) {
+        try (var store = open(database)) {
+            var secrets = store.secrets();
+            var first = new SecretVersion("v1", "{\"username\":\"alice\",\"password\":\"a\"}", NOW);
+            var secret = new Secret("arn:secret:AmazonMSK_alice-AbCdEf", "AmazonMSK_alice", "", Optional.of("key-1"),
+                    NOW, NOW, Optional.empty(), "v1", Optional.empty());
+            secrets.createSecret(secret, first);
+            var cluster = cluster("scram", 7);
+            store.createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
+
+            var updated = secret.withNewCurrentVersion("v2", NOW.plusSeconds(1));
+            secrets.addVersion(updated, new SecretVersion("v2", "two", NOW.plusSeconds(1)));
+            secrets.associateScramSecret(cluster.arn(), secret.arn(), "alice");
+
+            assertThat(secrets.findSecretByName("AmazonMSK_alice")).contains(updated);
+            assertThat(secrets.findVersion(secret.arn(), "v1")).contains(first);
+            assertThat(secrets.scramAssociations(cluster.arn()))
+                    .containsExactly(new ScramAssociation(secret.arn(), "alice"));
+            assertThat(secrets.clustersUsingSecret(secret.arn())).containsExactly(cluster.arn());
+            assertThatThrownBy(() -> secrets.createSecret(secret, first)).isInstanceOf(Conflict.class);
+
+            store.deleteCluster(cluster.arn());
+            assertThat(secrets.clustersUsingSecret(secret.arn())).isEmpty();
+            var scheduled = updated.withDeletedDate(Optional.of(NOW.plusSeconds(60)));
+            secrets.updateSecret(scheduled);
+            assertThat(secrets.findSecretByArn(secret.arn())).contains(scheduled);
+            secrets.deleteSecret(secret.arn());
+            assertThat(secrets.listSecrets()).isEmpty();
+            assertThat(secrets.findVersion(secret.arn(), "v1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void certificateAuthorities_keepTheirKeysApart_andTheCertificatesTheyIssued(String database) {
+        try (var store = open(database)) {
+            var authorities = store.certificateAuthorities();
+            var authority = new PrivateCertificateAuthority("arn:ca/1", "CN=Payments CA", "EC_prime256v1",
+                    "SHA256WITHECDSA", NOW, NOW, NOW.plusSeconds(3600), "0a1b", "-----BEGIN CERTIFICATE-----\n");
+            authorities.createAuthority(authority, "-----BEGIN PRIVATE KEY-----\n");
+            authorities.addCertificate(authority.arn(), "arn:ca/1/certificate/c1", "CERT");
+
+            assertThat(authorities.findAuthority(authority.arn())).contains(authority);
+            assertThat(authorities.listAuthorities()).containsExactly(authority);
+            assertThat(authorities.privateKey(authority.arn())).contains("-----BEGIN PRIVATE KEY-----\n");
+            assertThat(authorities.findCertificate(authority.arn(), "arn:ca/1/certificate/c1")).contains("CERT");
+            assertThat(authorities.findCertificate("arn:ca/2", "arn:ca/1/certificate/c1")).isEmpty();
+        }
     }
 
     private static Cluster cluster(String name, int slot) {
