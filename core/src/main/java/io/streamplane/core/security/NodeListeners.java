@@ -42,20 +42,12 @@ public final class NodeListeners {
         if (security.tlsListener()) {
             add(listeners, protocols, CLIENT_SECURE, "SSL", host, BrokerPorts.CLIENT_TLS);
             if (security.mutualTls()) {
-                // Clients present certificates from the cluster's CAs; their principal is the subject.
-                props.put(listenerProperty(CLIENT_SECURE, "ssl.client.auth"),
-                        security.unauthenticated() ? "requested" : "required");
-                props.put(listenerProperty(CLIENT_SECURE, "ssl.truststore.type"), "PEM");
-                props.put(listenerProperty(CLIENT_SECURE, "ssl.truststore.certificates"),
-                        String.join("", tls.orElseThrow().clientCaCertificatePems()));
+                props.putAll(clientCertificates(security, tls.orElseThrow()));
             }
         }
         if (security.scramListener()) {
             add(listeners, protocols, CLIENT_SASL_SCRAM, "SASL_SSL", host, BrokerPorts.CLIENT_SASL_SCRAM);
-            // Users are Kafka's own SCRAM credentials, kept in the cluster metadata.
-            props.put(listenerProperty(CLIENT_SASL_SCRAM, "sasl.enabled.mechanisms"), SCRAM_MECHANISM);
-            props.put(listenerProperty(CLIENT_SASL_SCRAM, "scram-sha-512.sasl.jaas.config"),
-                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            props.putAll(scramUsers());
         }
         add(listeners, protocols, REPLICATION, internalProtocol(security), host, BrokerPorts.REPLICATION);
         protocols.add(CONTROLLER + ":" + internalProtocol(security));
@@ -99,6 +91,23 @@ public final class NodeListeners {
             props.put("ssl.truststore.certificates", t.caCertificatePem());
         });
         return props;
+    }
+
+    /** Clients of the TLS listener present certificates from the cluster's CAs; the subject is the principal. */
+    private static Map<String, String> clientCertificates(ClusterSecurity security, NodeTls tls) {
+        return Map.of(
+                listenerProperty(CLIENT_SECURE, "ssl.client.auth"), security.unauthenticated() ? "requested" : "required",
+                listenerProperty(CLIENT_SECURE, "ssl.truststore.type"), "PEM",
+                listenerProperty(CLIENT_SECURE, "ssl.truststore.certificates"),
+                String.join("", tls.clientCaCertificatePems()));
+    }
+
+    /** Users of the SCRAM listener are Kafka's own SCRAM credentials, kept in the cluster metadata. */
+    private static Map<String, String> scramUsers() {
+        return Map.of(
+                listenerProperty(CLIENT_SASL_SCRAM, "sasl.enabled.mechanisms"), SCRAM_MECHANISM,
+                listenerProperty(CLIENT_SASL_SCRAM, "scram-sha-512.sasl.jaas.config"),
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
     }
 
     static String internalProtocol(ClusterSecurity security) {
