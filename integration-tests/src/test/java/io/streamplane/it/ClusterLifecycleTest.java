@@ -69,12 +69,7 @@ class ClusterLifecycleTest {
 
     @AfterAll
     void stopServer() {
-        if (clusterArn != null) {
-            NodeProcesses.killAll(clusterArn);
-        }
-        if (streamplane != null) {
-            streamplane.close();
-        }
+        StreamplaneFixture.stop(streamplane, clusterArn);
     }
 
     @Test

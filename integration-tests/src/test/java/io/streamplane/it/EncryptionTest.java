@@ -2,7 +2,6 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.ClientSecurity;
 import io.streamplane.testkit.Clusters;
-import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -62,12 +61,7 @@ class EncryptionTest {
 
     @AfterAll
     void stop() {
-        if (clusterArn != null) {
-            NodeProcesses.killAll(clusterArn);
-        }
-        if (streamplane != null) {
-            streamplane.close();
-        }
+        StreamplaneFixture.stop(streamplane, clusterArn);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.streamplane.it;
 import io.streamplane.testkit.ClientSecurity;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.KafkaTool;
-import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,12 +85,7 @@ class MutualTlsTest {
 
     @AfterAll
     void stop() {
-        if (clusterArn != null) {
-            NodeProcesses.killAll(clusterArn);
-        }
-        if (streamplane != null) {
-            streamplane.close();
-        }
+        StreamplaneFixture.stop(streamplane, clusterArn);
     }
 
     @Test

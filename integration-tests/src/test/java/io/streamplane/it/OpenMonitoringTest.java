@@ -58,10 +58,7 @@ class OpenMonitoringTest {
 
     @AfterAll
     void stop() {
-        if (clusterArn != null) {
-            NodeProcesses.killAll(clusterArn);
-        }
-        streamplane.close();
+        StreamplaneFixture.stop(streamplane, clusterArn);
     }
 
     @Test

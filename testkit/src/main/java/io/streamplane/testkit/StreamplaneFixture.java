@@ -138,6 +138,19 @@ public final class StreamplaneFixture implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Ends a test class's server and cluster, whichever of them was made: kills what is left of the
+     * cluster's nodes (a test that failed half-way may have left some), then stops the server.
+     */
+    public static void stop(StreamplaneFixture fixture, String clusterArn) {
+        if (clusterArn != null) {
+            NodeProcesses.killAll(clusterArn);
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
     @Override
     public void close() {
         server.close();
