@@ -26,14 +26,12 @@ public final class ApiDispatcher implements ServiceApi {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final ServiceModel model;
     private final Map<String, OperationHandler> handlers;
-    private final InputReader reader;
-    private final InputValidator validator;
+    private final OperationInputs inputs;
 
     public ApiDispatcher(ServiceModel model, Map<String, OperationHandler> handlers) {
         this.model = model;
         this.handlers = Map.copyOf(handlers);
-        this.reader = new InputReader(model);
-        this.validator = new InputValidator(model);
+        this.inputs = new OperationInputs(model);
     }
 
     @Override
@@ -51,13 +49,7 @@ public final class ApiDispatcher implements ServiceApi {
                 throw new ApiException(new AwsError(501, "NotImplementedException", "The operation "
                         + operation.name() + " is not implemented by this Streamplane server yet", Optional.empty()));
             }
-            var input = operation.inputShape()
-                    .map(shape -> {
-                        var read = reader.read(shape, route.labels(), request.rawQuery(), request.body());
-                        validator.validate(shape, read);
-                        return read;
-                    })
-                    .orElseGet(MAPPER::createObjectNode);
+            var input = inputs.read(operation, route.labels(), request.rawQuery(), request.body());
             JsonNode output = handler.handle(input);
             return success(requestId, operation.responseCode(), output);
         } catch (ApiException e) {

@@ -27,8 +27,7 @@ public final class JsonRpcDispatcher implements ServiceApi {
     private final ServiceModel model;
     private final ErrorNames errors;
     private final Map<String, OperationHandler> handlers;
-    private final InputReader reader;
-    private final InputValidator validator;
+    private final OperationInputs inputs;
 
     /**
      * What the service calls its errors: a bad member, a request at odds with the resource's state,
@@ -45,8 +44,7 @@ public final class JsonRpcDispatcher implements ServiceApi {
         this.model = model;
         this.errors = errors;
         this.handlers = Map.copyOf(handlers);
-        this.reader = new InputReader(model);
-        this.validator = new InputValidator(model);
+        this.inputs = new OperationInputs(model);
     }
 
     @Override
@@ -70,13 +68,7 @@ public final class JsonRpcDispatcher implements ServiceApi {
                 return error(requestId, 400, "UnsupportedOperationException", "The operation "
                         + operation.get().name() + " is not implemented by this Streamplane server");
             }
-            var input = operation.get().inputShape()
-                    .map(shape -> {
-                        var read = reader.read(shape, Map.of(), null, request.body());
-                        validator.validate(shape, read);
-                        return read;
-                    })
-                    .orElseGet(MAPPER::createObjectNode);
+            var input = inputs.read(operation.get(), Map.of(), null, request.body());
             return success(requestId, handler.handle(input));
         } catch (ApiException e) {
             String type = e.error().status() == 400 ? errors.invalidParameter() : e.error().type();
