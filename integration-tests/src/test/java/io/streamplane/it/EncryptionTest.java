@@ -2,6 +2,7 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.ClientSecurity;
 import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -103,6 +104,23 @@ class EncryptionTest {
             }
         }
         assertThat(received).hasSize(30).contains("v0", "v29");
+    }
+
+    @Test
+    void aKilledBrokerOfAnEncryptedCluster_isHealed_overTheEncryptedInternalListeners() throws Exception {
+        String bootstrap = kafka.getBootstrapBrokers(r -> r.clusterArn(clusterArn)).bootstrapBrokerStringTls();
+        long before = NodeProcesses.of(clusterArn, 2).orElseThrow().pid();
+
+        NodeProcesses.kill(clusterArn, 2);
+        Clusters.awaitState(kafka, clusterArn, ClusterState.HEALING);
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+
+        assertThat(NodeProcesses.of(clusterArn, 2).orElseThrow().pid()).isNotEqualTo(before);
+        assertThat(kafka.listClusterOperationsV2(r -> r.clusterArn(clusterArn)).clusterOperationInfoList())
+                .anyMatch(o -> o.operationType().equals("HEAL_CLUSTER") && o.operationState().equals("UPDATE_COMPLETE"));
+        try (var admin = Admin.create(ClientSecurity.tls(bootstrap, caCertificate))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
+        }
     }
 
     @Test
