@@ -92,21 +92,23 @@ class RollingChangesTest extends LiveClusterTest {
 
     @Test
     @Order(4)
-    void updateBrokerType_restartsEachBrokerWithTheResourcesOfTheNewType() {
+    void updateBrokerType_restartsEachBrokerWithTheResourcesOfTheNewType() throws Exception {
         String version = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
 
         String operationArn = kafka.updateBrokerType(r -> r.clusterArn(clusterArn).currentVersion(version)
-                .targetInstanceType("kafka.m5.xlarge")).clusterOperationArn();
+                .targetInstanceType("kafka.m5.2xlarge")).clusterOperationArn();
         Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
 
         var info = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo();
-        assertThat(info.provisioned().brokerNodeGroupInfo().instanceType()).isEqualTo("kafka.m5.xlarge");
+        assertThat(info.provisioned().brokerNodeGroupInfo().instanceType()).isEqualTo("kafka.m5.2xlarge");
         assertThat(kafka.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn)).clusterOperationInfo()
                 .operationState()).isEqualTo("UPDATE_COMPLETE");
         var heaps = NodeProcesses.pidsOf(clusterArn).stream()
                 .map(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse(""))
-                .filter(command -> command.contains("-Xmx1024m")).count();
-        assertThat(heaps).as("brokers with the 1 GiB heap of kafka.m5.xlarge").isEqualTo(3);
+                .filter(command -> command.contains("-Xmx2048m")).count();
+        assertThat(heaps).as("brokers with the 2 GiB heap of kafka.m5.2xlarge").isEqualTo(3);
+        assertThat(brokerConfig("num.io.threads")).as("request handler threads of 8 vCPUs").isEqualTo("16");
+        assertThat(brokerConfig("num.network.threads")).as("network threads of 8 vCPUs").isEqualTo("8");
         assertThatThrownBy(() -> kafka.updateBrokerType(r -> r.clusterArn(clusterArn)
                 .currentVersion(kafka.describeClusterV2(d -> d.clusterArn(clusterArn)).clusterInfo().currentVersion())
                 .targetInstanceType("kafka.x1.huge")))

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * MSK's Standard broker sizes. On this machine a broker gets a heap in proportion to the size's
- * memory (64 MiB per GiB, between 256 MiB and 2 GiB), so bigger types really are bigger.
+ * memory (64 MiB per GiB, between 256 MiB and 2 GiB) and request threads in proportion to its
+ * vCPUs, so bigger types really are bigger.
  */
 public record BrokerInstanceType(String name, int vcpus, int memoryGiB) {
     private static final Map<String, BrokerInstanceType> KNOWN = catalogue();
@@ -28,6 +29,16 @@ public record BrokerInstanceType(String name, int vcpus, int memoryGiB) {
 
     public int heapMegabytes() {
         return Math.max(256, Math.min(2048, memoryGiB * 64));
+    }
+
+    /**
+     * The broker's request handler and network threads: MSK's defaults (8 and 5) up to four vCPUs,
+     * then two handler threads and one network thread per vCPU. A custom configuration that sets
+     * them wins.
+     */
+    public Map<String, String> threadProperties() {
+        return Map.of("num.io.threads", Integer.toString(Math.max(8, 2 * vcpus)),
+                "num.network.threads", Integer.toString(Math.max(5, vcpus)));
     }
 
     private static Map<String, BrokerInstanceType> catalogue() {

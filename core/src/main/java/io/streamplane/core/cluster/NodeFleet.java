@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,16 +64,18 @@ public final class NodeFleet {
         var nodes = store.nodes(cluster.arn());
         var release = versions.require("kafkaVersion", cluster.spec().kafkaVersion());
         int zones = cluster.spec().clientSubnets().size();
-        int brokerHeap = BrokerInstanceType.of(cluster.spec().instanceType()).heapMegabytes();
+        var brokerType = BrokerInstanceType.of(cluster.spec().instanceType());
         var custom = configurations.properties(cluster.spec().configuration());
+        var brokerCustom = new LinkedHashMap<>(brokerType.threadProperties());
+        brokerCustom.putAll(custom);
         // Open monitoring is a broker feature, as on MSK, where controllers are not the user's to see.
         var brokerExporters = cluster.spec().openMonitoring().exporters();
         var security = cluster.spec().security();
         return nodes.stream()
                 .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), n.host(),
-                        release, NodeConfiguration.forNode(n, nodes, zones, custom, security, internal,
-                                tls(n, security)),
-                        n.isBroker() ? brokerHeap : CONTROLLER_HEAP_MEGABYTES,
+                        release, NodeConfiguration.forNode(n, nodes, zones, n.isBroker() ? brokerCustom : custom,
+                                security, internal, tls(n, security)),
+                        n.isBroker() ? brokerType.heapMegabytes() : CONTROLLER_HEAP_MEGABYTES,
                         n.isBroker() ? brokerExporters : Set.of()))
                 .toList();
     }

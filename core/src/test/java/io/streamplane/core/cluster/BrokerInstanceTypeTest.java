@@ -16,6 +16,18 @@ class BrokerInstanceTypeTest {
     }
 
     @Test
+    void requestThreads_areMsksDefaultsForSmallTypes_andGrowWithTheVcpus() {
+        assertThat(BrokerInstanceType.of("kafka.m5.large").threadProperties())
+                .containsEntry("num.io.threads", "8").containsEntry("num.network.threads", "5");
+        assertThat(BrokerInstanceType.of("kafka.m5.xlarge").threadProperties())
+                .containsEntry("num.io.threads", "8").containsEntry("num.network.threads", "5");
+        assertThat(BrokerInstanceType.of("kafka.m5.2xlarge").threadProperties())
+                .containsEntry("num.io.threads", "16").containsEntry("num.network.threads", "8");
+        assertThat(BrokerInstanceType.of("kafka.m5.24xlarge").threadProperties())
+                .containsEntry("num.io.threads", "192").containsEntry("num.network.threads", "96");
+    }
+
+    @Test
     void of_refusesAnUnknownTypeNamingTheField() {
         assertThatThrownBy(() -> BrokerInstanceType.of("kafka.x9.huge"))
                 .isInstanceOf(InvalidRequest.class)
