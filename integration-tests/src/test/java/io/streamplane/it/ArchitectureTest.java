@@ -50,4 +50,12 @@ class ArchitectureTest {
                         "io.streamplane.store..", "io.streamplane.server..", "com.sun.net.httpserver..", "java.sql..")
                 .check(classes);
     }
+
+    @Test
+    void objectStore_knowsNoApiNoSqlAndNoOtherAdapter() {
+        noClasses().that().resideInAPackage("io.streamplane.objectstore..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.streamplane.api..", "io.streamplane.store..",
+                        "io.streamplane.runtime..", "io.streamplane.server..", "com.sun.net.httpserver..", "java.sql..")
+                .check(classes);
+    }
 }

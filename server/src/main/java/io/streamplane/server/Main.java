@@ -1,5 +1,6 @@
 package io.streamplane.server;
 
+import io.streamplane.core.port.S3Endpoint;
 import io.streamplane.runtime.local.KafkaDistributions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,11 +91,31 @@ public final class Main {
                 description = "On stop, leave the Kafka nodes running; the next start adopts them.")
         boolean leaveNodesRunning;
 
+        @Option(names = "--s3-endpoint", defaultValue = "${env:STREAMPLANE_S3_ENDPOINT}",
+                description = "A real S3 to keep objects in and forward S3 requests to (env STREAMPLANE_S3_ENDPOINT; "
+                        + "default: the embedded S3, with objects under the data dir).")
+        String s3Endpoint;
+
+        @Option(names = "--s3-region", defaultValue = "${env:STREAMPLANE_S3_REGION}",
+                description = "Region of that S3 (env STREAMPLANE_S3_REGION; default: --region).")
+        String s3Region;
+
+        @Option(names = "--s3-access-key-id", defaultValue = "${env:STREAMPLANE_S3_ACCESS_KEY_ID}",
+                description = "Access key id the server signs with at that S3 (env STREAMPLANE_S3_ACCESS_KEY_ID).")
+        String s3AccessKeyId;
+
+        @Option(names = "--s3-secret-access-key", defaultValue = "${env:STREAMPLANE_S3_SECRET_ACCESS_KEY}",
+                description = "Its secret (env STREAMPLANE_S3_SECRET_ACCESS_KEY).")
+        String s3SecretAccessKey;
+
         @Override
         public Integer call() throws InterruptedException {
             Map<String, String> additionalKeys;
+            Optional<S3Endpoint> s3;
             try {
                 additionalKeys = ServerConfig.parseAccessKeys(accessKeys);
+                s3 = ServerConfig.externalS3(s3Endpoint, Optional.ofNullable(s3Region).orElse(region), s3AccessKeyId,
+                        s3SecretAccessKey);
             } catch (IllegalArgumentException e) {
                 System.err.println("streamplane: cannot start: " + e.getMessage());
                 return 1;
@@ -105,7 +126,7 @@ public final class Main {
                     Optional.ofNullable(kafkaCache).orElse(dataDir.resolve("cache").resolve("kafka")).toAbsolutePath(),
                     Optional.ofNullable(mavenRepository).filter(u -> !u.isBlank())
                             .orElse(KafkaDistributions.defaultMavenRepository()),
-                    !leaveNodesRunning);
+                    !leaveNodesRunning, s3);
             StreamplaneServer server;
             try {
                 server = StreamplaneServer.create(config);

@@ -1,6 +1,10 @@
 package io.streamplane.server;
 
+import io.streamplane.core.port.S3Endpoint;
+
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,6 +20,7 @@ import java.util.Optional;
  * @param mavenRepository     the Maven repository those releases are fetched from
  * @param additionalAccessKeys more access keys clients may sign with, each with its secret
  * @param stopNodesOnShutdown whether a graceful stop also stops the clusters' nodes
+ * @param s3                  a real S3 to keep objects in and forward S3 requests to; empty for the embedded one
  */
 public record ServerConfig(
         String bindAddress,
@@ -33,7 +38,8 @@ public record ServerConfig(
         Path kafkaDistributions,
         Path kafkaCache,
         String mavenRepository,
-        boolean stopNodesOnShutdown) {
+        boolean stopNodesOnShutdown,
+        Optional<S3Endpoint> s3) {
 
     public static final String DEFAULT_ACCESS_KEY_ID = "test";
     public static final String DEFAULT_SECRET_ACCESS_KEY = "test";
@@ -80,6 +86,38 @@ public record ServerConfig(
             keys.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
         }
         return keys;
+    }
+
+    /**
+     * The real S3 the flags name, or empty for the embedded one; an endpoint without both credentials,
+     * or credentials without an endpoint, are refused.
+     */
+    public static Optional<S3Endpoint> externalS3(String endpoint, String region, String accessKeyId,
+                                                  String secretAccessKey) {
+        boolean hasEndpoint = endpoint != null && !endpoint.isBlank();
+        boolean hasKey = accessKeyId != null && !accessKeyId.isBlank();
+        boolean hasSecret = secretAccessKey != null && !secretAccessKey.isBlank();
+        if (!hasEndpoint) {
+            if (hasKey || hasSecret) {
+                throw new IllegalArgumentException("--s3-access-key-id and --s3-secret-access-key go with --s3-endpoint");
+            }
+            return Optional.empty();
+        }
+        if (!hasKey || !hasSecret) {
+            throw new IllegalArgumentException("--s3-endpoint needs --s3-access-key-id and --s3-secret-access-key, "
+                    + "the credentials the server signs with there");
+        }
+        URI uri;
+        try {
+            uri = new URI(endpoint.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--s3-endpoint must be a URL such as https://s3.us-east-1.amazonaws.com, "
+                    + "got '" + endpoint + "'", e);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--s3-endpoint must be an http or https URL, got '" + endpoint + "'");
+        }
+        return Optional.of(new S3Endpoint(uri, region, accessKeyId.strip(), secretAccessKey.strip()));
     }
 
     public String endpoint(int actualPort) {

@@ -18,6 +18,7 @@ import io.streamplane.api.protocol.AwsHttpServer;
 import io.streamplane.api.protocol.JsonRpcDispatcher;
 import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.api.protocol.SigV4Verifier;
+import io.streamplane.api.s3.S3Gateway;
 import io.streamplane.core.Ids;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.TagService;
@@ -36,12 +37,14 @@ import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.pki.PrivateCaService;
+import io.streamplane.core.port.S3Endpoint;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.rolling.RollingRestart;
 import io.streamplane.core.scaling.BrokerCountPlan;
 import io.streamplane.core.scaling.IntelligentRebalancing;
 import io.streamplane.core.secrets.ScramSecretService;
 import io.streamplane.core.secrets.SecretService;
+import io.streamplane.objectstore.EmbeddedS3;
 import io.streamplane.runtime.local.InternalCredentialsFile;
 import io.streamplane.runtime.local.KafkaDistributions;
 import io.streamplane.runtime.local.LocalCertificateAuthority;
@@ -55,12 +58,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -96,6 +101,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private final IntelligentRebalancing rebalancing;
     private final AwsHttpServer http;
     private final LocalCertificateAuthority authority;
+    private final Optional<EmbeddedS3> embeddedS3;
     private final ExecutorService restarts = Executors.newCachedThreadPool();
     private boolean serving;
     private boolean closed;
@@ -166,13 +172,21 @@ public final class StreamplaneServer implements AutoCloseable {
         new SecretsManagerHandlers(secrets).register(secretHandlers);
         Map<String, OperationHandler> privateCaHandlers = new HashMap<>();
         new PrivateCaHandlers(privateCas, identity).register(privateCaHandlers);
-        var gateway = new ApiGateway(new SigV4Verifier(config.accessKeys(), config.region(), clock), List.of(
+        // One verifier for every service, so a signature used once is refused everywhere.
+        var verifier = new SigV4Verifier(config.accessKeys(), config.region(), clock);
+        this.embeddedS3 = config.s3().isEmpty()
+                ? Optional.of(EmbeddedS3.start(config.dataDir().resolve("s3"), config.region()))
+                : Optional.empty();
+        S3Endpoint s3 = config.s3().orElseGet(() -> embeddedS3.orElseThrow().endpoint());
+        var s3Gateway = new S3Gateway(verifier, s3, config.dataDir().resolve("tmp").resolve("s3-uploads"));
+        var gateway = new ApiGateway(verifier, List.of(
                 new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers),
                 new JsonRpcDispatcher(ServiceModel.load("/aws-models/secretsmanager.service.json"),
                         JsonRpcDispatcher.ErrorNames.SECRETS_MANAGER, secretHandlers),
                 new JsonRpcDispatcher(ServiceModel.load("/aws-models/acm-pca.service.json"),
                         JsonRpcDispatcher.ErrorNames.PRIVATE_CA, privateCaHandlers)));
-        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), gateway, Map.of(
+        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), gateway,
+                List.of(s3Gateway), Map.of(
                 "/metrics", new TextPage("text/plain; version=0.0.4; charset=utf-8", new StorageMetrics(clusters, storage)),
                 // The CA's certificate, for clients' trust stores. Public by nature; the key stays in the data dir.
                 CA_CERTIFICATE_PATH, new TextPage("application/x-pem-file", authority::certificatePem)));
@@ -219,6 +233,11 @@ public final class StreamplaneServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Where the embedded S3 listens, when the server runs one rather than using a real S3. */
+    public Optional<URI> embeddedS3Endpoint() {
+        return embeddedS3.map(s3 -> s3.endpoint().endpoint());
+    }
+
     public ServerConfig config() {
         return config;
     }
@@ -245,5 +264,6 @@ public final class StreamplaneServer implements AutoCloseable {
             LOG.info("Left the Kafka nodes running; the next start adopts them");
         }
         store.close();
+        embeddedS3.ifPresent(EmbeddedS3::close);
     }
 }

@@ -22,4 +22,25 @@ class ServerConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'AKID2'")
                 .hasMessageNotContaining("one");
     }
+
+    @Test
+    void withoutAnS3Endpoint_theEmbeddedStoreIsUsed() {
+        assertThat(ServerConfig.externalS3(null, "us-east-1", null, null)).isEmpty();
+    }
+
+    @Test
+    void aRealS3_needsItsEndpointAndBothCredentials() {
+        var s3 = ServerConfig.externalS3("https://s3.eu-west-1.amazonaws.com", "eu-west-1", "AKIDS3", "s3-secret");
+        assertThat(s3).hasValueSatisfying(e -> {
+            assertThat(e.endpoint()).hasToString("https://s3.eu-west-1.amazonaws.com");
+            assertThat(e.region()).isEqualTo("eu-west-1");
+            assertThat(e.toString()).doesNotContain("s3-secret");
+        });
+        assertThatThrownBy(() -> ServerConfig.externalS3("https://s3.eu-west-1.amazonaws.com", "eu-west-1", "AKIDS3",
+                null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--s3-secret-access-key");
+        assertThatThrownBy(() -> ServerConfig.externalS3(null, "eu-west-1", "AKIDS3", "s3-secret"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("go with --s3-endpoint");
+        assertThatThrownBy(() -> ServerConfig.externalS3("ftp://files", "eu-west-1", "AKIDS3", "s3-secret"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http or https");
+    }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acmpca.AcmPcaClient;
 import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class StreamplaneFixture implements AutoCloseable {
                 Map.of(SECOND_ACCESS_KEY_ID, SECOND_SECRET_ACCESS_KEY),
                 Optional.empty(), "", "", nodeNetwork, kafkaDistributions(),
                 kafkaCache().orElse(dataDir.resolve("cache").resolve("kafka")),
-                KafkaDistributions.defaultMavenRepository(), true);
+                KafkaDistributions.defaultMavenRepository(), true, Optional.empty());
     }
 
     /** Tests take node addresses from 127.100-199 so they never meet a hand-run server on 127.1. */
@@ -108,6 +109,24 @@ public final class StreamplaneFixture implements AutoCloseable {
     /** A Private CA client for the same endpoint, for the CAs that mutual TLS names. */
     public AcmPcaClient privateCaClient() {
         return pointedAt(AcmPcaClient.builder(), endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
+
+    /** An S3 client for the same endpoint; path-style, since bucket names are no host names here. */
+    public S3Client s3Client() {
+        return s3Client(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
+
+    public S3Client s3Client(String accessKeyId, String secretAccessKey) {
+        return s3Client(endpoint(), accessKeyId, secretAccessKey);
+    }
+
+    public static S3Client s3Client(URI endpoint, String accessKeyId, String secretAccessKey) {
+        return pointedAt(S3Client.builder().forcePathStyle(true), endpoint, accessKeyId, secretAccessKey);
+    }
+
+    /** The embedded S3 behind the server, which only the server itself may use. */
+    public URI embeddedS3Endpoint() {
+        return server.embeddedS3Endpoint().orElseThrow();
     }
 
     /** The certificate of the installation's CA, as clients fetch it to trust the brokers' TLS listeners. */

@@ -14,9 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The HTTP listener. The JDK's server hands over the raw path untouched, so ARNs with encoded
@@ -25,6 +30,7 @@ import java.util.function.Supplier;
 public final class AwsHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AwsHttpServer.class);
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/[^/,\\s]+/[^/,\\s]+/([^/,\\s]+)/");
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -32,8 +38,12 @@ public final class AwsHttpServer implements AutoCloseable {
     public record TextPage(String contentType, Supplier<String> body) {
     }
 
-    /** @param pages pages served at their paths beside the API, such as the Prometheus page at /metrics */
-    public AwsHttpServer(InetSocketAddress address, ApiGateway gateway, Map<String, TextPage> pages) {
+    /**
+     * @param streaming services that read their own request bodies, chosen by the service a request is signed for
+     * @param pages pages served at their paths beside the API, such as the Prometheus page at /metrics
+     */
+    public AwsHttpServer(InetSocketAddress address, ApiGateway gateway, List<StreamingService> streaming,
+                         Map<String, TextPage> pages) {
         try {
             this.server = HttpServer.create(address, 128);
         } catch (IOException e) {
@@ -41,7 +51,16 @@ public final class AwsHttpServer implements AutoCloseable {
         }
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(exchange, gateway));
+        Map<String, StreamingService> streamingByName = streaming.stream().collect(Collectors.toUnmodifiableMap(
+                StreamingService::signingName, Function.identity()));
+        server.createContext("/", exchange -> {
+            var service = signedService(exchange).map(streamingByName::get);
+            if (service.isPresent()) {
+                serveStreaming(exchange, service.get());
+            } else {
+                serve(exchange, gateway);
+            }
+        });
         pages.forEach((path, page) -> server.createContext(path, exchange -> servePage(exchange, path, page)));
     }
 
@@ -72,6 +91,27 @@ public final class AwsHttpServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The service named in the request's SigV4 credential scope, if it has one; the gateway checks the rest. */
+    private static Optional<String> signedService(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        Matcher m = CREDENTIAL_SCOPE.matcher(authorization);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static void serveStreaming(HttpExchange exchange, StreamingService service) {
+        try (exchange) {
+            service.serve(exchange);
+        } catch (IOException e) {
+            LOG.debug("Client went away", e);
+        } catch (RuntimeException e) {
+            LOG.error("{} request {} {} failed", service.signingName(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), e);
+        }
     }
 
     private static void serve(HttpExchange exchange, ApiGateway gateway) {

@@ -45,8 +45,21 @@ public final class SigV4Verifier {
         this.replays = new ReplayGuard(MAX_SKEW, clock);
     }
 
-    /** Checks the signature and returns the service named in the credential scope. */
+    /** Checks the signature, the body included, and returns the service named in the credential scope. */
     public String verify(ApiRequest request) {
+        return verifyHeaders(request, () -> checkPayloadHash(request)).service();
+    }
+
+    /**
+     * Checks the signature of a request whose body is not at hand yet (S3 streams its bodies): the
+     * signed hash of the body is taken as claimed, and the caller checks the body against it,
+     * or the chunk signatures that follow from the returned seed.
+     */
+    public SignedRequest verifyHeaders(ApiRequest request) {
+        return verifyHeaders(request, () -> { });
+    }
+
+    private SignedRequest verifyHeaders(ApiRequest request, Runnable payloadCheck) {
         String authorization = request.header("authorization").orElseThrow(() -> forbidden(
                 "MissingAuthenticationTokenException", "Missing Authentication Token"));
         Matcher m = AUTHORIZATION.matcher(authorization);
@@ -74,7 +87,7 @@ public final class SigV4Verifier {
             throw forbidden("InvalidSignatureException", "Credential should be scoped to the date of the request, "
                     + amzDate.substring(0, Math.min(8, amzDate.length())) + ", not " + credential[1] + ".");
         }
-        checkPayloadHash(request);
+        payloadCheck.run();
         List<String> signedHeaders = List.of(m.group(2).split(";"));
         String scope = String.join("/", credential[1], credential[2], credential[3], credential[4]);
         byte[] key = signingKey(secret, credential[1], credential[2], credential[3]);
@@ -91,11 +104,22 @@ public final class SigV4Verifier {
                     throw forbidden("InvalidSignatureException", "A request with this signature was already "
                             + "received; sign every request anew.");
                 }
-                return credential[3];
+                return new SignedRequest(credential[3], amzDate, scope, key, provided);
             }
         }
         throw forbidden("InvalidSignatureException", "The request signature we calculated does not match the "
                 + "signature you provided. Check your AWS Secret Access Key and signing method.");
+    }
+
+    /**
+     * A request whose signature checked out: the service it was signed for, and what a streamed
+     * body's chunk signatures are computed from (date, scope, signing key, the seed signature).
+     */
+    public record SignedRequest(String service, String amzDate, String scope, byte[] signingKey, String signature) {
+        /** The HMAC-SHA256 of {@code data} under this request's signing key, in hex. */
+        public String sign(String data) {
+            return HEX.formatHex(hmac(signingKey, data));
+        }
     }
 
     /**

@@ -1,0 +1,155 @@
+package io.streamplane.api.s3;
+
+import io.streamplane.api.protocol.SigV4Verifier.SignedRequest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decodes an {@code aws-chunked} body (S3's streaming uploads): {@code size;chunk-signature=...}
+ * lines with the bytes they announce, a final empty chunk, then optional trailing headers. When
+ * the upload is signed, every chunk signature is checked against the one before it, starting from
+ * the request's own signature, so no chunk can be changed, dropped or reordered on the way.
+ */
+final class AwsChunkedDecoder {
+    private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private static final int MAX_LINE = 4096;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Optional<SignedRequest> signing;
+    private String previousSignature;
+
+    /** @param signing the verified request whose chunks are signed, or empty for unsigned chunks */
+    AwsChunkedDecoder(Optional<SignedRequest> signing) {
+        this.signing = signing;
+        this.previousSignature = signing.map(SignedRequest::signature).orElse(null);
+    }
+
+    /** Copies the decoded payload to {@code out} and returns the trailing headers, names in lower case. */
+    Map<String, String> decode(InputStream in, OutputStream out) throws IOException {
+        while (true) {
+            String header = readLine(in);
+            int semicolon = header.indexOf(';');
+            String sizeText = (semicolon < 0 ? header : header.substring(0, semicolon)).strip();
+            long size;
+            try {
+                size = Long.parseLong(sizeText, 16);
+            } catch (NumberFormatException e) {
+                throw malformed("a chunk size in hex, got '" + abbreviate(sizeText) + "'");
+            }
+            if (size < 0) {
+                throw malformed("a chunk size of zero or more");
+            }
+            byte[] data = in.readNBytes((int) Math.min(size, Integer.MAX_VALUE));
+            if (data.length != size) {
+                throw malformed(size + " bytes of chunk data, but the body ended");
+            }
+            checkChunkSignature(semicolon < 0 ? "" : header.substring(semicolon + 1), data);
+            if (size == 0) {
+                return readTrailers(in);
+            }
+            out.write(data);
+            if (!readLine(in).isEmpty()) {
+                throw malformed("CRLF after the chunk data");
+            }
+        }
+    }
+
+    private void checkChunkSignature(String extensions, byte[] data) throws IOException {
+        if (signing.isEmpty()) {
+            return;
+        }
+        String prefix = "chunk-signature=";
+        if (!extensions.startsWith(prefix)) {
+            throw new S3Exception(403, "SignatureDoesNotMatch", "A chunk of a signed streaming upload has no "
+                    + "chunk-signature");
+        }
+        var request = signing.get();
+        String expected = request.sign("AWS4-HMAC-SHA256-PAYLOAD\n" + request.amzDate() + "\n" + request.scope()
+                + "\n" + previousSignature + "\n" + EMPTY_SHA256 + "\n" + sha256(data));
+        String provided = extensions.substring(prefix.length()).strip().toLowerCase();
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                provided.getBytes(StandardCharsets.US_ASCII))) {
+            throw new S3Exception(403, "SignatureDoesNotMatch", "The chunk signature we calculated does not match "
+                    + "the one provided");
+        }
+        previousSignature = provided;
+    }
+
+    private Map<String, String> readTrailers(InputStream in) throws IOException {
+        var trailers = new LinkedHashMap<String, String>();
+        var signedPart = new StringBuilder();
+        while (true) {
+            String line = readLine(in);
+            if (line.isEmpty()) {
+                break;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw malformed("a trailing header 'name:value', got '" + abbreviate(line) + "'");
+            }
+            String name = line.substring(0, colon).strip().toLowerCase();
+            String value = line.substring(colon + 1).strip();
+            if (name.equals("x-amz-trailer-signature")) {
+                checkTrailerSignature(signedPart.toString(), value);
+            } else {
+                trailers.put(name, value);
+                signedPart.append(name).append(':').append(value).append('\n');
+            }
+        }
+        return trailers;
+    }
+
+    private void checkTrailerSignature(String trailerHeaders, String provided) {
+        if (signing.isEmpty()) {
+            return;
+        }
+        var request = signing.get();
+        String expected = request.sign("AWS4-HMAC-SHA256-TRAILER\n" + request.amzDate() + "\n" + request.scope()
+                + "\n" + previousSignature + "\n" + sha256(trailerHeaders.getBytes(StandardCharsets.UTF_8)));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                provided.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+            throw new S3Exception(403, "SignatureDoesNotMatch", "The trailer signature we calculated does not "
+                    + "match the one provided");
+        }
+    }
+
+    /** A line up to CRLF (or LF), without it; the end of the body counts as the end of a line. */
+    private static String readLine(InputStream in) throws IOException {
+        var line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (line.size() >= MAX_LINE) {
+                throw malformed("lines of at most " + MAX_LINE + " bytes");
+            }
+            line.write(b);
+        }
+        String text = line.toString(StandardCharsets.US_ASCII);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    private static S3Exception malformed(String expectation) {
+        return new S3Exception(400, "IncompleteBody", "The aws-chunked body is malformed: expected " + expectation);
+    }
+}

@@ -1,0 +1,218 @@
+package io.streamplane.api.s3;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.streamplane.api.protocol.ApiException;
+import io.streamplane.api.protocol.ApiRequest;
+import io.streamplane.api.protocol.SigV4Verifier;
+import io.streamplane.api.protocol.SigV4Verifier.SignedRequest;
+import io.streamplane.api.protocol.StreamingService;
+import io.streamplane.core.port.S3Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * S3 on the server's endpoint: requests signed for {@code s3} are checked here like every other
+ * request (known key, region, clock skew, replay, and the body against its signed hash or chunk
+ * signatures), their streamed bodies decoded, and then forwarded to the S3 service behind the
+ * server. The S3 protocol itself, buckets and objects, is that service's.
+ */
+public final class S3Gateway implements StreamingService {
+    private static final Logger LOG = LoggerFactory.getLogger(S3Gateway.class);
+    private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+    private static final String SIGNED_CHUNKS = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
+    private static final String SIGNED_CHUNKS_WITH_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+    private static final String UNSIGNED_CHUNKS_WITH_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+    /** Response headers that describe this hop, which the server's own HTTP layer writes. */
+    private static final Set<String> HOP_HEADERS = Set.of("connection", "transfer-encoding", "keep-alive",
+            "content-length", "date", ":status");
+    private final SigV4Verifier verifier;
+    private final S3Forwarder forwarder;
+    private final Path spoolDirectory;
+
+    /** @param spoolDirectory where upload bodies too large for memory wait until they are forwarded */
+    public S3Gateway(SigV4Verifier verifier, S3Endpoint target, Path spoolDirectory) {
+        this.verifier = verifier;
+        this.forwarder = new S3Forwarder(target);
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    @Override
+    public String signingName() {
+        return "s3";
+    }
+
+    @Override
+    public void serve(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+        var headers = new LinkedHashMap<String, List<String>>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        var request = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), headers, new byte[0]);
+        try (var body = new SpooledBody(spoolDirectory)) {
+            String payloadHash = request.header("x-amz-content-sha256").orElseThrow(() -> new S3Exception(400,
+                    "InvalidRequest", "Missing required header for this request: x-amz-content-sha256"));
+            SignedRequest signed = verify(request);
+            var checksums = new PayloadChecksums(headers, announcedTrailers(request));
+            Map<String, String> trailers = receiveBody(exchange.getRequestBody(), payloadHash, signed,
+                    checksums.counting(body));
+            checksums.check(headers, trailers);
+            HttpResponse<InputStream> response = forwarder.forward(request.method(), request.rawPath(),
+                    request.rawQuery(), headers, contentEncodingLeft(request), body.length(), () -> open(body));
+            relay(exchange, response);
+        } catch (S3Exception e) {
+            sendError(exchange, e.status(), e.code(), e.getMessage(), requestId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sendError(exchange, 503, "ServiceUnavailable", "The server is stopping", requestId);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("S3 request {} {} {} failed", requestId, request.method(), request.rawPath(), e);
+            sendError(exchange, 503, "ServiceUnavailable", "The object store did not answer; see the server log "
+                    + "for request id " + requestId, requestId);
+        } catch (RuntimeException e) {
+            LOG.error("S3 request {} {} {} failed", requestId, request.method(), request.rawPath(), e);
+            sendError(exchange, 500, "InternalError", "The server could not complete the request; see the server "
+                    + "log for request id " + requestId, requestId);
+        }
+    }
+
+    private SignedRequest verify(ApiRequest request) {
+        try {
+            return verifier.verifyHeaders(request);
+        } catch (ApiException e) {
+            throw switch (e.error().type()) {
+                case "MissingAuthenticationTokenException" -> new S3Exception(403, "AccessDenied",
+                        e.error().message());
+                case "UnrecognizedClientException" -> new S3Exception(403, "InvalidAccessKeyId",
+                        "The AWS Access Key Id you provided does not exist in our records.");
+                case "IncompleteSignatureException" -> new S3Exception(400, "AuthorizationHeaderMalformed",
+                        e.error().message());
+                default -> new S3Exception(403, "SignatureDoesNotMatch", e.error().message());
+            };
+        }
+    }
+
+    /**
+     * Reads the whole body into {@code body}, decoded, checked against what the client signed, and
+     * returns the trailing headers of a streamed body.
+     */
+    private static Map<String, String> receiveBody(InputStream in, String payloadHash, SignedRequest signed,
+                                                   OutputStream body) throws IOException {
+        switch (payloadHash) {
+            case UNSIGNED_PAYLOAD -> in.transferTo(body);
+            case SIGNED_CHUNKS, SIGNED_CHUNKS_WITH_TRAILER -> {
+                return new AwsChunkedDecoder(Optional.of(signed)).decode(in, body);
+            }
+            case UNSIGNED_CHUNKS_WITH_TRAILER -> {
+                return new AwsChunkedDecoder(Optional.empty()).decode(in, body);
+            }
+            default -> {
+                if (!payloadHash.matches("[0-9a-fA-F]{64}")) {
+                    throw new S3Exception(400, "InvalidArgument", "x-amz-content-sha256 must be the body's SHA-256 "
+                            + "in hex, UNSIGNED-PAYLOAD, or a STREAMING- value, got '" + payloadHash + "'");
+                }
+                var digest = sha256();
+                in.transferTo(new DigestOutputStream(body, digest));
+                if (!HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(payloadHash)) {
+                    throw new S3Exception(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' "
+                            + "header does not match what was computed.");
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    private static List<String> announcedTrailers(ApiRequest request) {
+        return request.header("x-amz-trailer").map(v -> Arrays.stream(v.split(",")).map(String::strip)
+                .map(t -> t.toLowerCase(Locale.ROOT)).toList()).orElse(List.of());
+    }
+
+    /** The client's Content-Encoding without aws-chunked, which was decoded here. */
+    private static String contentEncodingLeft(ApiRequest request) {
+        return request.header("content-encoding").map(value -> Arrays.stream(value.split(","))
+                .map(String::strip).filter(e -> !e.isEmpty() && !e.equalsIgnoreCase("aws-chunked"))
+                .collect(Collectors.joining(","))).orElse("");
+    }
+
+    private static void relay(HttpExchange exchange, HttpResponse<InputStream> response) throws IOException {
+        try (InputStream in = response.body()) {
+            response.headers().map().forEach((name, values) -> {
+                if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                    exchange.getResponseHeaders().put(name, values);
+                }
+            });
+            long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+            int status = response.statusCode();
+            if (exchange.getRequestMethod().equals("HEAD") || status == 204 || status == 304) {
+                // No body follows, but a HEAD answer tells the object's size.
+                if (length >= 0 && exchange.getRequestMethod().equals("HEAD")) {
+                    exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
+                }
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            // For the JDK's server 0 means "chunked" and -1 "no body".
+            exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    private static void sendError(HttpExchange exchange, int status, String code, String message, String requestId)
+            throws IOException {
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
+                + escape(message) + "</Message><RequestId>" + requestId + "</RequestId></Error>")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/xml");
+        exchange.getResponseHeaders().set("x-amz-request-id", requestId);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, xml.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(xml);
+        }
+    }
+
+    private static InputStream open(SpooledBody body) {
+        try {
+            return body.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
