@@ -28,6 +28,11 @@ public record ServiceIdentity(String region, String accountId) {
         return "arn:aws:acm-pca:" + region + ":" + accountId + ":certificate-authority/" + id;
     }
 
+    /** An MSK Connect ARN, e.g. {@code ...:kafkaconnect:...:custom-plugin/NAME/UUID}. */
+    public String connectArn(String resourceType, String name, String uuid) {
+        return "arn:aws:kafkaconnect:" + region + ":" + accountId + ":" + resourceType + "/" + name + "/" + uuid;
+    }
+
     private String prefix() {
         return "arn:aws:kafka:" + region + ":" + accountId + ":";
     }

@@ -7,14 +7,24 @@ import io.streamplane.core.port.Store;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
-/** Tags on MSK resources. MSK allows 50 tags per resource. */
+/** Tags on the resources of one service: MSK allows 50 a resource, MSK Connect 200. */
 public final class TagService {
-    private static final int MAX_TAGS = 50;
     private final Store store;
+    private final int maxTags;
+    private final Predicate<String> resourceExists;
 
-    public TagService(Store store) {
+    public TagService(Store store, int maxTags, Predicate<String> resourceExists) {
         this.store = store;
+        this.maxTags = maxTags;
+        this.resourceExists = resourceExists;
+    }
+
+    /** Tags on MSK's clusters and configurations. */
+    public static TagService msk(Store store) {
+        return new TagService(store, 50, arn -> store.findCluster(arn).isPresent()
+                || store.findConfiguration(arn).isPresent());
     }
 
     public Map<String, String> tags(String resourceArn) {
@@ -26,8 +36,8 @@ public final class TagService {
         requireResource(resourceArn);
         var merged = new HashMap<>(store.tags(resourceArn));
         merged.putAll(tags);
-        if (merged.size() > MAX_TAGS) {
-            throw new InvalidRequest("tags", "A resource can have at most " + MAX_TAGS + " tags; this request would "
+        if (merged.size() > maxTags) {
+            throw new InvalidRequest("tags", "A resource can have at most " + maxTags + " tags; this request would "
                     + "leave " + merged.size());
         }
         for (var key : tags.keySet()) {
@@ -44,7 +54,7 @@ public final class TagService {
     }
 
     private void requireResource(String resourceArn) {
-        if (store.findCluster(resourceArn).isEmpty() && store.findConfiguration(resourceArn).isEmpty()) {
+        if (!resourceExists.test(resourceArn)) {
             throw new NotFound("The resource " + resourceArn + " does not exist");
         }
     }

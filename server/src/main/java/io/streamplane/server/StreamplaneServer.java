@@ -3,6 +3,7 @@ package io.streamplane.server;
 import io.streamplane.api.handlers.ClusterHandlers;
 import io.streamplane.api.handlers.ClusterOperationHandlers;
 import io.streamplane.api.handlers.ConfigurationHandlers;
+import io.streamplane.api.handlers.CustomPluginHandlers;
 import io.streamplane.api.handlers.JsonScramSecretFormat;
 import io.streamplane.api.handlers.KafkaVersionHandlers;
 import io.streamplane.api.handlers.PrivateCaHandlers;
@@ -10,6 +11,7 @@ import io.streamplane.api.handlers.ScramSecretHandlers;
 import io.streamplane.api.handlers.SecretsManagerHandlers;
 import io.streamplane.api.handlers.StorageMetrics;
 import io.streamplane.api.handlers.TagHandlers;
+import io.streamplane.api.handlers.WorkerConfigurationHandlers;
 import io.streamplane.api.model.ServiceModel;
 import io.streamplane.api.protocol.ApiDispatcher;
 import io.streamplane.api.protocol.ApiGateway;
@@ -28,6 +30,8 @@ import io.streamplane.core.cluster.CreateClusterPlan;
 import io.streamplane.core.cluster.DeleteClusterPlan;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationService;
+import io.streamplane.core.connect.CustomPluginService;
+import io.streamplane.core.connect.WorkerConfigurationService;
 import io.streamplane.core.health.HealingPlan;
 import io.streamplane.core.health.HealthMonitor;
 import io.streamplane.core.health.StorageUsage;
@@ -45,9 +49,11 @@ import io.streamplane.core.scaling.IntelligentRebalancing;
 import io.streamplane.core.secrets.ScramSecretService;
 import io.streamplane.core.secrets.SecretService;
 import io.streamplane.objectstore.EmbeddedS3;
+import io.streamplane.objectstore.SdkObjectStorage;
 import io.streamplane.runtime.local.InternalCredentialsFile;
 import io.streamplane.runtime.local.KafkaDistributions;
 import io.streamplane.runtime.local.LocalCertificateAuthority;
+import io.streamplane.runtime.local.LocalConnectPlugins;
 import io.streamplane.runtime.local.LocalNodeRuntime;
 import io.streamplane.runtime.local.LoopbackNetwork;
 import io.streamplane.runtime.local.X509CertificateSigner;
@@ -92,6 +98,8 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration STORAGE_MEASUREMENT_AGE = Duration.ofSeconds(5);
     /** How often clusters with intelligent rebalancing ACTIVE are checked for balance. */
     private static final Duration REBALANCING_INTERVAL = Duration.ofSeconds(10);
+    /** MSK Connect allows 200 tags on a resource (MSK 50). */
+    private static final int MAX_CONNECT_TAGS = 200;
 
     private final ServerConfig config;
     private final JdbcStore store;
@@ -102,6 +110,8 @@ public final class StreamplaneServer implements AutoCloseable {
     private final AwsHttpServer http;
     private final LocalCertificateAuthority authority;
     private final Optional<EmbeddedS3> embeddedS3;
+    private final SdkObjectStorage objectStorage;
+    private final CustomPluginService customPlugins;
     private final ExecutorService restarts = Executors.newCachedThreadPool();
     private boolean serving;
     private boolean closed;
@@ -155,7 +165,7 @@ public final class StreamplaneServer implements AutoCloseable {
                 clock);
         this.health = new HealthMonitor(store, fleet, clusters, HEALTH_CHECK_INTERVAL, HEALING_RETRY, clock);
         this.rebalancing = new IntelligentRebalancing(store, fleet, probe, clusters, REBALANCING_INTERVAL);
-        var tags = new TagService(store);
+        var tags = TagService.msk(store);
         Map<String, OperationHandler> handlers = new HashMap<>();
         var storage = new StorageUsage(store, runtime, clock, STORAGE_MEASUREMENT_AGE);
         new ClusterHandlers(clusters, tags, identity, storage, privateCas).register(handlers);
@@ -179,8 +189,23 @@ public final class StreamplaneServer implements AutoCloseable {
                 : Optional.empty();
         S3Endpoint s3 = config.s3().orElseGet(() -> embeddedS3.orElseThrow().endpoint());
         var s3Gateway = new S3Gateway(verifier, s3, config.dataDir().resolve("tmp").resolve("s3-uploads"));
+        this.objectStorage = new SdkObjectStorage(s3);
+        var connectStore = store.connect();
+        var connectPlugins = new LocalConnectPlugins(config.dataDir().resolve("connect").resolve("plugins"),
+                distributions, distributions.bundledReleases().get(0));
+        // No connectors run yet, so no plugin or worker configuration is in use.
+        this.customPlugins = new CustomPluginService(identity, connectStore, store, objectStorage, connectPlugins,
+                arn -> false, ids, clock);
+        var workerConfigurations = new WorkerConfigurationService(identity, connectStore, store, arn -> false, ids,
+                clock);
+        Map<String, OperationHandler> connectHandlers = new HashMap<>();
+        new CustomPluginHandlers(customPlugins).register(connectHandlers);
+        new WorkerConfigurationHandlers(workerConfigurations).register(connectHandlers);
+        new TagHandlers(new TagService(store, MAX_CONNECT_TAGS, arn -> connectStore.findCustomPlugin(arn).isPresent()
+                || connectStore.findWorkerConfiguration(arn).isPresent())).register(connectHandlers);
         var gateway = new ApiGateway(verifier, List.of(
                 new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers),
+                new ApiDispatcher(ServiceModel.load("/aws-models/kafkaconnect.service.json"), connectHandlers),
                 new JsonRpcDispatcher(ServiceModel.load("/aws-models/secretsmanager.service.json"),
                         JsonRpcDispatcher.ErrorNames.SECRETS_MANAGER, secretHandlers),
                 new JsonRpcDispatcher(ServiceModel.load("/aws-models/acm-pca.service.json"),
@@ -220,6 +245,7 @@ public final class StreamplaneServer implements AutoCloseable {
         engine.resumeUnfinishedExcept(restarting.stream().map(c -> c.arn()).collect(Collectors.toSet()));
         health.start();
         rebalancing.start();
+        customPlugins.resumeInspections();
         http.start();
         serving = true;
         LOG.info("Streamplane is serving the MSK API at {}", endpoint());
@@ -263,7 +289,9 @@ public final class StreamplaneServer implements AutoCloseable {
         } else {
             LOG.info("Left the Kafka nodes running; the next start adopts them");
         }
+        customPlugins.close();
         store.close();
+        objectStorage.close();
         embeddedS3.ifPresent(EmbeddedS3::close);
     }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acmpca.AcmPcaClient;
 import software.amazon.awssdk.services.kafka.KafkaClient;
+import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -109,6 +110,11 @@ public final class StreamplaneFixture implements AutoCloseable {
     /** A Private CA client for the same endpoint, for the CAs that mutual TLS names. */
     public AcmPcaClient privateCaClient() {
         return pointedAt(AcmPcaClient.builder(), endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
+
+    /** An MSK Connect client for the same endpoint. */
+    public KafkaConnectClient kafkaConnectClient() {
+        return pointedAt(KafkaConnectClient.builder(), endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
     }
 
     /** An S3 client for the same endpoint; path-style, since bucket names are no host names here. */

@@ -8,7 +8,7 @@ import io.streamplane.core.TagService;
 import java.util.ArrayList;
 import java.util.Map;
 
-/** TagResource, UntagResource and ListTagsForResource. */
+/** TagResource, UntagResource and ListTagsForResource, for MSK and for MSK Connect. */
 public final class TagHandlers {
     private final TagService tags;
 
@@ -24,14 +24,15 @@ public final class TagHandlers {
 
     JsonNode tagResource(ObjectNode input) {
         tags.tag(input.path("resourceArn").asText(), Wire.stringMap(input, "tags"));
-        return null;
+        // MSK answers 204 with no body, MSK Connect 200 with {}; the dispatcher writes what the model says.
+        return Wire.object();
     }
 
     JsonNode untagResource(ObjectNode input) {
         var keys = new ArrayList<String>();
         input.path("tagKeys").forEach(k -> keys.add(k.asText()));
         tags.untag(input.path("resourceArn").asText(), keys);
-        return null;
+        return Wire.object();
     }
 
     JsonNode listTagsForResource(ObjectNode input) {

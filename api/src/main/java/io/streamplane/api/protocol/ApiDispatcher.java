@@ -27,11 +27,14 @@ public final class ApiDispatcher implements ServiceApi {
     private final ServiceModel model;
     private final Map<String, OperationHandler> handlers;
     private final OperationInputs inputs;
+    /** MSK's errors name the offending member in {@code invalidParameter}; MSK Connect's have only a message. */
+    private final boolean namesInvalidParameter;
 
     public ApiDispatcher(ServiceModel model, Map<String, OperationHandler> handlers) {
         this.model = model;
         this.handlers = Map.copyOf(handlers);
         this.inputs = new OperationInputs(model);
+        this.namesInvalidParameter = model.shape("BadRequestException").path("members").has("InvalidParameter");
     }
 
     @Override
@@ -98,9 +101,11 @@ public final class ApiDispatcher implements ServiceApi {
                 body);
     }
 
-    private static ApiResponse error(String requestId, AwsError error) {
+    private ApiResponse error(String requestId, AwsError error) {
         var body = MAPPER.createObjectNode().put("message", error.message());
-        error.invalidParameter().ifPresent(p -> body.put("invalidParameter", p));
+        if (namesInvalidParameter) {
+            error.invalidParameter().ifPresent(p -> body.put("invalidParameter", p));
+        }
         return new ApiResponse(error.status(), Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType",
                 error.type(), "Content-Type", "application/json"), json(body));
     }

@@ -1,14 +1,11 @@
 package io.streamplane.core.configuration;
 
+import io.streamplane.core.PropertiesFile;
 import io.streamplane.core.error.InvalidRequest;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 import static io.streamplane.core.configuration.PropertyRule.bool;
 import static io.streamplane.core.configuration.PropertyRule.className;
@@ -53,16 +50,7 @@ public final class ServerProperties {
 
     /** Reads properties that were validated when they were stored. */
     public static Map<String, String> parse(String text) {
-        var properties = new Properties();
-        try {
-            properties.load(new StringReader(text));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidRequest("serverProperties", "serverProperties is not valid properties text: "
-                    + e.getMessage());
-        }
-        var sorted = new TreeMap<String, String>();
-        properties.forEach((k, v) -> sorted.put(k.toString(), v.toString().strip()));
-        return sorted;
+        return PropertiesFile.parse(text, "serverProperties");
     }
 
     private static Map<String, PropertyRule> allowed() {

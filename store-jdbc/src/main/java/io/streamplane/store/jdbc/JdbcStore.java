@@ -58,6 +58,11 @@ public final class JdbcStore implements Store, AutoCloseable {
         return new JdbcSecretStore(jdbi);
     }
 
+    /** MSK Connect's resources, kept in the same database. */
+    public JdbcConnectStore connect() {
+        return new JdbcConnectStore(jdbi);
+    }
+
     /** The Private CA authorities kept in the same database. */
     public JdbcCertificateAuthorityStore certificateAuthorities() {
         return new JdbcCertificateAuthorityStore(jdbi);

@@ -13,6 +13,15 @@ import io.streamplane.core.configuration.Configuration;
 import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.configuration.ConfigurationRevision;
 import io.streamplane.core.configuration.ConfigurationState;
+import io.streamplane.core.connect.ConnectorClass;
+import io.streamplane.core.connect.CustomPlugin;
+import io.streamplane.core.connect.CustomPluginState;
+import io.streamplane.core.connect.PluginContentType;
+import io.streamplane.core.connect.PluginFile;
+import io.streamplane.core.connect.S3ObjectLocation;
+import io.streamplane.core.connect.WorkerConfiguration;
+import io.streamplane.core.connect.WorkerConfigurationRevision;
+import io.streamplane.core.connect.WorkerConfigurationState;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ErrorInfo;
@@ -242,6 +251,36 @@ class JdbcStoreTest {
             assertThat(authorities.privateKey(authority.arn())).contains("-----BEGIN PRIVATE KEY-----\n");
             assertThat(authorities.findCertificate(authority.arn(), "arn:ca/1/certificate/c1")).contains("CERT");
             assertThat(authorities.findCertificate("arn:ca/2", "arn:ca/1/certificate/c1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void connectResources_keepEveryField_andRefuseATakenNameOfTheirKind(String database) {
+        try (var store = open(database)) {
+            var connect = store.connect();
+            var plugin = new CustomPlugin("arn:aws:kafkaconnect:us-east-1:000000000000:custom-plugin/cdc/u-1", "cdc",
+                    "Debezium", PluginContentType.ZIP, new S3ObjectLocation("arn:aws:s3:::plugins", "cdc.zip",
+                    Optional.of("v1")), NOW, CustomPluginState.CREATING, Optional.empty(), Optional.empty(), List.of());
+            connect.createCustomPlugin(plugin);
+            var active = plugin.active(new PluginFile("0cc175b9c0f1b6a831c399e269772661", 42),
+                    List.of(new ConnectorClass("io.debezium.connector.postgresql.PostgresConnector", "source", "3.3")));
+            connect.updateCustomPlugin(active);
+            var workers = new WorkerConfiguration("arn:aws:kafkaconnect:us-east-1:000000000000:worker-configuration/"
+                    + "cdc/u-2", "cdc", "", NOW, WorkerConfigurationState.ACTIVE,
+                    new WorkerConfigurationRevision(1, "", NOW, "key.converter=x\nvalue.converter=y\n"));
+            connect.createWorkerConfiguration(workers);
+
+            assertThat(connect.findCustomPlugin(plugin.arn())).contains(active);
+            assertThat(connect.listCustomPlugins()).containsExactly(active);
+            assertThat(connect.findWorkerConfiguration(workers.arn())).contains(workers);
+            assertThat(connect.findCustomPlugin(workers.arn())).as("kinds stay apart").isEmpty();
+            assertThatThrownBy(() -> connect.createCustomPlugin(new CustomPlugin(plugin.arn() + "x", "cdc", "",
+                    PluginContentType.JAR, plugin.location(), NOW, CustomPluginState.CREATING, Optional.empty(),
+                    Optional.empty(), List.of()))).isInstanceOf(Conflict.class);
+            connect.deleteCustomPlugin(plugin.arn());
+            assertThat(connect.listCustomPlugins()).isEmpty();
+            assertThat(connect.listWorkerConfigurations()).containsExactly(workers);
         }
     }
 

@@ -1,0 +1,6 @@
+package io.streamplane.core.connect;
+
+/** MSK Connect's worker configuration states. */
+public enum WorkerConfigurationState {
+    ACTIVE, DELETING
+}

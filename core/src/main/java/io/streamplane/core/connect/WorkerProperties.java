@@ -1,0 +1,72 @@
+package io.streamplane.core.connect;
+
+import io.streamplane.core.PropertiesFile;
+import io.streamplane.core.error.InvalidRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The worker properties MSK Connect lets users set: the converters are required; the cluster
+ * connection, internal topics, REST server, security and the worker's identity are the
+ * service's; producers and consumers take only the settings MSK Connect lists.
+ */
+public final class WorkerProperties {
+    private static final String FIELD = "propertiesFileContent";
+    private static final Set<String> REQUIRED = Set.of("key.converter", "value.converter");
+    private static final List<String> REFUSED_PREFIXES = List.of("access.control.", "admin.", "admin.listeners.https.",
+            "client.", "connect.", "inter.worker.", "internal.", "listeners.https.", "metrics.", "metrics.context.",
+            "rest.", "sasl.", "security.", "socket.", "ssl.", "topic.tracking.", "worker.");
+    private static final Set<String> REFUSED = Set.of("bootstrap.servers", "config.storage.topic",
+            "connections.max.idle.ms", "connector.client.config.override.policy", "group.id", "listeners",
+            "metric.reporters", "plugin.path", "receive.buffer.bytes", "response.http.headers.config",
+            "scheduled.rebalance.max.delay.ms", "send.buffer.bytes", "status.storage.topic");
+    private static final Set<String> PRODUCER = Set.of("acks", "batch.size", "buffer.memory", "compression.type",
+            "enable.idempotence", "key.serializer", "max.request.size", "metadata.max.age.ms", "metadata.max.idle.ms",
+            "reconnect.backoff.max.ms", "reconnect.backoff.ms", "request.timeout.ms", "retry.backoff.ms",
+            "value.serializer");
+    private static final Set<String> CONSUMER = Set.of("allow.auto.create.topics", "auto.offset.reset", "check.crcs",
+            "fetch.max.bytes", "fetch.max.wait.ms", "fetch.min.bytes", "heartbeat.interval.ms", "key.deserializer",
+            "max.partition.fetch.bytes", "max.poll.records", "metadata.max.age.ms", "partition.assignment.strategy",
+            "reconnect.backoff.max.ms", "reconnect.backoff.ms", "request.timeout.ms", "retry.backoff.ms",
+            "session.timeout.ms", "value.deserializer");
+
+    private WorkerProperties() {
+    }
+
+    /** The properties by name; a 400 names every property MSK Connect refuses, and why. */
+    public static Map<String, String> parseAndValidate(String content) {
+        var properties = PropertiesFile.parse(content, FIELD);
+        var problems = new ArrayList<String>();
+        for (String required : REQUIRED) {
+            if (!properties.containsKey(required) || properties.get(required).isBlank()) {
+                problems.add(required + " is required");
+            }
+        }
+        properties.keySet().forEach(key -> refusal(key).ifPresent(problems::add));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(FIELD, "The worker properties are not allowed: " + String.join("; ", problems));
+        }
+        return properties;
+    }
+
+    private static Optional<String> refusal(String key) {
+        if (REFUSED.contains(key)) {
+            return Optional.of(key + " is set by the service");
+        }
+        if (key.startsWith("producer.") && !PRODUCER.contains(key.substring("producer.".length()))) {
+            return Optional.of(key + " is not a producer property workers may set (allowed: "
+                    + String.join(", ", new TreeSet<>(PRODUCER)) + ")");
+        }
+        if (key.startsWith("consumer.") && !CONSUMER.contains(key.substring("consumer.".length()))) {
+            return Optional.of(key + " is not a consumer property workers may set (allowed: "
+                    + String.join(", ", new TreeSet<>(CONSUMER)) + ")");
+        }
+        return REFUSED_PREFIXES.stream().filter(key::startsWith).findFirst()
+                .map(prefix -> key + " is set by the service (no " + prefix + "* properties)");
+    }
+}

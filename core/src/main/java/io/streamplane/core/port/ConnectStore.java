@@ -1,0 +1,32 @@
+package io.streamplane.core.port;
+
+import io.streamplane.core.connect.CustomPlugin;
+import io.streamplane.core.connect.WorkerConfiguration;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where MSK Connect's resources are kept, in the same database as the clusters. */
+public interface ConnectStore {
+    /** Inserts the plugin; Conflict if its name is taken. */
+    void createCustomPlugin(CustomPlugin plugin);
+
+    void updateCustomPlugin(CustomPlugin plugin);
+
+    Optional<CustomPlugin> findCustomPlugin(String arn);
+
+    /** All custom plugins, oldest first. */
+    List<CustomPlugin> listCustomPlugins();
+
+    void deleteCustomPlugin(String arn);
+
+    /** Inserts the worker configuration with its first revision; Conflict if its name is taken. */
+    void createWorkerConfiguration(WorkerConfiguration configuration);
+
+    Optional<WorkerConfiguration> findWorkerConfiguration(String arn);
+
+    /** All worker configurations, oldest first. */
+    List<WorkerConfiguration> listWorkerConfigurations();
+
+    void deleteWorkerConfiguration(String arn);
+}

@@ -1,0 +1,16 @@
+package io.streamplane.core.port;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads objects users keep in S3 (custom plugins), with the server's own credentials. */
+public interface ObjectStorage {
+    /** The object's size, or empty if the bucket, the key or the version does not exist. */
+    Optional<Long> size(String bucket, String key, Optional<String> version);
+
+    /** The object's first bytes, at most {@code count}. */
+    byte[] firstBytes(String bucket, String key, Optional<String> version, int count);
+
+    /** Copies the object to {@code target}, replacing what was there. */
+    void download(String bucket, String key, Optional<String> version, Path target);
+}
