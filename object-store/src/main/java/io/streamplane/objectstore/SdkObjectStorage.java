@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -73,6 +74,11 @@ public final class SdkObjectStorage implements ObjectStorage, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot download s3://" + bucket + "/" + key + " to " + target, e);
         }
+    }
+
+    @Override
+    public void upload(Path file, String bucket, String key) {
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file));
     }
 
     private static GetObjectRequest.Builder get(String bucket, String key, Optional<String> version) {

@@ -3,6 +3,7 @@ package io.streamplane.server;
 import io.streamplane.api.handlers.ClusterHandlers;
 import io.streamplane.api.handlers.ClusterOperationHandlers;
 import io.streamplane.api.handlers.ConfigurationHandlers;
+import io.streamplane.api.handlers.ConnectorHandlers;
 import io.streamplane.api.handlers.CustomPluginHandlers;
 import io.streamplane.api.handlers.JsonScramSecretFormat;
 import io.streamplane.api.handlers.KafkaVersionHandlers;
@@ -30,6 +31,8 @@ import io.streamplane.core.cluster.CreateClusterPlan;
 import io.streamplane.core.cluster.DeleteClusterPlan;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationService;
+import io.streamplane.core.connect.ConnectorService;
+import io.streamplane.core.connect.ConnectorSupervisor;
 import io.streamplane.core.connect.CustomPluginService;
 import io.streamplane.core.connect.WorkerConfigurationService;
 import io.streamplane.core.health.HealingPlan;
@@ -54,6 +57,7 @@ import io.streamplane.runtime.local.InternalCredentialsFile;
 import io.streamplane.runtime.local.KafkaDistributions;
 import io.streamplane.runtime.local.LocalCertificateAuthority;
 import io.streamplane.runtime.local.LocalConnectPlugins;
+import io.streamplane.runtime.local.LocalConnectWorkers;
 import io.streamplane.runtime.local.LocalNodeRuntime;
 import io.streamplane.runtime.local.LoopbackNetwork;
 import io.streamplane.runtime.local.X509CertificateSigner;
@@ -74,6 +78,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -100,6 +105,9 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration REBALANCING_INTERVAL = Duration.ofSeconds(10);
     /** MSK Connect allows 200 tags on a resource (MSK 50). */
     private static final int MAX_CONNECT_TAGS = 200;
+    /** How often every connector's workers and state are checked, and how often their CPU use is sampled. */
+    private static final Duration CONNECTOR_CHECK_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration CONNECTOR_CPU_SAMPLE_INTERVAL = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final JdbcStore store;
@@ -112,6 +120,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private final Optional<EmbeddedS3> embeddedS3;
     private final SdkObjectStorage objectStorage;
     private final CustomPluginService customPlugins;
+    private final ConnectorSupervisor connectorSupervisor;
     private final ExecutorService restarts = Executors.newCachedThreadPool();
     private boolean serving;
     private boolean closed;
@@ -193,16 +202,25 @@ public final class StreamplaneServer implements AutoCloseable {
         var connectStore = store.connect();
         var connectPlugins = new LocalConnectPlugins(config.dataDir().resolve("connect").resolve("plugins"),
                 distributions, distributions.bundledReleases().get(0));
-        // No connectors run yet, so no plugin or worker configuration is in use.
+        Predicate<String> usedByAConnector = arn -> connectStore.listConnectors().stream().anyMatch(c -> c.uses(arn));
         this.customPlugins = new CustomPluginService(identity, connectStore, store, objectStorage, connectPlugins,
-                arn -> false, ids, clock);
-        var workerConfigurations = new WorkerConfigurationService(identity, connectStore, store, arn -> false, ids,
+                usedByAConnector, ids, clock);
+        var workerConfigurations = new WorkerConfigurationService(identity, connectStore, store, usedByAConnector, ids,
                 clock);
+        var connectWorkers = new LocalConnectWorkers(config.dataDir().resolve("connect").resolve("connectors"),
+                distributions, distributions.bundledReleases().get(0));
+        this.connectorSupervisor = new ConnectorSupervisor(connectStore, connectWorkers, connectPlugins,
+                workerConfigurations, objectStorage, authority::certificatePem, clock, READINESS_TIMEOUT,
+                CONNECTOR_CHECK_INTERVAL, CONNECTOR_CPU_SAMPLE_INTERVAL);
+        var connectors = new ConnectorService(identity, connectStore, store, customPlugins, workerConfigurations,
+                connectorSupervisor, ids, clock);
         Map<String, OperationHandler> connectHandlers = new HashMap<>();
         new CustomPluginHandlers(customPlugins).register(connectHandlers);
         new WorkerConfigurationHandlers(workerConfigurations).register(connectHandlers);
+        new ConnectorHandlers(connectors).register(connectHandlers);
         new TagHandlers(new TagService(store, MAX_CONNECT_TAGS, arn -> connectStore.findCustomPlugin(arn).isPresent()
-                || connectStore.findWorkerConfiguration(arn).isPresent())).register(connectHandlers);
+                || connectStore.findWorkerConfiguration(arn).isPresent() || connectStore.findConnector(arn).isPresent()))
+                .register(connectHandlers);
         var gateway = new ApiGateway(verifier, List.of(
                 new ApiDispatcher(ServiceModel.load("/aws-models/kafka.service.json"), handlers),
                 new ApiDispatcher(ServiceModel.load("/aws-models/kafkaconnect.service.json"), connectHandlers),
@@ -246,6 +264,7 @@ public final class StreamplaneServer implements AutoCloseable {
         health.start();
         rebalancing.start();
         customPlugins.resumeInspections();
+        connectorSupervisor.start();
         http.start();
         serving = true;
         LOG.info("Streamplane is serving the MSK API at {}", endpoint());
@@ -283,7 +302,10 @@ public final class StreamplaneServer implements AutoCloseable {
         rebalancing.close();
         restarts.shutdownNow();
         engine.close();
+        connectorSupervisor.close();
         if (config.stopNodesOnShutdown()) {
+            // Workers before the Kafka nodes, so that they can hand over their tasks and commit offsets.
+            connectorSupervisor.stopAllWorkers();
             recovery.stopAllNodes(NODE_STOP_TIMEOUT);
             LOG.info("Stopped every Kafka node; the next start brings them back");
         } else {

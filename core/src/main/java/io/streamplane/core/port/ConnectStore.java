@@ -1,5 +1,7 @@
 package io.streamplane.core.port;
 
+import io.streamplane.core.connect.Connector;
+import io.streamplane.core.connect.ConnectorOperation;
 import io.streamplane.core.connect.CustomPlugin;
 import io.streamplane.core.connect.WorkerConfiguration;
 
@@ -29,4 +31,26 @@ public interface ConnectStore {
     List<WorkerConfiguration> listWorkerConfigurations();
 
     void deleteWorkerConfiguration(String arn);
+
+    /** Inserts the connector; Conflict if its name is taken. */
+    void createConnector(Connector connector);
+
+    void updateConnector(Connector connector);
+
+    Optional<Connector> findConnector(String arn);
+
+    /** All connectors, oldest first. */
+    List<Connector> listConnectors();
+
+    /** Removes the connector; its operations stay readable. */
+    void deleteConnector(String arn);
+
+    void createConnectorOperation(ConnectorOperation operation);
+
+    void updateConnectorOperation(ConnectorOperation operation);
+
+    Optional<ConnectorOperation> findConnectorOperation(String arn);
+
+    /** The connector's operations, newest first. */
+    List<ConnectorOperation> connectorOperations(String connectorArn);
 }

@@ -3,7 +3,7 @@ package io.streamplane.core.port;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Reads objects users keep in S3 (custom plugins), with the server's own credentials. */
+/** Objects users keep in S3 (custom plugins, worker logs), with the server's own credentials. */
 public interface ObjectStorage {
     /** The object's size, or empty if the bucket, the key or the version does not exist. */
     Optional<Long> size(String bucket, String key, Optional<String> version);
@@ -13,4 +13,7 @@ public interface ObjectStorage {
 
     /** Copies the object to {@code target}, replacing what was there. */
     void download(String bucket, String key, Optional<String> version, Path target);
+
+    /** Puts the file's content as the object, replacing what was there. */
+    void upload(Path file, String bucket, String key);
 }

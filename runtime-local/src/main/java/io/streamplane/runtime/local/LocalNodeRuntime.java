@@ -22,9 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs every Kafka node as its own JVM on this machine, on its own loopback address. Nodes are
@@ -227,21 +225,21 @@ public final class LocalNodeRuntime implements NodeRuntime {
 
     @Override
     public boolean isRunning(NodeProcess process) {
-        return handle(process).map(ProcessHandle::isAlive).orElse(false);
+        return Processes.handle(process.pid(), process.startedAt()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Override
     public void stop(NodeProcess process, Duration timeout) {
-        var handle = handle(process);
+        var handle = Processes.handle(process.pid(), process.startedAt());
         if (handle.isEmpty()) {
             return;
         }
         var node = handle.get();
         node.destroy();
-        if (!awaitExit(node, timeout)) {
+        if (!Processes.awaitExit(node, timeout)) {
             LOG.warn("Node process {} did not stop within {} s; killing it", process.pid(), timeout.toSeconds());
             node.destroyForcibly();
-            awaitExit(node, KILL_TIMEOUT);
+            Processes.awaitExit(node, KILL_TIMEOUT);
         }
     }
 
@@ -260,28 +258,6 @@ public final class LocalNodeRuntime implements NodeRuntime {
         directories.deleteCluster(clusterUuid);
     }
 
-    /** The process if it still runs and is the one started then (pids are reused). */
-    private static Optional<ProcessHandle> handle(NodeProcess process) {
-        return ProcessHandle.of(process.pid())
-                .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().startInstant()
-                        .map(s -> Math.abs(s.toEpochMilli() - process.startedAt().toEpochMilli()) < 1000)
-                        .orElse(false));
-    }
-
-    private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
-        try {
-            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !handle.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
-        }
-    }
 
     private static Path ownClasspath() {
         try {

@@ -2,13 +2,20 @@ package io.streamplane.runtime.local;
 
 import java.nio.file.Path;
 
-/** The log4j2 configuration of a node: Kafka's server log, rolled, in the node's logs directory. */
+/**
+ * The log4j2 configuration of a node (Kafka's server log) or a Connect worker (its connect log):
+ * one log file, rolled at 50 MB, five kept.
+ */
 final class Log4jConfiguration {
     private Log4jConfiguration() {
     }
 
     static String forLogDirectory(Path logs) {
-        String server = logs.resolve("server.log").toString();
+        return forLogFile(logs.resolve("server.log"));
+    }
+
+    static String forLogFile(Path logFile) {
+        String server = logFile.toString();
         return String.join("\n",
                 "status = warn",
                 "appender.server.type = RollingFile",

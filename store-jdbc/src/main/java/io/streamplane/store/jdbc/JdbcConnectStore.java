@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.streamplane.core.connect.Connector;
+import io.streamplane.core.connect.ConnectorOperation;
 import io.streamplane.core.connect.CustomPlugin;
 import io.streamplane.core.connect.WorkerConfiguration;
 import io.streamplane.core.error.Conflict;
@@ -29,6 +31,8 @@ public final class JdbcConnectStore implements ConnectStore {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String PLUGIN = "custom-plugin";
     private static final String WORKER_CONFIGURATION = "worker-configuration";
+    private static final String CONNECTOR = "connector";
+    private static final String CONNECTOR_OPERATION = "connector-operation";
     private final Jdbi jdbi;
 
     JdbcConnectStore(Jdbi jdbi) {
@@ -81,6 +85,57 @@ public final class JdbcConnectStore implements ConnectStore {
     @Override
     public void deleteWorkerConfiguration(String arn) {
         delete(arn);
+    }
+
+    @Override
+    public void createConnector(Connector connector) {
+        insert(CONNECTOR, connector.arn(), connector.name(), Optional.empty(), connector.creationTime(), connector,
+                "A connector named " + connector.name() + " already exists");
+    }
+
+    @Override
+    public void updateConnector(Connector connector) {
+        update(connector.arn(), connector);
+    }
+
+    @Override
+    public Optional<Connector> findConnector(String arn) {
+        return find(CONNECTOR, arn, Connector.class);
+    }
+
+    @Override
+    public List<Connector> listConnectors() {
+        return list(CONNECTOR, Connector.class);
+    }
+
+    @Override
+    public void deleteConnector(String arn) {
+        delete(arn);
+    }
+
+    @Override
+    public void createConnectorOperation(ConnectorOperation operation) {
+        // Operations have no names of their own; the ARN stands in, unique as names must be.
+        insert(CONNECTOR_OPERATION, operation.arn(), operation.arn(), Optional.of(operation.connectorArn()),
+                operation.creationTime(), operation, "The connector operation " + operation.arn() + " exists");
+    }
+
+    @Override
+    public void updateConnectorOperation(ConnectorOperation operation) {
+        update(operation.arn(), operation);
+    }
+
+    @Override
+    public Optional<ConnectorOperation> findConnectorOperation(String arn) {
+        return find(CONNECTOR_OPERATION, arn, ConnectorOperation.class);
+    }
+
+    @Override
+    public List<ConnectorOperation> connectorOperations(String connectorArn) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT document FROM connect_resources WHERE kind = :kind "
+                        + "AND parent_arn = :parent ORDER BY created_at DESC, arn DESC")
+                .bind("kind", CONNECTOR_OPERATION).bind("parent", connectorArn).mapTo(String.class).list())
+                .stream().map(json -> read(json, ConnectorOperation.class)).toList();
     }
 
     private void insert(String kind, String arn, String name, Optional<String> parentArn, Instant createdAt,

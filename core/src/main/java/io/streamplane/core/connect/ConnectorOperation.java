@@ -1,0 +1,59 @@
+package io.streamplane.core.connect;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A change to a running connector, as {@code DescribeConnectorOperation} shows it: the capacity
+ * or connector configuration before and after, and MSK Connect's steps. An autoscaling step
+ * keeps the capacity and changes the number of workers to {@code targetWorkerCount}.
+ */
+public record ConnectorOperation(String arn, String connectorArn, String type, String state, List<Step> steps,
+                                 ConnectorCapacity originCapacity, Optional<ConnectorCapacity> targetCapacity,
+                                 Optional<Integer> targetWorkerCount,
+                                 Map<String, String> originConfiguration,
+                                 Optional<Map<String, String>> targetConfiguration,
+                                 Optional<StateDescription> errorInfo, Instant creationTime,
+                                 Optional<Instant> endTime) {
+    public static final String UPDATE_WORKER_SETTING = "UPDATE_WORKER_SETTING";
+    public static final String UPDATE_CONNECTOR_CONFIGURATION = "UPDATE_CONNECTOR_CONFIGURATION";
+    public static final String PENDING = "PENDING";
+    public static final String IN_PROGRESS = "UPDATE_IN_PROGRESS";
+    public static final String COMPLETE = "UPDATE_COMPLETE";
+    public static final String FAILED = "UPDATE_FAILED";
+
+    public ConnectorOperation {
+        steps = List.copyOf(steps);
+    }
+
+    /** One of MSK Connect's steps (INITIALIZE_UPDATE, ...) and its state (PENDING, IN_PROGRESS, ...). */
+    public record Step(String type, String state) {
+    }
+
+    public boolean finished() {
+        return state.equals(COMPLETE) || state.equals(FAILED);
+    }
+
+    /** The operation with the named step in the given state, and the operation in {@code operationState}. */
+    public ConnectorOperation withStep(String stepType, String stepState, String operationState) {
+        var updated = steps.stream().map(s -> s.type().equals(stepType) ? new Step(stepType, stepState) : s).toList();
+        return new ConnectorOperation(arn, connectorArn, type, operationState, updated, originCapacity, targetCapacity,
+                targetWorkerCount, originConfiguration, targetConfiguration, errorInfo, creationTime, endTime);
+    }
+
+    public ConnectorOperation completed(Instant at) {
+        return new ConnectorOperation(arn, connectorArn, type, COMPLETE, steps, originCapacity, targetCapacity,
+                targetWorkerCount, originConfiguration, targetConfiguration, Optional.empty(), creationTime,
+                Optional.of(at));
+    }
+
+    public ConnectorOperation failed(StateDescription why, Instant at) {
+        var updated = steps.stream().map(s -> s.state().equals("COMPLETED") ? s : new Step(s.type(),
+                s.state().equals("IN_PROGRESS") ? "FAILED" : "CANCELLED")).toList();
+        return new ConnectorOperation(arn, connectorArn, type, FAILED, updated, originCapacity, targetCapacity,
+                targetWorkerCount, originConfiguration, targetConfiguration, Optional.of(why), creationTime,
+                Optional.of(at));
+    }
+}

@@ -1,0 +1,205 @@
+package io.streamplane.core.connect;
+
+import io.streamplane.core.Ids;
+import io.streamplane.core.Page;
+import io.streamplane.core.ServiceIdentity;
+import io.streamplane.core.error.Conflict;
+import io.streamplane.core.error.InvalidRequest;
+import io.streamplane.core.error.NotFound;
+import io.streamplane.core.port.ConnectStore;
+import io.streamplane.core.port.Store;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * MSK Connect's connectors as the API sees them: every request checked and recorded at once, the
+ * work (workers started, the connector submitted, changes rolled in) left to the
+ * {@link ConnectorSupervisor}, as MSK Connect answers CREATING or UPDATING at once.
+ */
+public final class ConnectorService {
+    /** The Kafka Connect versions MSK Connect offers; the workers here run the bundled Kafka's Connect. */
+    public static final List<String> KAFKA_CONNECT_VERSIONS = List.of("2.7.1", "3.7.x");
+    private final ServiceIdentity identity;
+    private final ConnectStore store;
+    private final Store tags;
+    private final CustomPluginService plugins;
+    private final WorkerConfigurationService workerConfigurations;
+    private final ConnectorSupervisor supervisor;
+    private final Ids ids;
+    private final Clock clock;
+
+    public ConnectorService(ServiceIdentity identity, ConnectStore store, Store tags, CustomPluginService plugins,
+                            WorkerConfigurationService workerConfigurations, ConnectorSupervisor supervisor, Ids ids,
+                            Clock clock) {
+        this.identity = identity;
+        this.store = store;
+        this.tags = tags;
+        this.plugins = plugins;
+        this.workerConfigurations = workerConfigurations;
+        this.supervisor = supervisor;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public synchronized Connector create(CreateConnectorCommand command) {
+        CapacityRules.check(command.capacity(), "capacity");
+        if (command.plugins().size() != 1) {
+            throw new InvalidRequest("plugins", "plugins must name exactly one custom plugin, got "
+                    + command.plugins().size());
+        }
+        var plugin = activePlugin(command.plugins().get(0).getKey(), command.plugins().get(0).getValue());
+        checkConnectorClass(command.connectorConfiguration(), plugin);
+        if (command.workerConfigurationArn().isPresent()) {
+            workerConfigurations.revision(command.workerConfigurationArn().get(),
+                    command.workerConfigurationRevision().orElse(0L));
+        }
+        if (command.authenticationType().equals("IAM")) {
+            throw new InvalidRequest("kafkaClusterClientAuthentication.authenticationType", "IAM authentication needs "
+                    + "AWS's identity service, which this server does not have; use NONE");
+        }
+        if (!KAFKA_CONNECT_VERSIONS.contains(command.kafkaConnectVersion())) {
+            throw new InvalidRequest("kafkaConnectVersion", "kafkaConnectVersion must be one of "
+                    + KAFKA_CONNECT_VERSIONS + ", got '" + command.kafkaConnectVersion() + "'");
+        }
+        command.unsupportedLogDelivery().ifPresent(member -> {
+            throw new InvalidRequest(member, "Log delivery to CloudWatch Logs or Firehose is not available here; "
+                    + "deliver worker logs to S3 instead");
+        });
+        command.s3LogDelivery().filter(d -> d.bucket().isBlank()).ifPresent(d -> {
+            throw new InvalidRequest("logDelivery.workerLogDelivery.s3.bucket", "Log delivery to S3 needs the bucket "
+                    + "the logs go to");
+        });
+        if (command.bootstrapServers().isBlank()) {
+            throw new InvalidRequest("kafkaCluster.apacheKafkaCluster.bootstrapServers", "bootstrapServers must name "
+                    + "the Kafka cluster's brokers, as host:port,host:port");
+        }
+        if (store.listConnectors().stream().anyMatch(c -> c.name().equals(command.name()))) {
+            throw new Conflict("A connector named " + command.name() + " already exists");
+        }
+        var spec = new ConnectorSpec(command.capacity(), command.connectorConfiguration(), command.bootstrapServers(),
+                command.subnets(), command.securityGroups(), command.authenticationType(), command.encryptionType(),
+                command.kafkaConnectVersion(), command.s3LogDelivery(), plugin.arn(), CustomPlugin.REVISION,
+                command.workerConfigurationArn(), command.workerConfigurationRevision(),
+                command.serviceExecutionRoleArn(), command.networkType());
+        var connector = new Connector(identity.connectArn("connector", command.name(), ids.resourceUuid()),
+                command.name(), command.description().orElse(""), clock.instant(), ConnectorState.CREATING,
+                Optional.empty(), ids.clusterVersion(), spec, List.of());
+        store.createConnector(connector);
+        tags.putTags(connector.arn(), command.tags());
+        supervisor.provision(connector.arn());
+        return connector;
+    }
+
+    public Connector describe(String arn) {
+        return store.findConnector(arn).orElseThrow(() -> new NotFound("The connector " + arn + " does not exist"));
+    }
+
+    public Page<Connector> list(Optional<String> namePrefix, Optional<Integer> maxResults, Optional<String> nextToken) {
+        var matching = store.listConnectors().stream()
+                .filter(c -> namePrefix.map(prefix -> c.name().startsWith(prefix)).orElse(true)).toList();
+        return Page.of(matching, maxResults, nextToken);
+    }
+
+    /**
+     * Changes the capacity or the connector configuration (one of them, as MSK Connect takes them) of a
+     * RUNNING connector whose version is {@code currentVersion}.
+     */
+    public synchronized ConnectorOperation update(String arn, String currentVersion,
+                                                  Optional<ConnectorCapacity> capacity,
+                                                  Optional<Map<String, String>> configuration) {
+        var connector = describe(arn);
+        if (capacity.isPresent() == configuration.isPresent()) {
+            throw new InvalidRequest("capacity", "An update changes exactly one of capacity and "
+                    + "connectorConfiguration");
+        }
+        if (!connector.currentVersion().equals(currentVersion)) {
+            throw new InvalidRequest("currentVersion", "The currentVersion " + currentVersion + " isn't current; "
+                    + "the connector's version is " + connector.currentVersion());
+        }
+        if (connector.state() != ConnectorState.RUNNING) {
+            throw new InvalidRequest("connectorArn", "The connector can only be updated while it is RUNNING; it is "
+                    + connector.state());
+        }
+        capacity.ifPresent(c -> CapacityRules.check(c, "capacity"));
+        configuration.ifPresent(c -> checkConnectorClass(c, activePlugin(connector.spec().pluginArn(),
+                connector.spec().pluginRevision())));
+        var steps = List.of("INITIALIZE_UPDATE", "VALIDATE_UPDATE",
+                        capacity.isPresent() ? "UPDATE_WORKER_SETTING" : "UPDATE_CONNECTOR_CONFIGURATION",
+                        "FINALIZE_UPDATE").stream()
+                .map(type -> new ConnectorOperation.Step(type, "PENDING")).toList();
+        var operation = new ConnectorOperation(identity.connectArn("connector-operation", connector.name(),
+                connector.uuid() + "/" + ids.operationUuid()), arn,
+                capacity.isPresent() ? ConnectorOperation.UPDATE_WORKER_SETTING
+                        : ConnectorOperation.UPDATE_CONNECTOR_CONFIGURATION,
+                ConnectorOperation.PENDING, steps, connector.spec().capacity(), capacity, Optional.empty(),
+                connector.spec().connectorConfiguration(), configuration, Optional.empty(), clock.instant(),
+                Optional.empty());
+        store.createConnectorOperation(operation);
+        store.updateConnector(connector.withState(ConnectorState.UPDATING, Optional.empty())
+                .withSpec(connector.spec(), ids.clusterVersion()));
+        supervisor.update(arn, operation.arn());
+        return operation;
+    }
+
+    /** Starts the deletion; {@code currentVersion}, when given, must be current. */
+    public synchronized Connector delete(String arn, Optional<String> currentVersion) {
+        var connector = describe(arn);
+        currentVersion.filter(v -> !v.equals(connector.currentVersion())).ifPresent(v -> {
+            throw new InvalidRequest("currentVersion", "The currentVersion " + v + " isn't current; the connector's "
+                    + "version is " + connector.currentVersion());
+        });
+        var deleting = connector.withState(ConnectorState.DELETING, Optional.empty());
+        store.updateConnector(deleting);
+        supervisor.remove(arn);
+        return deleting;
+    }
+
+    public ConnectorOperation describeOperation(String arn) {
+        return store.findConnectorOperation(arn).orElseThrow(() -> new NotFound("The connector operation " + arn
+                + " does not exist"));
+    }
+
+    public Page<ConnectorOperation> operations(String connectorArn, Optional<Integer> maxResults,
+                                               Optional<String> nextToken) {
+        describe(connectorArn);
+        return Page.of(store.connectorOperations(connectorArn), maxResults, nextToken);
+    }
+
+    private CustomPlugin activePlugin(String arn, long revision) {
+        String field = "plugins[0].customPlugin.customPluginArn";
+        var plugin = store.findCustomPlugin(arn).orElseThrow(() -> new InvalidRequest(field, "The custom plugin "
+                + arn + " does not exist"));
+        if (plugin.state() != CustomPluginState.ACTIVE) {
+            throw new InvalidRequest(field, "The custom plugin " + arn + " is " + plugin.state() + ", not ACTIVE"
+                    + plugin.stateDescription().map(d -> ": " + d.message()).orElse(""));
+        }
+        if (revision != CustomPlugin.REVISION) {
+            throw new InvalidRequest("plugins[0].customPlugin.revision", "The custom plugin " + arn
+                    + " has no revision " + revision + "; its revision is " + CustomPlugin.REVISION);
+        }
+        return plugin;
+    }
+
+    /** Connect takes a connector class by its full name or its alias (simple name, or without "Connector"). */
+    private static void checkConnectorClass(Map<String, String> configuration, CustomPlugin plugin) {
+        String connectorClass = configuration.get("connector.class");
+        if (connectorClass == null || connectorClass.isBlank()) {
+            throw new InvalidRequest("connectorConfiguration", "connectorConfiguration must set connector.class");
+        }
+        boolean offered = plugin.connectorClasses().stream().anyMatch(c -> c.className().equals(connectorClass)
+                || simpleName(c.className()).equals(connectorClass)
+                || simpleName(c.className()).equals(connectorClass + "Connector"));
+        if (!offered) {
+            throw new InvalidRequest("connectorConfiguration", "The connector.class " + connectorClass + " is not in "
+                    + "the custom plugin " + plugin.name() + ", which offers " + plugin.connectorClasses().stream()
+                    .map(ConnectorClass::className).toList());
+        }
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,6 @@
+package io.streamplane.core.connect;
+
+/** MSK Connect's connector states. */
+public enum ConnectorState {
+    CREATING, RUNNING, UPDATING, DELETING, FAILED
+}

@@ -1,0 +1,234 @@
+package io.streamplane.it;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.ConnectWorkerProcesses;
+import io.streamplane.testkit.Connectors;
+import io.streamplane.testkit.LiveCluster;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.file.FileStreamSinkConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
+import software.amazon.awssdk.services.kafkaconnect.model.BadRequestException;
+import software.amazon.awssdk.services.kafkaconnect.model.Capacity;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorOperationState;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorOperationType;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
+import software.amazon.awssdk.services.kafkaconnect.model.CreateConnectorRequest;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
+import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterClientAuthenticationType;
+import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterEncryptionInTransitType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Connectors on real Kafka Connect workers against a real cluster, through the AWS SDK: Kafka's
+ * own file sink connector as the custom plugin, writing what a topic receives into a file.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConnectorsTest {
+    private static final String TOPIC = "orders";
+    private LiveCluster cluster;
+    private KafkaConnectClient connect;
+    private String pluginArn;
+    private String connectorArn;
+    @TempDir
+    Path files;
+
+    @BeforeAll
+    void start() throws Exception {
+        cluster = LiveCluster.start("connect", Clusters.KAFKA_VERSION, TOPIC, 3);
+        connect = cluster.streamplane().kafkaConnectClient();
+        var s3 = cluster.streamplane().s3Client();
+        s3.createBucket(r -> r.bucket("plugins"));
+        s3.createBucket(r -> r.bucket("logs"));
+        s3.putObject(r -> r.bucket("plugins").key("file-connector.jar"), RequestBody.fromFile(Path.of(
+                FileStreamSinkConnector.class.getProtectionDomain().getCodeSource().getLocation().toURI())));
+        pluginArn = connect.createCustomPlugin(r -> r.name("file").contentType(CustomPluginContentType.JAR)
+                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::plugins").fileKey("file-connector.jar"))))
+                .customPluginArn();
+        await().atMost(Duration.ofMinutes(2)).until(() -> connect.describeCustomPlugin(r -> r.customPluginArn(pluginArn))
+                .customPluginState() == CustomPluginState.ACTIVE);
+    }
+
+    @AfterAll
+    void stop() {
+        if (connectorArn != null) {
+            ConnectWorkerProcesses.killAll(connectorArn);
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aConnector_runsOnItsWorkers_andMovesTheTopicsRecords() throws Exception {
+        Path sink = files.resolve("orders.txt");
+        var created = connect.createConnector(connector("orders-to-file", Map.of("topics", TOPIC, "file",
+                sink.toString()), c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1))).toBuilder()
+                .logDelivery(l -> l.workerLogDelivery(w -> w.s3(s -> s.enabled(true).bucket("logs").prefix("connect"))))
+                .build());
+        connectorArn = created.connectorArn();
+
+        assertThat(created.connectorState()).isEqualTo(ConnectorState.CREATING);
+        assertThat(connectorArn).matches(
+                "arn:aws:kafkaconnect:us-east-1:000000000000:connector/orders-to-file/[0-9a-f-]+-\\d");
+        var running = Connectors.awaitSettled(connect, connectorArn);
+        assertThat(running.connectorState()).as("%s", running.stateDescription()).isEqualTo(ConnectorState.RUNNING);
+        assertThat(running.capacity().provisionedCapacity().workerCount()).isEqualTo(1);
+        assertThat(running.plugins().get(0).customPlugin().customPluginArn()).isEqualTo(pluginArn);
+        assertThat(running.connectorConfiguration()).containsEntry("topics", TOPIC);
+        assertThat(ConnectWorkerProcesses.pidsOf(connectorArn)).hasSize(1);
+
+        produce(List.of("first", "second", "third"));
+        await("the records in the sink file").atMost(Duration.ofMinutes(1)).until(() -> Files.exists(sink)
+                && Files.readAllLines(sink).containsAll(List.of("first", "second", "third")));
+        await("worker logs in S3").atMost(Duration.ofMinutes(1)).until(() -> cluster.streamplane().s3Client()
+                .listObjectsV2(r -> r.bucket("logs").prefix("connect/orders-to-file/worker-0/")).contents().stream()
+                .anyMatch(o -> o.key().endsWith("connect.log")));
+    }
+
+    @Test
+    @Order(2)
+    void updateConnector_changesTheWorkerCount_asAnOperationWithSteps() {
+        String version = connect.describeConnector(r -> r.connectorArn(connectorArn)).currentVersion();
+
+        var update = connect.updateConnector(r -> r.connectorArn(connectorArn).currentVersion(version)
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(2))));
+
+        assertThat(update.connectorState()).isEqualTo(ConnectorState.UPDATING);
+        var settled = Connectors.awaitSettled(connect, connectorArn);
+        assertThat(settled.connectorState()).isEqualTo(ConnectorState.RUNNING);
+        assertThat(settled.capacity().provisionedCapacity().workerCount()).isEqualTo(2);
+        assertThat(settled.currentVersion()).isNotEqualTo(version);
+        assertThat(ConnectWorkerProcesses.pidsOf(connectorArn)).hasSize(2);
+        var operation = connect.describeConnectorOperation(r -> r.connectorOperationArn(update.connectorOperationArn()));
+        assertThat(operation.connectorOperationType()).isEqualTo(ConnectorOperationType.UPDATE_WORKER_SETTING);
+        assertThat(operation.connectorOperationState()).isEqualTo(ConnectorOperationState.UPDATE_COMPLETE);
+        assertThat(operation.operationSteps()).extracting(s -> s.stepTypeAsString() + ":" + s.stepStateAsString())
+                .containsExactly("INITIALIZE_UPDATE:COMPLETED", "VALIDATE_UPDATE:COMPLETED",
+                        "UPDATE_WORKER_SETTING:COMPLETED", "FINALIZE_UPDATE:COMPLETED");
+        assertThat(operation.originWorkerSetting().capacity().provisionedCapacity().workerCount()).isEqualTo(1);
+        assertThat(operation.targetWorkerSetting().capacity().provisionedCapacity().workerCount()).isEqualTo(2);
+        assertThat(connect.listConnectorOperations(r -> r.connectorArn(connectorArn)).connectorOperations())
+                .extracting(o -> o.connectorOperationArn()).containsExactly(update.connectorOperationArn());
+    }
+
+    @Test
+    @Order(3)
+    void aWorkerThatDies_isStartedAgain() {
+        long victim = ConnectWorkerProcesses.pidsOf(connectorArn).iterator().next();
+
+        ConnectWorkerProcesses.kill(victim);
+
+        await("a new worker in place of the killed one").atMost(Duration.ofMinutes(1))
+                .until(() -> {
+                    var pids = ConnectWorkerProcesses.pidsOf(connectorArn);
+                    return pids.size() == 2 && !pids.contains(victim);
+                });
+        assertThat(Connectors.awaitSettled(connect, connectorArn).connectorState()).isEqualTo(ConnectorState.RUNNING);
+    }
+
+    @Test
+    @Order(4)
+    void aConnectorWhoseTaskFails_isFailed_withTheTasksError() {
+        var created = connect.createConnector(connector("unwritable", Map.of("topics", TOPIC, "file",
+                "/proc/streamplane/no/such/dir/out.txt"), c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1))));
+        try {
+            var failed = Connectors.awaitSettled(connect, created.connectorArn());
+            assertThat(failed.connectorState()).isEqualTo(ConnectorState.FAILED);
+            assertThat(failed.stateDescription().message()).contains("Task 0 failed");
+        } finally {
+            connect.deleteConnector(r -> r.connectorArn(created.connectorArn()));
+            Connectors.awaitGone(connect, created.connectorArn());
+        }
+        assertThat(ConnectWorkerProcesses.pidsOf(created.connectorArn())).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void badRequests_areRefusedAndCreateNothing() {
+        Consumer<Capacity.Builder> one =
+                c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1));
+        assertThatThrownBy(() -> connect.createConnector(connector("bad-class", Map.of("connector.class",
+                "com.example.NoSuchConnector", "topics", TOPIC), one)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("com.example.NoSuchConnector");
+        assertThatThrownBy(() -> connect.createConnector(connector("bad-mcu", Map.of("topics", TOPIC),
+                c -> c.provisionedCapacity(p -> p.mcuCount(3).workerCount(1)))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("mcuCount must be 1, 2, 4 or 8");
+        assertThatThrownBy(() -> connect.createConnector(connector("bad-workers", Map.of("topics", TOPIC),
+                c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(11)))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("workerCount must be between 1 and 10");
+        assertThatThrownBy(() -> connect.createConnector(connector("no-plugin", Map.of("topics", TOPIC), one)
+                .toBuilder().plugins(p -> p.customPlugin(c -> c.customPluginArn(pluginArn + "x").revision(1L))).build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> connect.updateConnector(r -> r.connectorArn(connectorArn).currentVersion("KSTALE")
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1)))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("isn't current");
+        assertThatThrownBy(() -> connect.deleteCustomPlugin(r -> r.customPluginArn(pluginArn)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("used by a connector");
+        assertThat(connect.listConnectors(r -> r.connectorNamePrefix("bad-")).connectors()).isEmpty();
+        assertThat(connect.listConnectors(r -> r.connectorNamePrefix("no-")).connectors()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void deleteConnector_stopsItsWorkers_andForgetsIt() {
+        var deleting = connect.deleteConnector(r -> r.connectorArn(connectorArn));
+
+        assertThat(deleting.connectorState()).isEqualTo(ConnectorState.DELETING);
+        Connectors.awaitGone(connect, connectorArn);
+        assertThat(ConnectWorkerProcesses.pidsOf(connectorArn)).isEmpty();
+    }
+
+    private CreateConnectorRequest connector(String name, Map<String, String> settings,
+                                             Consumer<Capacity.Builder> capacity) {
+        var configuration = new HashMap<String, String>();
+        configuration.put("connector.class", FileStreamSinkConnector.class.getName());
+        configuration.put("tasks.max", "1");
+        configuration.putAll(settings);
+        return CreateConnectorRequest.builder().connectorName(name).capacity(capacity)
+                .connectorConfiguration(configuration)
+                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(cluster.bootstrap())
+                        .vpc(v -> v.subnets("subnet-1", "subnet-2", "subnet-3"))))
+                .kafkaClusterClientAuthentication(a -> a.authenticationType(KafkaClusterClientAuthenticationType.NONE))
+                .kafkaClusterEncryptionInTransit(e -> e.encryptionType(KafkaClusterEncryptionInTransitType.PLAINTEXT))
+                .kafkaConnectVersion("3.7.x")
+                .plugins(p -> p.customPlugin(c -> c.customPluginArn(pluginArn).revision(1L)))
+                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/connect")
+                .build();
+    }
+
+    private void produce(List<String> values) {
+        var props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            values.forEach(v -> producer.send(new ProducerRecord<>(TOPIC, v)));
+            producer.flush();
+        }
+    }
+}

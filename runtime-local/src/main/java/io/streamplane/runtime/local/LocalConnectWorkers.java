@@ -1,0 +1,172 @@
+package io.streamplane.runtime.local;
+
+import io.streamplane.core.connect.ConnectWorker;
+import io.streamplane.core.port.ConnectWorkers;
+import io.streamplane.core.port.KafkaRelease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Kafka Connect workers on this machine: each a JVM running the bundled release's
+ * {@code ConnectDistributed}, in its own session so that it outlives the server, with its files
+ * under {@code <data-dir>/connect/connectors/<connector-uuid>/workers/<index>/} and its REST API
+ * on a free port of 127.0.0.1.
+ */
+public final class LocalConnectWorkers implements ConnectWorkers {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalConnectWorkers.class);
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+    private final Path root;
+    private final KafkaDistributions distributions;
+    private final KafkaRelease release;
+    private final ConnectRestClient rest = new ConnectRestClient();
+    private final String javaExecutable = ProcessHandle.current().info().command().orElse("java");
+
+    /** @param release the Kafka release whose Connect runtime the workers run */
+    public LocalConnectWorkers(Path root, KafkaDistributions distributions, KafkaRelease release) {
+        this.root = root;
+        this.distributions = distributions;
+        this.release = release;
+    }
+
+    @Override
+    public ConnectWorker start(WorkerLaunchSpec spec) {
+        Path directory = workerDirectory(spec.connectorUuid(), spec.index());
+        Path logs = directory.resolve("logs");
+        int port = freePort();
+        var properties = new LinkedHashMap<>(spec.properties());
+        properties.put("listeners", "http://127.0.0.1:" + port);
+        properties.put("rest.advertised.host.name", "127.0.0.1");
+        properties.put("rest.advertised.port", Integer.toString(port));
+        properties.put("plugin.path", spec.pluginLocation().toString());
+        try {
+            Files.createDirectories(logs);
+            var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
+            properties.forEach((k, v) -> text.append(k).append('=').append(PropertiesText.escape(v)).append('\n'));
+            // Owner only: the file can hold the Kafka cluster's trust material.
+            SecurityDirectory.writeOwnerOnly(directory.resolve("worker.properties"), text.toString());
+            Files.writeString(directory.resolve("log4j2.properties"),
+                    Log4jConfiguration.forLogFile(logs.resolve("connect.log")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the configuration of worker " + spec.index(), e);
+        }
+        var command = new ArrayList<String>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of(javaExecutable, "-Xms" + Math.min(spec.heapMegabytes(), 256) + "m",
+                "-Xmx" + spec.heapMegabytes() + "m", "-XX:ActiveProcessorCount=" + spec.processors(),
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties"),
+                "-Dstreamplane.connect.worker=" + spec.connectorUuid() + "/" + spec.index(),
+                "-cp", distributions.classpath(release), "org.apache.kafka.connect.cli.ConnectDistributed",
+                directory.resolve("worker.properties").toString()));
+        try {
+            var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("stdout.log").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            Instant startedAt = process.toHandle().info().startInstant().orElse(Instant.now());
+            LOG.info("Started Connect worker {} of connector {} (pid {}, REST port {})", spec.index(),
+                    spec.connectorUuid(), process.pid(), port);
+            return new ConnectWorker(spec.index(), process.pid(), startedAt, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start worker " + spec.index(), e);
+        }
+    }
+
+    @Override
+    public boolean isRunning(ConnectWorker worker) {
+        return Processes.handle(worker.pid(), worker.startedAt()).isPresent();
+    }
+
+    @Override
+    public void stop(ConnectWorker worker, Duration timeout) {
+        var handle = Processes.handle(worker.pid(), worker.startedAt());
+        if (handle.isEmpty()) {
+            return;
+        }
+        handle.get().destroy();
+        if (!Processes.awaitExit(handle.get(), timeout)) {
+            LOG.warn("Connect worker {} did not stop within {} s; killing it", worker.pid(), timeout.toSeconds());
+            handle.get().destroyForcibly();
+            Processes.awaitExit(handle.get(), KILL_TIMEOUT);
+        }
+    }
+
+    @Override
+    public Optional<Duration> cpuTime(ConnectWorker worker) {
+        return Processes.handle(worker.pid(), worker.startedAt()).flatMap(h -> h.info().totalCpuDuration());
+    }
+
+    @Override
+    public List<Path> logFiles(String connectorUuid, int index) {
+        Path logs = workerDirectory(connectorUuid, index).resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + logs, e);
+        }
+    }
+
+    @Override
+    public String logDirectory(String connectorUuid, int index) {
+        return workerDirectory(connectorUuid, index).resolve("logs").toString();
+    }
+
+    @Override
+    public void deleteFiles(String connectorUuid) {
+        DirectoryTrees.delete(root.resolve(connectorUuid));
+    }
+
+    @Override
+    public boolean ready(ConnectWorker worker) {
+        return rest.ready(worker.restPort());
+    }
+
+    @Override
+    public void putConnectorConfig(ConnectWorker worker, String connectorName, Map<String, String> configuration) {
+        rest.putConnectorConfig(worker.restPort(), connectorName, configuration);
+    }
+
+    @Override
+    public Optional<ConnectorStatus> status(ConnectWorker worker, String connectorName) {
+        return rest.status(worker.restPort(), connectorName);
+    }
+
+    @Override
+    public void deleteConnector(ConnectWorker worker, String connectorName) {
+        rest.deleteConnector(worker.restPort(), connectorName);
+    }
+
+    private Path workerDirectory(String connectorUuid, int index) {
+        return root.resolve(connectorUuid).resolve("workers").resolve(Integer.toString(index));
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for a Connect worker", e);
+        }
+    }
+
+}
