@@ -1,0 +1,199 @@
+package io.streamplane.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.ConnectWorkerProcesses;
+import io.streamplane.testkit.Connectors;
+import io.streamplane.testkit.LiveCluster;
+import io.streamplane.testkit.PluginArchives;
+import io.streamplane.testkit.StreamplaneFixture;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
+import software.amazon.awssdk.services.kafkaconnect.model.CreateConnectorRequest;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
+import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterClientAuthenticationType;
+import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterEncryptionInTransitType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole MSK Connect flow with stock parts: a real PostgreSQL with logical replication, Debezium's
+ * PostgreSQL connector (from Maven Central) uploaded as a custom plugin, its change events in a
+ * Streamplane cluster, and the built-in S3 sink writing them to the endpoint's S3, where the AWS
+ * SDK finds every inserted, updated and deleted row.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChangeDataCaptureTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOPIC = "shop.public.customers";
+    private EmbeddedPostgres postgres;
+    private LiveCluster cluster;
+    private KafkaConnectClient connect;
+    private S3Client s3;
+    private final List<String> connectorArns = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "4").setServerConfig("max_wal_senders", "4").start();
+        sql("CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL, email TEXT)");
+        cluster = LiveCluster.start("cdc", Clusters.KAFKA_VERSION, TOPIC, 1);
+        connect = cluster.streamplane().kafkaConnectClient();
+        s3 = cluster.streamplane().s3Client();
+        s3.createBucket(r -> r.bucket("plugins"));
+        s3.createBucket(r -> r.bucket("cdc"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        connectorArns.forEach(ConnectWorkerProcesses::killAll);
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void insertsUpdatesAndDeletes_areCapturedIntoKafka_andWrittenToS3() throws Exception {
+        s3.putObject(r -> r.bucket("plugins").key("debezium-postgres.zip"), RequestBody.fromBytes(
+                PluginArchives.zip(Path.of(System.getProperty("streamplane.debezium.plugin")))));
+        s3.putObject(r -> r.bucket("plugins").key("s3-sink.zip"),
+                RequestBody.fromFile(Path.of(System.getProperty("streamplane.s3sink.plugin"))));
+        String debezium = activePlugin("debezium-postgres", "debezium-postgres.zip");
+        String sink = activePlugin("s3-sink", "s3-sink.zip");
+        var workers = connect.createWorkerConfiguration(r -> r.name("json").propertiesFileContent(Base64.getEncoder()
+                .encodeToString(("key.converter=org.apache.kafka.connect.json.JsonConverter\n"
+                        + "key.converter.schemas.enable=false\n"
+                        + "value.converter=org.apache.kafka.connect.json.JsonConverter\n"
+                        + "value.converter.schemas.enable=false\n").getBytes(StandardCharsets.UTF_8))));
+        sql("INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com')");
+
+        var capture = new HashMap<String, String>();
+        capture.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        capture.put("tasks.max", "1");
+        capture.put("database.hostname", "127.0.0.1");
+        capture.put("database.port", Integer.toString(postgres.getPort()));
+        capture.put("database.user", "postgres");
+        capture.put("database.password", "postgres");
+        capture.put("database.dbname", "postgres");
+        capture.put("topic.prefix", "shop");
+        capture.put("plugin.name", "pgoutput");
+        capture.put("slot.name", "streamplane_cdc");
+        capture.put("table.include.list", "public.customers");
+        var sinkConfiguration = new HashMap<String, String>();
+        sinkConfiguration.put("connector.class", "io.streamplane.connect.s3.S3SinkConnector");
+        sinkConfiguration.put("tasks.max", "1");
+        sinkConfiguration.put("topics", TOPIC);
+        sinkConfiguration.put("s3.bucket.name", "cdc");
+        sinkConfiguration.put("s3.endpoint", cluster.streamplane().endpoint().toString());
+        sinkConfiguration.put("aws.access.key.id", StreamplaneFixture.ACCESS_KEY_ID);
+        sinkConfiguration.put("aws.secret.access.key", StreamplaneFixture.SECRET_ACCESS_KEY);
+        sinkConfiguration.put("flush.size", "10");
+        sinkConfiguration.put("rotate.interval.ms", "1000");
+        for (var request : List.of(connector("customers-cdc", debezium, workers.workerConfigurationArn(), capture),
+                connector("customers-to-s3", sink, workers.workerConfigurationArn(), sinkConfiguration))) {
+            String arn = connect.createConnector(request).connectorArn();
+            connectorArns.add(arn);
+            var settled = Connectors.awaitSettled(connect, arn);
+            assertThat(settled.connectorState()).as("%s: %s", request.connectorName(), settled.stateDescription())
+                    .isEqualTo(ConnectorState.RUNNING);
+        }
+
+        sql("INSERT INTO customers VALUES (2, 'Grace', 'grace@example.com')");
+        sql("UPDATE customers SET email = 'ada@lovelace.org' WHERE id = 1");
+        sql("DELETE FROM customers WHERE id = 2");
+
+        await("every change in S3").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> changes().stream().anyMatch(c -> c.path("op").asText().equals("d")));
+        var changes = changes();
+        assertThat(change(changes, "r", 1).or(() -> change(changes, "c", 1))).as("Ada, read or inserted")
+                .hasValueSatisfying(c -> assertThat(c.path("after").path("name").asText()).isEqualTo("Ada"));
+        assertThat(change(changes, "c", 2)).as("Grace inserted")
+                .hasValueSatisfying(c -> assertThat(c.path("after").path("email").asText())
+                        .isEqualTo("grace@example.com"));
+        assertThat(change(changes, "u", 1)).as("Ada updated")
+                .hasValueSatisfying(c -> assertThat(c.path("after").path("email").asText())
+                        .isEqualTo("ada@lovelace.org"));
+        assertThat(changes.stream().filter(c -> c.path("op").asText().equals("d")
+                && c.path("before").path("id").asInt() == 2)).as("Grace deleted").hasSize(1);
+    }
+
+    private String activePlugin(String name, String key) {
+        String arn = connect.createCustomPlugin(r -> r.name(name).contentType(CustomPluginContentType.ZIP)
+                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::plugins").fileKey(key))))
+                .customPluginArn();
+        var plugin = await().atMost(Duration.ofMinutes(2)).until(() -> connect.describeCustomPlugin(r ->
+                r.customPluginArn(arn)), p -> p.customPluginState() != CustomPluginState.CREATING);
+        assertThat(plugin.customPluginState()).as("%s: %s", name, plugin.stateDescription())
+                .isEqualTo(CustomPluginState.ACTIVE);
+        return arn;
+    }
+
+    private CreateConnectorRequest connector(String name, String pluginArn, String workerConfigurationArn,
+                                             Map<String, String> configuration) {
+        return CreateConnectorRequest.builder().connectorName(name)
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1)))
+                .connectorConfiguration(configuration)
+                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(cluster.bootstrap())
+                        .vpc(v -> v.subnets("subnet-1", "subnet-2", "subnet-3"))))
+                .kafkaClusterClientAuthentication(a -> a.authenticationType(KafkaClusterClientAuthenticationType.NONE))
+                .kafkaClusterEncryptionInTransit(e -> e.encryptionType(KafkaClusterEncryptionInTransitType.PLAINTEXT))
+                .kafkaConnectVersion("3.7.x")
+                .plugins(p -> p.customPlugin(c -> c.customPluginArn(pluginArn).revision(1L)))
+                .workerConfiguration(w -> w.workerConfigurationArn(workerConfigurationArn).revision(1L))
+                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/connect")
+                .build();
+    }
+
+    /** The change events the sink wrote, in order: Debezium's values, without the tombstones. */
+    private List<JsonNode> changes() throws Exception {
+        var changes = new ArrayList<JsonNode>();
+        var keys = s3.listObjectsV2Paginator(r -> r.bucket("cdc")).contents().stream().map(S3Object::key).sorted()
+                .toList();
+        for (String key : keys) {
+            for (String line : s3.getObjectAsBytes(r -> r.bucket("cdc").key(key)).asUtf8String().split("\n")) {
+                var value = line.isBlank() ? null : JSON.readTree(line).path("value");
+                if (value != null && value.isObject()) {
+                    changes.add(value);
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static Optional<JsonNode> change(List<JsonNode> changes, String op, int id) {
+        return changes.stream().filter(c -> c.path("op").asText().equals(op)
+                && (c.path("after").path("id").asInt() == id || c.path("before").path("id").asInt() == id)).findFirst();
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute(statement);
+        }
+    }
+}

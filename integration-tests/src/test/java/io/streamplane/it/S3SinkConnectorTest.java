@@ -1,0 +1,169 @@
+package io.streamplane.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.ConnectWorkerProcesses;
+import io.streamplane.testkit.Connectors;
+import io.streamplane.testkit.LiveCluster;
+import io.streamplane.testkit.StreamplaneFixture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
+import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterClientAuthenticationType;
+import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterEncryptionInTransitType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The built-in S3 sink, uploaded as a custom plugin from its ready ZIP, writing a topic to the
+ * endpoint's S3 as gzipped JSON lines: every acknowledged record once, also when a worker is
+ * killed in the middle.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class S3SinkConnectorTest {
+    private static final String TOPIC = "events";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private LiveCluster cluster;
+    private KafkaConnectClient connect;
+    private S3Client s3;
+    private String connectorArn;
+
+    @BeforeAll
+    void start() throws Exception {
+        cluster = LiveCluster.start("sink", Clusters.KAFKA_VERSION, TOPIC, 3);
+        connect = cluster.streamplane().kafkaConnectClient();
+        s3 = cluster.streamplane().s3Client();
+        s3.createBucket(r -> r.bucket("plugins"));
+        s3.createBucket(r -> r.bucket("lake"));
+        s3.putObject(r -> r.bucket("plugins").key("s3-sink.zip"),
+                RequestBody.fromFile(Path.of(System.getProperty("streamplane.s3sink.plugin"))));
+    }
+
+    @AfterAll
+    void stop() {
+        if (connectorArn != null) {
+            ConnectWorkerProcesses.killAll(connectorArn);
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedRecord_landsInS3Once_inOrder_evenWhenAWorkerIsKilled() throws Exception {
+        String pluginArn = connect.createCustomPlugin(r -> r.name("s3-sink").contentType(CustomPluginContentType.ZIP)
+                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::plugins").fileKey("s3-sink.zip"))))
+                .customPluginArn();
+        await().atMost(Duration.ofMinutes(2)).until(() -> connect.describeCustomPlugin(r -> r.customPluginArn(pluginArn))
+                .customPluginState() == CustomPluginState.ACTIVE);
+        var configuration = new HashMap<String, String>();
+        configuration.put("connector.class", "io.streamplane.connect.s3.S3SinkConnector");
+        configuration.put("tasks.max", "3");
+        configuration.put("topics", TOPIC);
+        configuration.put("s3.bucket.name", "lake");
+        configuration.put("s3.prefix", "raw");
+        configuration.put("s3.endpoint", cluster.streamplane().endpoint().toString());
+        configuration.put("aws.access.key.id", StreamplaneFixture.ACCESS_KEY_ID);
+        configuration.put("aws.secret.access.key", StreamplaneFixture.SECRET_ACCESS_KEY);
+        configuration.put("format.compression", "gzip");
+        configuration.put("flush.size", "50");
+        configuration.put("rotate.interval.ms", "1000");
+        connectorArn = connect.createConnector(r -> r.connectorName("events-to-lake")
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(2)))
+                .connectorConfiguration(configuration)
+                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(cluster.bootstrap())
+                        .vpc(v -> v.subnets("subnet-1", "subnet-2", "subnet-3"))))
+                .kafkaClusterClientAuthentication(a -> a.authenticationType(KafkaClusterClientAuthenticationType.NONE))
+                .kafkaClusterEncryptionInTransit(e -> e.encryptionType(KafkaClusterEncryptionInTransitType.PLAINTEXT))
+                .kafkaConnectVersion("3.7.x")
+                .plugins(p -> p.customPlugin(c -> c.customPluginArn(pluginArn).revision(1L)))
+                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/connect")).connectorArn();
+        assertThat(Connectors.awaitSettled(connect, connectorArn).connectorState()).isEqualTo(ConnectorState.RUNNING);
+
+        var acknowledged = new ConcurrentLinkedQueue<String>();
+        produce(0, 600, acknowledged);
+        long victim = ConnectWorkerProcesses.pidsOf(connectorArn).iterator().next();
+        ConnectWorkerProcesses.kill(victim);
+        produce(600, 1200, acknowledged);
+        await("the killed worker replaced").atMost(Duration.ofMinutes(1)).until(() ->
+                ConnectWorkerProcesses.pidsOf(connectorArn).size() == 2);
+
+        await("every acknowledged record in S3").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> values(lines()).containsAll(acknowledged));
+        var lines = lines();
+        assertThat(values(lines)).as("no record written twice").doesNotHaveDuplicates().hasSize(acknowledged.size());
+        var byPartition = new HashMap<Integer, List<Long>>();
+        lines.forEach(l -> byPartition.computeIfAbsent(l.path("partition").asInt(), p -> new ArrayList<>())
+                .add(l.path("offset").asLong()));
+        byPartition.values().forEach(offsets -> assertThat(offsets).as("offsets in order").isSorted());
+        assertThat(s3.listObjectsV2(r -> r.bucket("lake").prefix("raw/events/partition=0/")).contents())
+                .extracting(S3Object::key).allMatch(k -> k.matches("raw/events/partition=0/events\\+0\\+\\d{20}"
+                        + "\\.jsonl\\.gz"));
+    }
+
+    private void produce(int from, int to, ConcurrentLinkedQueue<String> acknowledged) {
+        var props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (int i = from; i < to; i++) {
+                String value = "event-" + i;
+                producer.send(new ProducerRecord<>(TOPIC, Integer.toString(i), value), (metadata, error) -> {
+                    if (error == null) {
+                        acknowledged.add(value);
+                    }
+                });
+            }
+            producer.flush();
+        }
+    }
+
+    /** Every line of every object the sink wrote, objects in key order. */
+    private List<JsonNode> lines() throws IOException {
+        var lines = new ArrayList<JsonNode>();
+        var objects = s3.listObjectsV2Paginator(r -> r.bucket("lake").prefix("raw/")).contents().stream()
+                .map(S3Object::key).sorted().toList();
+        for (String key : objects) {
+            byte[] gzipped = s3.getObjectAsBytes(r -> r.bucket("lake").key(key)).asByteArray();
+            String text = new String(new GZIPInputStream(new ByteArrayInputStream(gzipped)).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(JSON.readTree(line));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> values(List<JsonNode> lines) {
+        return lines.stream().map(l -> l.path("value").asText()).toList();
+    }
+}
