@@ -4,6 +4,7 @@ import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.ConnectWorkerProcesses;
 import io.streamplane.testkit.Connectors;
 import io.streamplane.testkit.LiveCluster;
+import io.streamplane.testkit.TemporaryDirectory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
 import software.amazon.awssdk.services.kafkaconnect.model.BadRequestException;
@@ -55,11 +55,12 @@ class ConnectorsTest {
     private KafkaConnectClient connect;
     private String pluginArn;
     private String connectorArn;
-    @TempDir
-    Path files;
+    /** For the whole class: the sink keeps writing its file from one test to the next. */
+    private TemporaryDirectory files;
 
     @BeforeAll
     void start() throws Exception {
+        files = TemporaryDirectory.create("connectors-test");
         cluster = LiveCluster.start("connect", Clusters.KAFKA_VERSION, TOPIC, 3);
         connect = cluster.streamplane().kafkaConnectClient();
         var s3 = cluster.streamplane().s3Client();
@@ -82,12 +83,15 @@ class ConnectorsTest {
         if (cluster != null) {
             cluster.close();
         }
+        if (files != null) {
+            files.close();
+        }
     }
 
     @Test
     @Order(1)
     void aConnector_runsOnItsWorkers_andMovesTheTopicsRecords() throws Exception {
-        Path sink = files.resolve("orders.txt");
+        Path sink = files.path().resolve("orders.txt");
         var created = connect.createConnector(connector("orders-to-file", Map.of("topics", TOPIC, "file",
                 sink.toString()), c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1))).toBuilder()
                 .logDelivery(l -> l.workerLogDelivery(w -> w.s3(s -> s.enabled(true).bucket("logs").prefix("connect"))))
@@ -103,6 +107,8 @@ class ConnectorsTest {
         assertThat(running.plugins().get(0).customPlugin().customPluginArn()).isEqualTo(pluginArn);
         assertThat(running.connectorConfiguration()).containsEntry("topics", TOPIC);
         assertThat(ConnectWorkerProcesses.pidsOf(connectorArn)).hasSize(1);
+        connect.tagResource(r -> r.resourceArn(connectorArn).tags(Map.of("pipeline", "orders")));
+        assertThat(connect.listTagsForResource(r -> r.resourceArn(connectorArn)).tags()).containsEntry("pipeline", "orders");
 
         produce(List.of("first", "second", "third"));
         await("the records in the sink file").atMost(Duration.ofMinutes(1)).until(() -> Files.exists(sink)
@@ -155,6 +161,31 @@ class ConnectorsTest {
 
     @Test
     @Order(4)
+    void anAutoscaledConnector_scalesIn_whileItsWorkersAreIdle() {
+        String version = connect.describeConnector(r -> r.connectorArn(connectorArn)).currentVersion();
+
+        connect.updateConnector(r -> r.connectorArn(connectorArn).currentVersion(version)
+                .capacity(c -> c.autoScaling(a -> a.mcuCount(1).minWorkerCount(1).maxWorkerCount(2)
+                        .scaleInPolicy(p -> p.cpuUtilizationPercentage(50))
+                        .scaleOutPolicy(p -> p.cpuUtilizationPercentage(95)))));
+
+        var scaled = Connectors.awaitSettled(connect, connectorArn);
+        assertThat(scaled.connectorState()).as("%s", scaled.stateDescription()).isEqualTo(ConnectorState.RUNNING);
+        assertThat(scaled.capacity().autoScaling().maxWorkerCount())
+                .isEqualTo(2);
+        await("an idle worker scaled in").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ConnectWorkerProcesses.pidsOf(connectorArn).size() == 1);
+        var operations = connect.listConnectorOperations(r -> r.connectorArn(connectorArn)).connectorOperations();
+        assertThat(operations).as("the update, then the scaling, each an operation").hasSize(3);
+        assertThat(operations.get(0).connectorOperationType()).isEqualTo(ConnectorOperationType.UPDATE_WORKER_SETTING);
+        assertThat(Connectors.awaitSettled(connect, connectorArn).connectorState()).isEqualTo(ConnectorState.RUNNING);
+        await("the scaling operation complete").atMost(Duration.ofMinutes(1)).until(() -> connect
+                .describeConnectorOperation(r -> r.connectorOperationArn(operations.get(0).connectorOperationArn()))
+                .connectorOperationState() == ConnectorOperationState.UPDATE_COMPLETE);
+    }
+
+    @Test
+    @Order(5)
     void aConnectorWhoseTaskFails_isFailed_withTheTasksError() {
         var created = connect.createConnector(connector("unwritable", Map.of("topics", TOPIC, "file",
                 "/proc/streamplane/no/such/dir/out.txt"), c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1))));
@@ -170,7 +201,7 @@ class ConnectorsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void badRequests_areRefusedAndCreateNothing() {
         Consumer<Capacity.Builder> one =
                 c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1));
@@ -196,7 +227,7 @@ class ConnectorsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void deleteConnector_stopsItsWorkers_andForgetsIt() {
         var deleting = connect.deleteConnector(r -> r.connectorArn(connectorArn));
 
