@@ -8,6 +8,7 @@ import io.streamplane.testkit.Topics;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -43,6 +44,10 @@ final class BenchCluster implements AutoCloseable {
         String bootstrap = Clusters.bootstrap(kafka, arn);
         Topics.create(bootstrap, TOPIC, PARTITIONS);
         return new BenchCluster(work, server, kafka, arn, bootstrap);
+    }
+
+    URI endpoint() {
+        return server.endpoint();
     }
 
     KafkaClient kafka() {

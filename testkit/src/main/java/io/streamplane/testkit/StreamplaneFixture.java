@@ -114,7 +114,11 @@ public final class StreamplaneFixture implements AutoCloseable {
 
     /** An MSK Connect client for the same endpoint. */
     public KafkaConnectClient kafkaConnectClient() {
-        return pointedAt(KafkaConnectClient.builder(), endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        return kafkaConnectClient(endpoint());
+    }
+
+    public static KafkaConnectClient kafkaConnectClient(URI endpoint) {
+        return pointedAt(KafkaConnectClient.builder(), endpoint, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
     }
 
     /** An S3 client for the same endpoint; path-style, since bucket names are no host names here. */
