@@ -15,18 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
-import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
 import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
-import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
-import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterClientAuthenticationType;
-import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterEncryptionInTransitType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -55,11 +50,8 @@ final class ConnectBenchmark implements Callable<Integer> {
             s3.createBucket(r -> r.bucket("plugins"));
             s3.putObject(r -> r.bucket("plugins").key("s3-sink.zip"),
                     RequestBody.fromFile(Path.of(System.getProperty("streamplane.s3sink.plugin"))));
-            String plugin = connect.createCustomPlugin(r -> r.name("s3-sink").contentType(CustomPluginContentType.ZIP)
-                    .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::plugins").fileKey("s3-sink.zip"))))
-                    .customPluginArn();
-            await().atMost(Duration.ofMinutes(2)).until(() -> connect.describeCustomPlugin(r ->
-                    r.customPluginArn(plugin)).customPluginState() == CustomPluginState.ACTIVE);
+            String plugin = Connectors.activePlugin(connect, "s3-sink", CustomPluginContentType.ZIP, "plugins",
+                    "s3-sink.zip");
             var endOffsets = endOffsets(cluster.bootstrap());
             System.out.printf("%n%d records of about 200 bytes in %d partitions%n", records, endOffsets.size());
             for (int workers : new int[] {1, 2}) {
@@ -73,31 +65,15 @@ final class ConnectBenchmark implements Callable<Integer> {
                      Map<TopicPartition, Long> endOffsets) {
         String bucket = "sink-" + workers;
         s3.createBucket(r -> r.bucket(bucket));
-        var configuration = new HashMap<String, String>();
-        configuration.put("connector.class", "io.streamplane.connect.s3.S3SinkConnector");
-        configuration.put("tasks.max", Integer.toString(BenchCluster.PARTITIONS));
-        configuration.put("topics", BenchCluster.TOPIC);
-        configuration.put("s3.bucket.name", bucket);
-        configuration.put("s3.endpoint", cluster.endpoint().toString());
-        configuration.put("aws.access.key.id", StreamplaneFixture.ACCESS_KEY_ID);
-        configuration.put("aws.secret.access.key", StreamplaneFixture.SECRET_ACCESS_KEY);
+        var configuration = Connectors.s3Sink(cluster.endpoint(), bucket, BenchCluster.TOPIC,
+                BenchCluster.PARTITIONS);
         configuration.put("flush.size", "10000");
         configuration.put("rotate.interval.ms", "2000");
         long start = System.nanoTime();
-        String arn = connect.createConnector(r -> r.connectorName("bench-" + workers)
-                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(workers)))
-                .connectorConfiguration(configuration)
-                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(cluster.bootstrap())
-                        .vpc(v -> v.subnets("subnet-1", "subnet-2", "subnet-3"))))
-                .kafkaClusterClientAuthentication(a -> a.authenticationType(KafkaClusterClientAuthenticationType.NONE))
-                .kafkaClusterEncryptionInTransit(e -> e.encryptionType(KafkaClusterEncryptionInTransitType.PLAINTEXT))
-                .kafkaConnectVersion("3.7.x")
-                .plugins(p -> p.customPlugin(c -> c.customPluginArn(plugin).revision(1L)))
-                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/bench")).connectorArn();
-        var settled = Connectors.awaitSettled(connect, arn);
-        if (settled.connectorState() != ConnectorState.RUNNING) {
-            throw new IllegalStateException("The connector did not run: " + settled.stateDescription());
-        }
+        String arn = connect.createConnector(Connectors.request("bench-" + workers, plugin, cluster.bootstrap(),
+                configuration, c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(workers))).build())
+                .connectorArn();
+        Connectors.awaitRunning(connect, arn);
         long running = System.nanoTime();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
                 .until(() -> allInS3(s3, bucket, endOffsets));

@@ -7,7 +7,6 @@ import io.streamplane.testkit.ConnectWorkerProcesses;
 import io.streamplane.testkit.Connectors;
 import io.streamplane.testkit.LiveCluster;
 import io.streamplane.testkit.PluginArchives;
-import io.streamplane.testkit.StreamplaneFixture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +17,6 @@ import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
 import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
 import software.amazon.awssdk.services.kafkaconnect.model.CreateConnectorRequest;
 import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
-import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
-import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterClientAuthenticationType;
-import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterEncryptionInTransitType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -84,8 +80,10 @@ class ChangeDataCaptureTest {
                 PluginArchives.zip(Path.of(System.getProperty("streamplane.debezium.plugin")))));
         s3.putObject(r -> r.bucket("plugins").key("s3-sink.zip"),
                 RequestBody.fromFile(Path.of(System.getProperty("streamplane.s3sink.plugin"))));
-        String debezium = activePlugin("debezium-postgres", "debezium-postgres.zip");
-        String sink = activePlugin("s3-sink", "s3-sink.zip");
+        String debezium = Connectors.activePlugin(connect, "debezium-postgres", CustomPluginContentType.ZIP, "plugins",
+                "debezium-postgres.zip");
+        String sink = Connectors.activePlugin(connect, "s3-sink", CustomPluginContentType.ZIP, "plugins",
+                "s3-sink.zip");
         var workers = connect.createWorkerConfiguration(r -> r.name("json").propertiesFileContent(Base64.getEncoder()
                 .encodeToString(("key.converter=org.apache.kafka.connect.json.JsonConverter\n"
                         + "key.converter.schemas.enable=false\n"
@@ -105,14 +103,7 @@ class ChangeDataCaptureTest {
         capture.put("plugin.name", "pgoutput");
         capture.put("slot.name", "streamplane_cdc");
         capture.put("table.include.list", "public.customers");
-        var sinkConfiguration = new HashMap<String, String>();
-        sinkConfiguration.put("connector.class", "io.streamplane.connect.s3.S3SinkConnector");
-        sinkConfiguration.put("tasks.max", "1");
-        sinkConfiguration.put("topics", TOPIC);
-        sinkConfiguration.put("s3.bucket.name", "cdc");
-        sinkConfiguration.put("s3.endpoint", cluster.streamplane().endpoint().toString());
-        sinkConfiguration.put("aws.access.key.id", StreamplaneFixture.ACCESS_KEY_ID);
-        sinkConfiguration.put("aws.secret.access.key", StreamplaneFixture.SECRET_ACCESS_KEY);
+        var sinkConfiguration = Connectors.s3Sink(cluster.streamplane().endpoint(), "cdc", TOPIC, 1);
         sinkConfiguration.put("flush.size", "10");
         sinkConfiguration.put("rotate.interval.ms", "1000");
         for (var request : List.of(connector("customers-cdc", debezium, workers.workerConfigurationArn(), capture),
@@ -143,30 +134,11 @@ class ChangeDataCaptureTest {
                 && c.path("before").path("id").asInt() == 2)).as("Grace deleted").hasSize(1);
     }
 
-    private String activePlugin(String name, String key) {
-        String arn = connect.createCustomPlugin(r -> r.name(name).contentType(CustomPluginContentType.ZIP)
-                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::plugins").fileKey(key))))
-                .customPluginArn();
-        var plugin = await().atMost(Duration.ofMinutes(2)).until(() -> connect.describeCustomPlugin(r ->
-                r.customPluginArn(arn)), p -> p.customPluginState() != CustomPluginState.CREATING);
-        assertThat(plugin.customPluginState()).as("%s: %s", name, plugin.stateDescription())
-                .isEqualTo(CustomPluginState.ACTIVE);
-        return arn;
-    }
-
     private CreateConnectorRequest connector(String name, String pluginArn, String workerConfigurationArn,
                                              Map<String, String> configuration) {
-        return CreateConnectorRequest.builder().connectorName(name)
-                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1)))
-                .connectorConfiguration(configuration)
-                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(cluster.bootstrap())
-                        .vpc(v -> v.subnets("subnet-1", "subnet-2", "subnet-3"))))
-                .kafkaClusterClientAuthentication(a -> a.authenticationType(KafkaClusterClientAuthenticationType.NONE))
-                .kafkaClusterEncryptionInTransit(e -> e.encryptionType(KafkaClusterEncryptionInTransitType.PLAINTEXT))
-                .kafkaConnectVersion("3.7.x")
-                .plugins(p -> p.customPlugin(c -> c.customPluginArn(pluginArn).revision(1L)))
+        return Connectors.request(name, pluginArn, cluster.bootstrap(), configuration,
+                        c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1)))
                 .workerConfiguration(w -> w.workerConfigurationArn(workerConfigurationArn).revision(1L))
-                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/connect")
                 .build();
     }
 

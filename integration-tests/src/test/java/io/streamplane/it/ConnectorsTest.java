@@ -1,5 +1,7 @@
 package io.streamplane.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamplane.api.model.ServiceModel;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.ConnectWorkerProcesses;
 import io.streamplane.testkit.Connectors;
@@ -26,13 +28,14 @@ import software.amazon.awssdk.services.kafkaconnect.model.ConnectorOperationType
 import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
 import software.amazon.awssdk.services.kafkaconnect.model.CreateConnectorRequest;
 import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
-import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
-import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterClientAuthenticationType;
-import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterEncryptionInTransitType;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +71,8 @@ class ConnectorsTest {
         s3.createBucket(r -> r.bucket("logs"));
         s3.putObject(r -> r.bucket("plugins").key("file-connector.jar"), RequestBody.fromFile(Path.of(
                 FileStreamSinkConnector.class.getProtectionDomain().getCodeSource().getLocation().toURI())));
-        pluginArn = connect.createCustomPlugin(r -> r.name("file").contentType(CustomPluginContentType.JAR)
-                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::plugins").fileKey("file-connector.jar"))))
-                .customPluginArn();
-        await().atMost(Duration.ofMinutes(2)).until(() -> connect.describeCustomPlugin(r -> r.customPluginArn(pluginArn))
-                .customPluginState() == CustomPluginState.ACTIVE);
+        pluginArn = Connectors.activePlugin(connect, "file", CustomPluginContentType.JAR, "plugins",
+                "file-connector.jar");
     }
 
     @AfterAll
@@ -228,6 +228,35 @@ class ConnectorsTest {
 
     @Test
     @Order(7)
+    void everyResponse_usesOnlyTheModelsMembersAndTypes() throws Exception {
+        var http = new SignedHttp(cluster.streamplane().endpoint(), "kafkaconnect");
+        var conformance = new ModelConformance(ServiceModel.load("/aws-models/kafkaconnect.service.json"));
+        String workerConfiguration = connect.createWorkerConfiguration(r -> r.name("conformance")
+                .propertiesFileContent(Base64.getEncoder().encodeToString(
+                        "key.converter=x\nvalue.converter=y\n".getBytes(StandardCharsets.UTF_8))))
+                .workerConfigurationArn();
+        String operation = connect.listConnectorOperations(r -> r.connectorArn(connectorArn)).connectorOperations()
+                .get(0).connectorOperationArn();
+        var responses = Map.of(
+                "DescribeConnectorResponse", "/v1/connectors/" + encode(connectorArn),
+                "ListConnectorsResponse", "/v1/connectors",
+                "ListConnectorOperationsResponse", "/v1/connectors/" + encode(connectorArn) + "/operations",
+                "DescribeConnectorOperationResponse", "/v1/connectorOperations/" + encode(operation),
+                "DescribeCustomPluginResponse", "/v1/custom-plugins/" + encode(pluginArn),
+                "ListCustomPluginsResponse", "/v1/custom-plugins",
+                "DescribeWorkerConfigurationResponse", "/v1/worker-configurations/" + encode(workerConfiguration),
+                "ListWorkerConfigurationsResponse", "/v1/worker-configurations",
+                "ListTagsForResourceResponse", "/v1/tags/" + encode(connectorArn));
+        for (var response : responses.entrySet()) {
+            var reply = http.send("GET", response.getValue(), "", Clock.systemUTC());
+            assertThat(reply.statusCode()).as(response.getValue()).isEqualTo(200);
+            assertThat(conformance.violations(response.getKey(), new ObjectMapper().readTree(reply.body())))
+                    .as(response.getKey()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(8)
     void deleteConnector_stopsItsWorkers_andForgetsIt() {
         var deleting = connect.deleteConnector(r -> r.connectorArn(connectorArn));
 
@@ -242,16 +271,11 @@ class ConnectorsTest {
         configuration.put("connector.class", FileStreamSinkConnector.class.getName());
         configuration.put("tasks.max", "1");
         configuration.putAll(settings);
-        return CreateConnectorRequest.builder().connectorName(name).capacity(capacity)
-                .connectorConfiguration(configuration)
-                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(cluster.bootstrap())
-                        .vpc(v -> v.subnets("subnet-1", "subnet-2", "subnet-3"))))
-                .kafkaClusterClientAuthentication(a -> a.authenticationType(KafkaClusterClientAuthenticationType.NONE))
-                .kafkaClusterEncryptionInTransit(e -> e.encryptionType(KafkaClusterEncryptionInTransitType.PLAINTEXT))
-                .kafkaConnectVersion("3.7.x")
-                .plugins(p -> p.customPlugin(c -> c.customPluginArn(pluginArn).revision(1L)))
-                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/connect")
-                .build();
+        return Connectors.request(name, pluginArn, cluster.bootstrap(), configuration, capacity).build();
+    }
+
+    private static String encode(String arn) {
+        return URLEncoder.encode(arn, StandardCharsets.UTF_8);
     }
 
     private void produce(List<String> values) {

@@ -6,7 +6,6 @@ import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.ConnectWorkerProcesses;
 import io.streamplane.testkit.Connectors;
 import io.streamplane.testkit.LiveCluster;
-import io.streamplane.testkit.StreamplaneFixture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,11 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
-import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
 import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
-import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
-import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterClientAuthenticationType;
-import software.amazon.awssdk.services.kafkaconnect.model.KafkaClusterEncryptionInTransitType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -77,34 +72,16 @@ class S3SinkConnectorTest {
 
     @Test
     void everyAcknowledgedRecord_landsInS3Once_inOrder_evenWhenAWorkerIsKilled() throws Exception {
-        String pluginArn = connect.createCustomPlugin(r -> r.name("s3-sink").contentType(CustomPluginContentType.ZIP)
-                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::plugins").fileKey("s3-sink.zip"))))
-                .customPluginArn();
-        await().atMost(Duration.ofMinutes(2)).until(() -> connect.describeCustomPlugin(r -> r.customPluginArn(pluginArn))
-                .customPluginState() == CustomPluginState.ACTIVE);
-        var configuration = new HashMap<String, String>();
-        configuration.put("connector.class", "io.streamplane.connect.s3.S3SinkConnector");
-        configuration.put("tasks.max", "3");
-        configuration.put("topics", TOPIC);
-        configuration.put("s3.bucket.name", "lake");
+        String pluginArn = Connectors.activePlugin(connect, "s3-sink", CustomPluginContentType.ZIP, "plugins",
+                "s3-sink.zip");
+        var configuration = Connectors.s3Sink(cluster.streamplane().endpoint(), "lake", TOPIC, 3);
         configuration.put("s3.prefix", "raw");
-        configuration.put("s3.endpoint", cluster.streamplane().endpoint().toString());
-        configuration.put("aws.access.key.id", StreamplaneFixture.ACCESS_KEY_ID);
-        configuration.put("aws.secret.access.key", StreamplaneFixture.SECRET_ACCESS_KEY);
         configuration.put("format.compression", "gzip");
         configuration.put("flush.size", "50");
         configuration.put("rotate.interval.ms", "1000");
-        connectorArn = connect.createConnector(r -> r.connectorName("events-to-lake")
-                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(2)))
-                .connectorConfiguration(configuration)
-                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(cluster.bootstrap())
-                        .vpc(v -> v.subnets("subnet-1", "subnet-2", "subnet-3"))))
-                .kafkaClusterClientAuthentication(a -> a.authenticationType(KafkaClusterClientAuthenticationType.NONE))
-                .kafkaClusterEncryptionInTransit(e -> e.encryptionType(KafkaClusterEncryptionInTransitType.PLAINTEXT))
-                .kafkaConnectVersion("3.7.x")
-                .plugins(p -> p.customPlugin(c -> c.customPluginArn(pluginArn).revision(1L)))
-                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/connect")).connectorArn();
-        assertThat(Connectors.awaitSettled(connect, connectorArn).connectorState()).isEqualTo(ConnectorState.RUNNING);
+        connectorArn = connect.createConnector(Connectors.request("events-to-lake", pluginArn, cluster.bootstrap(),
+                configuration, c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(2))).build()).connectorArn();
+        Connectors.awaitRunning(connect, connectorArn);
 
         var acknowledged = new ConcurrentLinkedQueue<String>();
         produce(0, 600, acknowledged);

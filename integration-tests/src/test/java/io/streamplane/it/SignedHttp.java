@@ -29,10 +29,17 @@ import java.util.Set;
 final class SignedHttp {
     private static final Set<String> RESTRICTED = Set.of("host", "content-length");
     private final URI endpoint;
+    private final String service;
     private final HttpClient http = HttpClient.newHttpClient();
 
     SignedHttp(URI endpoint) {
+        this(endpoint, "kafka");
+    }
+
+    /** @param service the service requests are signed for, such as {@code kafkaconnect} */
+    SignedHttp(URI endpoint, String service) {
         this.endpoint = endpoint;
+        this.service = service;
     }
 
     HttpResponse<String> send(String method, String path, String body, Clock signingClock)
@@ -84,10 +91,10 @@ final class SignedHttp {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Aws4SignerParams params(Clock signingClock) {
+    private Aws4SignerParams params(Clock signingClock) {
         return Aws4SignerParams.builder()
                 .awsCredentials(AwsBasicCredentials.create("test", "test"))
-                .signingName("kafka")
+                .signingName(service)
                 .signingRegion(Region.US_EAST_1)
                 .signingClockOverride(signingClock)
                 .build();

@@ -138,8 +138,9 @@ public final class ConnectorService {
                 connector.spec().connectorConfiguration(), configuration, Optional.empty(), clock.instant(),
                 Optional.empty());
         store.createConnectorOperation(operation);
-        store.updateConnector(connector.withState(ConnectorState.UPDATING, Optional.empty())
-                .withSpec(connector.spec(), ids.clusterVersion()));
+        String newVersion = ids.clusterVersion();
+        supervisor.amend(arn, c -> c.withState(ConnectorState.UPDATING, Optional.empty())
+                .withSpec(c.spec(), newVersion));
         supervisor.update(arn, operation.arn());
         return operation;
     }
@@ -151,8 +152,8 @@ public final class ConnectorService {
             throw new InvalidRequest("currentVersion", "The currentVersion " + v + " isn't current; the connector's "
                     + "version is " + connector.currentVersion());
         });
-        var deleting = connector.withState(ConnectorState.DELETING, Optional.empty());
-        store.updateConnector(deleting);
+        var deleting = supervisor.amend(arn, c -> c.withState(ConnectorState.DELETING, Optional.empty()))
+                .orElseThrow(() -> new NotFound("The connector " + arn + " does not exist"));
         supervisor.remove(arn);
         return deleting;
     }

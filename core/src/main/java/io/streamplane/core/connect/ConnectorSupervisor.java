@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Does what connectors were asked to be, in the background: starts each connector's workers and
@@ -135,9 +136,8 @@ public final class ConnectorSupervisor implements AutoCloseable {
                 action.run();
             } catch (RuntimeException e) {
                 LOG.error("Work on connector {} failed", arn, e);
-                find(arn).filter(c -> c.state() != ConnectorState.DELETING).ifPresent(c -> store.updateConnector(
-                        c.withState(ConnectorState.FAILED, Optional.of(new StateDescription("INTERNAL_ERROR",
-                                e.getMessage())))));
+                amend(arn, c -> c.withState(ConnectorState.FAILED, Optional.of(new StateDescription(
+                        "INTERNAL_ERROR", e.getMessage()))));
             } finally {
                 busy.remove(arn);
             }
@@ -189,9 +189,7 @@ public final class ConnectorSupervisor implements AutoCloseable {
             }
         }
         kept.sort(Comparator.comparingInt(ConnectWorker::index));
-        var updated = connector.withWorkers(kept);
-        store.updateConnector(updated);
-        return updated;
+        return amend(connector.arn(), c -> c.withWorkers(kept)).orElse(connector.withWorkers(kept));
     }
 
     /** Restarts every worker, one at a time, each back before the next goes: for a new worker size. */
@@ -204,8 +202,7 @@ public final class ConnectorSupervisor implements AutoCloseable {
             var list = new ArrayList<>(current.workers().stream().filter(w -> w.index() != worker.index()).toList());
             list.add(replacement);
             list.sort(Comparator.comparingInt(ConnectWorker::index));
-            current = current.withWorkers(list);
-            store.updateConnector(current);
+            current = amend(connector.arn(), c -> c.withWorkers(list)).orElse(current.withWorkers(list));
             var deadline = clock.instant().plus(readinessTimeout);
             awaitUntil(deadline, () -> workers.ready(replacement), "worker " + worker.index() + " of "
                     + connector.name() + " to serve again");
@@ -253,18 +250,15 @@ public final class ConnectorSupervisor implements AutoCloseable {
             var verdict = readyWorker(connector).flatMap(w -> workers.status(w, connector.name()))
                     .flatMap(ConnectorHealth::of);
             if (verdict.isPresent()) {
-                var current = find(connector.arn()).orElse(connector);
-                store.updateConnector(current.withWorkers(connector.workers())
-                        .withState(verdict.get().state(), verdict.get().description()));
+                amend(connector.arn(), c -> c.withState(verdict.get().state(), verdict.get().description()));
                 LOG.info("Connector {} is {}", connector.name(), verdict.get().state());
                 return verdict.get().state();
             }
             pause();
         }
-        var current = find(connector.arn()).orElse(connector);
-        store.updateConnector(current.withWorkers(connector.workers()).withState(ConnectorState.FAILED,
-                Optional.of(new StateDescription("CONNECTOR_NOT_RUNNING", "The connector and its tasks did not run "
-                        + "within " + readinessTimeout.toSeconds() + " s; see the worker logs in "
+        amend(connector.arn(), c -> c.withState(ConnectorState.FAILED, Optional.of(new StateDescription(
+                "CONNECTOR_NOT_RUNNING", "The connector and its tasks did not run within "
+                        + readinessTimeout.toSeconds() + " s; see the worker logs in "
                         + workers.logDirectory(connector.uuid(), 0)))));
         return ConnectorState.FAILED;
     }
@@ -299,9 +293,9 @@ public final class ConnectorSupervisor implements AutoCloseable {
         var verdict = ConnectorHealth.of(status.get());
         if (verdict.isPresent() && (verdict.get().state() != current.state()
                 || !verdict.get().description().equals(current.stateDescription()))) {
-            store.updateConnector(current.withState(verdict.get().state(), verdict.get().description()));
             LOG.info("Connector {} is {}", connector.name(), verdict.get().state());
-            current = current.withState(verdict.get().state(), verdict.get().description());
+            current = amend(connector.arn(), c -> c.withState(verdict.get().state(), verdict.get().description()))
+                    .orElse(current);
         }
         deliverLogs(current);
         if (current.state() == ConnectorState.RUNNING) {
@@ -357,6 +351,23 @@ public final class ConnectorSupervisor implements AutoCloseable {
 
     Optional<ConnectWorker> readyWorker(Connector connector) {
         return connector.workers().stream().filter(workers::isRunning).filter(workers::ready).findFirst();
+    }
+
+    /**
+     * Changes the stored connector, read afresh, by {@code change}: every writer goes through here, so
+     * none loses another's change, and a connector being deleted stays DELETING whatever else changes.
+     */
+    public synchronized Optional<Connector> amend(String arn, UnaryOperator<Connector> change) {
+        var current = store.findConnector(arn);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        var changed = change.apply(current.get());
+        if (current.get().state() == ConnectorState.DELETING) {
+            changed = changed.withState(ConnectorState.DELETING, current.get().stateDescription());
+        }
+        store.updateConnector(changed);
+        return Optional.of(changed);
     }
 
     Optional<Connector> find(String arn) {

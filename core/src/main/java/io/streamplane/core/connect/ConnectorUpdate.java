@@ -36,7 +36,7 @@ final class ConnectorUpdate {
                 connector.spec().connectorConfiguration(), Optional.empty(), Optional.empty(),
                 supervisor.clock().instant(), Optional.empty());
         store.createConnectorOperation(operation);
-        store.updateConnector(connector.withState(ConnectorState.UPDATING, Optional.empty()));
+        supervisor.amend(connector.arn(), c -> c.withState(ConnectorState.UPDATING, Optional.empty()));
         supervisor.update(connector.arn(), operation.arn());
     }
 
@@ -60,16 +60,15 @@ final class ConnectorUpdate {
         } catch (RuntimeException e) {
             var why = new StateDescription("UPDATE_FAILED", e.getMessage());
             supervisor.store().updateConnectorOperation(operation.failed(why, supervisor.clock().instant()));
-            supervisor.find(connector.arn()).ifPresent(c -> supervisor.store().updateConnector(
-                    c.withState(ConnectorState.FAILED, Optional.of(why))));
+            supervisor.amend(connector.arn(), c -> c.withState(ConnectorState.FAILED, Optional.of(why)));
         }
     }
 
     private void changeWorkers() {
         var target = operation.targetCapacity().orElseThrow();
         boolean resized = target.mcuCount() != connector.spec().capacity().mcuCount();
-        connector = connector.withSpec(connector.spec().withCapacity(target), connector.currentVersion());
-        supervisor.store().updateConnector(connector);
+        connector = supervisor.amend(connector.arn(), c -> c.withSpec(c.spec().withCapacity(target),
+                c.currentVersion())).orElseThrow();
         if (resized) {
             connector = supervisor.restartWorkers(connector);
         }
@@ -82,9 +81,8 @@ final class ConnectorUpdate {
 
     private void changeConfiguration() {
         var configuration = operation.targetConfiguration().orElseThrow();
-        connector = connector.withSpec(connector.spec().withConnectorConfiguration(configuration),
-                connector.currentVersion());
-        supervisor.store().updateConnector(connector);
+        connector = supervisor.amend(connector.arn(), c -> c.withSpec(
+                c.spec().withConnectorConfiguration(configuration), c.currentVersion())).orElseThrow();
         supervisor.submitConfiguration(connector, supervisor.clock().instant().plus(supervisor.readinessTimeout()));
     }
 
