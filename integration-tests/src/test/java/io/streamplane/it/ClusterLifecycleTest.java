@@ -1,6 +1,5 @@
 package io.streamplane.it;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamplane.api.model.ServiceModel;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.kafka.model.NodeInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -247,12 +245,7 @@ class ClusterLifecycleTest {
                         + "/revisions/1"),
                 Map.entry("ListConfigurationRevisionsResponse", "/v1/configurations/" + configuration + "/revisions"),
                 Map.entry("ListConfigurationsResponse", "/v1/configurations"));
-        for (var response : responses.entrySet()) {
-            var reply = http.send("GET", response.getValue(), "", Clock.systemUTC());
-            assertThat(reply.statusCode()).as(response.getValue()).isEqualTo(200);
-            assertThat(conformance.violations(response.getKey(), new ObjectMapper().readTree(reply.body())))
-                    .as(response.getKey()).isEmpty();
-        }
+        conformance.assertConforms(http, responses);
     }
 
     @Test

@@ -1,12 +1,17 @@
 package io.streamplane.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamplane.api.model.ServiceModel;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks a response body against the output shape of the service model, strictly: every member must
@@ -18,6 +23,16 @@ final class ModelConformance {
 
     ModelConformance(ServiceModel model) {
         this.model = model;
+    }
+
+    /** GETs each path and checks that it answers 200 with a body of the output shape it is mapped from. */
+    void assertConforms(SignedHttp http, Map<String, String> pathsByShape) throws Exception {
+        for (var response : pathsByShape.entrySet()) {
+            var reply = http.send("GET", response.getValue(), "", Clock.systemUTC());
+            assertThat(reply.statusCode()).as(response.getValue()).isEqualTo(200);
+            assertThat(violations(response.getKey(), new ObjectMapper().readTree(reply.body())))
+                    .as(response.getKey()).isEmpty();
+        }
     }
 
     List<String> violations(String shapeName, JsonNode value) {

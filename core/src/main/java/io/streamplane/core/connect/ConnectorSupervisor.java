@@ -41,14 +41,12 @@ public final class ConnectorSupervisor implements AutoCloseable {
     private final ConnectWorkers workers;
     private final ConnectPlugins plugins;
     private final WorkerConfigurationService workerConfigurations;
-    private final ObjectStorage objects;
     private final Supplier<String> caCertificatePem;
     private final Clock clock;
     private final Duration readinessTimeout;
-    private final Duration cpuSampleInterval;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
-    private final Map<String, CpuSamples> cpu = new ConcurrentHashMap<>();
-    private final Map<String, Instant> logsDelivered = new ConcurrentHashMap<>();
+    private final ConnectorAutoscaler autoscaler;
+    private final WorkerLogDelivery logDelivery;
     private final ExecutorService actions = Executors.newCachedThreadPool(r -> {
         var thread = new Thread(r, "connector-action");
         thread.setDaemon(true);
@@ -70,11 +68,11 @@ public final class ConnectorSupervisor implements AutoCloseable {
         this.workers = workers;
         this.plugins = plugins;
         this.workerConfigurations = workerConfigurations;
-        this.objects = objects;
         this.caCertificatePem = caCertificatePem;
         this.clock = clock;
         this.readinessTimeout = readinessTimeout;
-        this.cpuSampleInterval = cpuSampleInterval;
+        this.autoscaler = new ConnectorAutoscaler(workers, clock, cpuSampleInterval);
+        this.logDelivery = new WorkerLogDelivery(workers, objects, clock, cpuSampleInterval);
         this.monitor = new PeriodicTask("connector-monitor", monitorInterval, this::checkAll);
     }
 
@@ -113,7 +111,8 @@ public final class ConnectorSupervisor implements AutoCloseable {
             connector.workers().forEach(w -> workers.stop(w, WORKER_STOP_TIMEOUT));
             workers.deleteFiles(connector.uuid());
             store.deleteConnector(arn);
-            cpu.remove(arn);
+            autoscaler.forget(arn);
+            logDelivery.forget(arn);
             LOG.info("Connector {} is deleted", connector.name());
         }));
     }
@@ -297,56 +296,18 @@ public final class ConnectorSupervisor implements AutoCloseable {
             current = amend(connector.arn(), c -> c.withState(verdict.get().state(), verdict.get().description()))
                     .orElse(current);
         }
-        deliverLogs(current);
+        logDelivery.deliver(current);
         if (current.state() == ConnectorState.RUNNING) {
             autoscale(current);
         }
     }
 
-    /** Copies each worker's log files to {@code s3://BUCKET/PREFIX/CONNECTOR/worker-N/FILE}, every sample interval. */
-    private void deliverLogs(Connector connector) {
-        var delivery = connector.spec().s3LogDelivery();
-        var now = clock.instant();
-        var last = logsDelivered.get(connector.arn());
-        if (delivery.isEmpty() || last != null && now.isBefore(last.plus(cpuSampleInterval))) {
-            return;
-        }
-        logsDelivered.put(connector.arn(), now);
-        String prefix = delivery.get().prefix().replaceAll("^/+|/+$", "");
-        for (var worker : connector.workers()) {
-            for (var file : workers.logFiles(connector.uuid(), worker.index())) {
-                String key = (prefix.isEmpty() ? "" : prefix + "/") + connector.name() + "/worker-" + worker.index()
-                        + "/" + file.getFileName();
-                try {
-                    objects.upload(file, delivery.get().bucket(), key);
-                } catch (RuntimeException e) {
-                    LOG.warn("Cannot deliver {} to s3://{}/{}: {}", file, delivery.get().bucket(), key, e.getMessage());
-                }
-            }
-        }
-    }
-
     private void autoscale(Connector connector) {
-        var scaling = connector.spec().capacity().autoScaling();
-        if (scaling.isEmpty()) {
-            return;
-        }
-        var samples = cpu.computeIfAbsent(connector.arn(), a -> new CpuSamples());
-        var now = clock.instant();
-        if (!samples.due(now, cpuSampleInterval)) {
-            return;
-        }
-        var used = connector.workers().stream().map(workers::cpuTime).flatMap(Optional::stream)
-                .reduce(Duration.ZERO, Duration::plus);
-        samples.add(now, used, connector.workers().size() * connector.spec().capacity().mcuCount());
-        int target = AutoscalingPolicy.targetWorkers(scaling.get(), connector.workers().size(),
-                samples.utilization());
-        if (target != connector.workers().size()) {
-            LOG.info("Connector {}: CPU use {} %, scaling from {} to {} workers", connector.name(),
-                    samples.utilization(), connector.workers().size(), target);
-            samples.clear();
+        autoscaler.targetWorkers(connector).ifPresent(target -> {
+            LOG.info("Connector {}: scaling from {} to {} workers", connector.name(), connector.workers().size(),
+                    target);
             ConnectorUpdate.scale(this, connector, target);
-        }
+        });
     }
 
     Optional<ConnectWorker> readyWorker(Connector connector) {
@@ -409,37 +370,5 @@ public final class ConnectorSupervisor implements AutoCloseable {
     public void close() {
         monitor.close();
         actions.shutdownNow();
-    }
-
-    /** CPU time used by a connector's workers at each sample, turned into percentages of their MCUs. */
-    private static final class CpuSamples {
-        private final List<Double> utilization = new ArrayList<>();
-        private Instant lastAt;
-        private Duration lastUsed;
-
-        boolean due(Instant now, Duration interval) {
-            return lastAt == null || !now.isBefore(lastAt.plus(interval));
-        }
-
-        void add(Instant now, Duration used, int mcus) {
-            if (lastAt != null && used.compareTo(lastUsed) >= 0) {
-                double wall = Duration.between(lastAt, now).toMillis();
-                utilization.add(100.0 * used.minus(lastUsed).toMillis() / (wall * mcus));
-                if (utilization.size() > AutoscalingPolicy.SAMPLES) {
-                    utilization.remove(0);
-                }
-            }
-            lastAt = now;
-            lastUsed = used;
-        }
-
-        List<Double> utilization() {
-            return List.copyOf(utilization);
-        }
-
-        void clear() {
-            utilization.clear();
-            lastAt = null;
-        }
     }
 }
