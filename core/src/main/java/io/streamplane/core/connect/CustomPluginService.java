@@ -145,11 +145,16 @@ public final class CustomPluginService implements AutoCloseable {
             outcome = plugin.failed(new StateDescription("PLUGIN_INSPECTION_FAILED", "The plugin could not be read: "
                     + e.getMessage()));
         }
-        if (store.findCustomPlugin(plugin.arn()).isPresent()) {
+        synchronized (this) {
+            if (store.findCustomPlugin(plugin.arn()).isEmpty()) {
+                // Deleted while it was being inspected: its files were laid out after the deletion removed them.
+                plugins.uninstall(plugin.uuid());
+                return;
+            }
             store.updateCustomPlugin(outcome);
-            LOG.info("Custom plugin {} is {}{}", plugin.name(), outcome.state(),
-                    outcome.stateDescription().map(d -> ": " + d.message()).orElse(""));
         }
+        LOG.info("Custom plugin {} is {}{}", plugin.name(), outcome.state(),
+                outcome.stateDescription().map(d -> ": " + d.message()).orElse(""));
     }
 
     private static PluginFile describeFile(Path file) {
