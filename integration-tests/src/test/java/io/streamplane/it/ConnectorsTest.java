@@ -155,6 +155,10 @@ class ConnectorsTest {
                     return pids.size() == 2 && !pids.contains(victim);
                 });
         assertThat(Connectors.awaitSettled(connect, connectorArn).connectorState()).isEqualTo(ConnectorState.RUNNING);
+        Path sink = files.path().resolve("orders.txt");
+        produce(List.of("after the restart"));
+        await("records still reaching the sink").atMost(Duration.ofMinutes(2))
+                .until(() -> Files.readAllLines(sink).contains("after the restart"));
     }
 
     @Test

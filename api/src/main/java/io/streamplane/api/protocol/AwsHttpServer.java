@@ -14,13 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +27,6 @@ import java.util.stream.Collectors;
 public final class AwsHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AwsHttpServer.class);
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/[^/,\\s]+/[^/,\\s]+/([^/,\\s]+)/");
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -54,7 +50,8 @@ public final class AwsHttpServer implements AutoCloseable {
         Map<String, StreamingService> streamingByName = streaming.stream().collect(Collectors.toUnmodifiableMap(
                 StreamingService::signingName, Function.identity()));
         server.createContext("/", exchange -> {
-            var service = signedService(exchange).map(streamingByName::get);
+            var service = SigV4Verifier.scopedService(exchange.getRequestHeaders().getFirst("Authorization"))
+                    .map(streamingByName::get);
             if (service.isPresent()) {
                 serveStreaming(exchange, service.get());
             } else {
@@ -91,16 +88,6 @@ public final class AwsHttpServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
-    }
-
-    /** The service named in the request's SigV4 credential scope, if it has one; the gateway checks the rest. */
-    private static Optional<String> signedService(HttpExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null) {
-            return Optional.empty();
-        }
-        Matcher m = CREDENTIAL_SCOPE.matcher(authorization);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static void serveStreaming(HttpExchange exchange, StreamingService service) {

@@ -45,6 +45,22 @@ public final class SigV4Verifier {
         this.replays = new ReplayGuard(MAX_SKEW, clock);
     }
 
+    /**
+     * The service an Authorization header's credential scope names, without checking anything else:
+     * which service's front door a request goes to before it is verified there.
+     */
+    public static Optional<String> scopedService(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        Matcher m = AUTHORIZATION.matcher(authorization);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String[] credential = m.group(1).split("/");
+        return credential.length == 5 ? Optional.of(credential[3]) : Optional.empty();
+    }
+
     /** Checks the signature, the body included, and returns the service named in the credential scope. */
     public String verify(ApiRequest request) {
         return verifyHeaders(request, () -> checkPayloadHash(request)).service();

@@ -21,6 +21,16 @@ class SigV4VerifierTest {
             + "Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31";
 
     @Test
+    void theScopedService_isReadFromTheCredential_beforeAnythingIsChecked() {
+        assertThat(SigV4Verifier.scopedService("AWS4-HMAC-SHA256 Credential=AKID/20261201/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=host;x-amz-date, Signature=abcdef")).contains("s3");
+        assertThat(SigV4Verifier.scopedService("AWS4-HMAC-SHA256 Credential=AKID/us-east-1, SignedHeaders=host, "
+                + "Signature=abcdef")).isEmpty();
+        assertThat(SigV4Verifier.scopedService("Basic dXNlcjpwYXNz")).isEmpty();
+        assertThat(SigV4Verifier.scopedService(null)).isEmpty();
+    }
+
+    @Test
     void verify_acceptsTheReferenceSignatureAndReturnsTheScopedService() {
         assertThat(verifierAt(SIGNED_AT).verify(vanilla(VANILLA_AUTHORIZATION))).isEqualTo("service");
     }

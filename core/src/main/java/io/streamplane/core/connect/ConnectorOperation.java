@@ -32,6 +32,26 @@ public record ConnectorOperation(String arn, String connectorArn, String type, S
     public record Step(String type, String state) {
     }
 
+    /**
+     * A new, PENDING operation on the connector with MSK Connect's four steps; the ARN is
+     * {@code ...:connector-operation/NAME/CONNECTOR-UUID/OPERATION-UUID}.
+     *
+     * @param targetCapacity      the new capacity, for UPDATE_WORKER_SETTING
+     * @param targetWorkerCount   the new worker count of an autoscaled connector, for an autoscaling step
+     * @param targetConfiguration the new connector configuration, for UPDATE_CONNECTOR_CONFIGURATION
+     */
+    public static ConnectorOperation open(Connector connector, String operationUuid, String type,
+                                          Optional<ConnectorCapacity> targetCapacity,
+                                          Optional<Integer> targetWorkerCount,
+                                          Optional<Map<String, String>> targetConfiguration, Instant now) {
+        var steps = List.of("INITIALIZE_UPDATE", "VALIDATE_UPDATE", type, "FINALIZE_UPDATE").stream()
+                .map(step -> new Step(step, "PENDING")).toList();
+        String arn = connector.arn().replace(":connector/", ":connector-operation/") + "/" + operationUuid;
+        return new ConnectorOperation(arn, connector.arn(), type, PENDING, steps, connector.spec().capacity(),
+                targetCapacity, targetWorkerCount, connector.spec().connectorConfiguration(), targetConfiguration,
+                Optional.empty(), now, Optional.empty());
+    }
+
     public boolean finished() {
         return state.equals(COMPLETE) || state.equals(FAILED);
     }

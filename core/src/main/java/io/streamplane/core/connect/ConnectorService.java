@@ -126,17 +126,9 @@ public final class ConnectorService {
         capacity.ifPresent(c -> CapacityRules.check(c, "capacity"));
         configuration.ifPresent(c -> checkConnectorClass(c, activePlugin(connector.spec().pluginArn(),
                 connector.spec().pluginRevision())));
-        var steps = List.of("INITIALIZE_UPDATE", "VALIDATE_UPDATE",
-                        capacity.isPresent() ? "UPDATE_WORKER_SETTING" : "UPDATE_CONNECTOR_CONFIGURATION",
-                        "FINALIZE_UPDATE").stream()
-                .map(type -> new ConnectorOperation.Step(type, "PENDING")).toList();
-        var operation = new ConnectorOperation(identity.connectArn("connector-operation", connector.name(),
-                connector.uuid() + "/" + ids.operationUuid()), arn,
-                capacity.isPresent() ? ConnectorOperation.UPDATE_WORKER_SETTING
-                        : ConnectorOperation.UPDATE_CONNECTOR_CONFIGURATION,
-                ConnectorOperation.PENDING, steps, connector.spec().capacity(), capacity, Optional.empty(),
-                connector.spec().connectorConfiguration(), configuration, Optional.empty(), clock.instant(),
-                Optional.empty());
+        var operation = ConnectorOperation.open(connector, ids.operationUuid(), capacity.isPresent()
+                        ? ConnectorOperation.UPDATE_WORKER_SETTING : ConnectorOperation.UPDATE_CONNECTOR_CONFIGURATION,
+                capacity, Optional.empty(), configuration, clock.instant());
         store.createConnectorOperation(operation);
         String newVersion = ids.clusterVersion();
         supervisor.amend(arn, c -> c.withState(ConnectorState.UPDATING, Optional.empty())

@@ -1,6 +1,5 @@
 package io.streamplane.core.connect;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,14 +26,9 @@ final class ConnectorUpdate {
     /** Opens an operation that changes an autoscaled connector's worker count, and starts it. */
     static void scale(ConnectorSupervisor supervisor, Connector connector, int workerCount) {
         var store = supervisor.store();
-        var steps = List.of(INITIALIZE, VALIDATE, ConnectorOperation.UPDATE_WORKER_SETTING, FINALIZE).stream()
-                .map(type -> new ConnectorOperation.Step(type, "PENDING")).toList();
-        var capacity = connector.spec().capacity();
-        var operation = new ConnectorOperation(connector.arn().replace(":connector/", ":connector-operation/") + "/"
-                + UUID.randomUUID(), connector.arn(), ConnectorOperation.UPDATE_WORKER_SETTING,
-                ConnectorOperation.PENDING, steps, capacity, Optional.of(capacity), Optional.of(workerCount),
-                connector.spec().connectorConfiguration(), Optional.empty(), Optional.empty(),
-                supervisor.clock().instant(), Optional.empty());
+        var operation = ConnectorOperation.open(connector, UUID.randomUUID().toString(),
+                ConnectorOperation.UPDATE_WORKER_SETTING, Optional.of(connector.spec().capacity()),
+                Optional.of(workerCount), Optional.empty(), supervisor.clock().instant());
         store.createConnectorOperation(operation);
         supervisor.amend(connector.arn(), c -> c.withState(ConnectorState.UPDATING, Optional.empty()));
         supervisor.update(connector.arn(), operation.arn());
