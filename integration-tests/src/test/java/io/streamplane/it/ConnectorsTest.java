@@ -180,7 +180,9 @@ class ConnectorsTest {
         var operations = connect.listConnectorOperations(r -> r.connectorArn(connectorArn)).connectorOperations();
         assertThat(operations).as("the update, then the scaling, each an operation").hasSize(3);
         assertThat(operations.get(0).connectorOperationType()).isEqualTo(ConnectorOperationType.UPDATE_WORKER_SETTING);
-        assertThat(Connectors.awaitSettled(connect, connectorArn).connectorState()).isEqualTo(ConnectorState.RUNNING);
+        var afterScaling = Connectors.awaitSettled(connect, connectorArn);
+        assertThat(afterScaling.connectorState()).as("%s", afterScaling.stateDescription())
+                .isEqualTo(ConnectorState.RUNNING);
         await("the scaling operation complete").atMost(Duration.ofMinutes(1)).until(() -> connect
                 .describeConnectorOperation(r -> r.connectorOperationArn(operations.get(0).connectorOperationArn()))
                 .connectorOperationState() == ConnectorOperationState.UPDATE_COMPLETE);

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What Connect's status means for the connector's MSK Connect state: RUNNING once the connector
  * and every task run, FAILED with the error when the connector or a task failed, and not
- * settled yet otherwise (tasks still being assigned or restarted). Pure.
+ * settled yet otherwise (tasks still being assigned or restarted, or statuses left from before
+ * the last change of {@code tasks.max}). Pure.
  */
 public final class ConnectorHealth {
     private ConnectorHealth() {
@@ -16,7 +17,14 @@ public final class ConnectorHealth {
     public record Verdict(ConnectorState state, Optional<StateDescription> description) {
     }
 
-    public static Optional<Verdict> of(ConnectorStatus status) {
+    /** @param tasksMax the {@code tasks.max} the connector was last configured with */
+    public static Optional<Verdict> of(ConnectorStatus status, int tasksMax) {
+        // Task ids run from 0 below tasks.max. A higher one is a status from before tasks.max was
+        // lowered: Connect has yet to make the new task configurations, and meanwhile fails tasks
+        // it starts for the old ones (too many for the new tasks.max) only to replace them.
+        if (status.tasks().stream().anyMatch(t -> t.id() >= tasksMax)) {
+            return Optional.empty();
+        }
         if (status.state().equals("FAILED")) {
             return Optional.of(failed("The connector failed: " + firstLine(status.trace())));
         }

@@ -153,11 +153,21 @@ public final class ConnectorSupervisor implements AutoCloseable {
 
     /**
      * Makes the connector run on {@code workerCount} workers with its spec: the workers it lacks
-     * started (and any beyond the count stopped), then the connector submitted to them.
+     * started (and any beyond the count stopped), and the connector submitted to them. When fewer
+     * workers also mean fewer tasks, Connect takes the fewer tasks first, while every worker still
+     * runs: a rebalance for a departing worker would otherwise start tasks under a tasks.max lower
+     * than the tasks the connector still has, and Connect fails those.
      */
     Connector startConnector(Connector connector, int workerCount) {
-        var running = ensureWorkers(connector, workerCount);
+        var configuration = WorkerPlan.connectorConfiguration(connector.spec(), workerCount);
         var deadline = clock.instant().plus(readinessTimeout);
+        boolean tasksFirst = WorkerPlan.tasksMax(configuration) < tasksMax(connector)
+                && readyWorker(connector).isPresent();
+        if (tasksFirst) {
+            submitConfiguration(connector, configuration, deadline);
+            awaitVerdict(connector, WorkerPlan.tasksMax(configuration), deadline);
+        }
+        var running = ensureWorkers(connector, workerCount);
         for (var worker : running.workers()) {
             awaitUntil(deadline, () -> workers.ready(worker) || !workers.isRunning(worker),
                     "worker " + worker.index() + " of " + connector.name() + " to serve its REST API");
@@ -166,7 +176,9 @@ public final class ConnectorSupervisor implements AutoCloseable {
                         + workers.logDirectory(connector.uuid(), worker.index()));
             }
         }
-        submitConfiguration(running, deadline);
+        if (!tasksFirst) {
+            submitConfiguration(running, configuration, deadline);
+        }
         return running;
     }
 
@@ -222,9 +234,14 @@ public final class ConnectorSupervisor implements AutoCloseable {
                 spec.capacity().mcuCount(), plugins.location(pluginId));
     }
 
-    /** Submits the connector's configuration; Connect refuses it while its workers rebalance, so try again. */
+    /** Submits the connector's configuration for its current workers. */
     void submitConfiguration(Connector connector, Instant deadline) {
-        var configuration = WorkerPlan.connectorConfiguration(connector.spec(), connector.workers().size());
+        submitConfiguration(connector, WorkerPlan.connectorConfiguration(connector.spec(), connector.workers().size()),
+                deadline);
+    }
+
+    /** Submits a configuration; Connect refuses it while its workers rebalance, so try again. */
+    private void submitConfiguration(Connector connector, Map<String, String> configuration, Instant deadline) {
         RuntimeException last = null;
         while (clock.instant().isBefore(deadline)) {
             var worker = readyWorker(connector);
@@ -245,21 +262,34 @@ public final class ConnectorSupervisor implements AutoCloseable {
     /** Waits until Connect says the connector runs or failed, and records it; the state it ends in. */
     ConnectorState settle(Connector connector) {
         var deadline = clock.instant().plus(readinessTimeout);
-        while (clock.instant().isBefore(deadline)) {
-            var verdict = readyWorker(connector).flatMap(w -> workers.status(w, connector.name()))
-                    .flatMap(ConnectorHealth::of);
-            if (verdict.isPresent()) {
-                amend(connector.arn(), c -> c.withState(verdict.get().state(), verdict.get().description()));
-                LOG.info("Connector {} is {}", connector.name(), verdict.get().state());
-                return verdict.get().state();
-            }
-            pause();
+        var verdict = awaitVerdict(connector, tasksMax(connector), deadline);
+        if (verdict.isPresent()) {
+            amend(connector.arn(), c -> c.withState(verdict.get().state(), verdict.get().description()));
+            LOG.info("Connector {} is {}", connector.name(), verdict.get().state());
+            return verdict.get().state();
         }
         amend(connector.arn(), c -> c.withState(ConnectorState.FAILED, Optional.of(new StateDescription(
                 "CONNECTOR_NOT_RUNNING", "The connector and its tasks did not run within "
                         + readinessTimeout.toSeconds() + " s; see the worker logs in "
                         + workers.logDirectory(connector.uuid(), 0)))));
         return ConnectorState.FAILED;
+    }
+
+    /** What Connect's status comes to by the deadline, if it comes to anything. */
+    private Optional<ConnectorHealth.Verdict> awaitVerdict(Connector connector, int tasksMax, Instant deadline) {
+        while (clock.instant().isBefore(deadline)) {
+            var verdict = readyWorker(connector).flatMap(w -> workers.status(w, connector.name()))
+                    .flatMap(status -> ConnectorHealth.of(status, tasksMax));
+            if (verdict.isPresent()) {
+                return verdict;
+            }
+            pause();
+        }
+        return Optional.empty();
+    }
+
+    private static int tasksMax(Connector connector) {
+        return WorkerPlan.tasksMax(WorkerPlan.connectorConfiguration(connector.spec(), connector.workers().size()));
     }
 
     private void checkAll() {
@@ -289,7 +319,7 @@ public final class ConnectorSupervisor implements AutoCloseable {
         if (status.isEmpty()) {
             return;
         }
-        var verdict = ConnectorHealth.of(status.get());
+        var verdict = ConnectorHealth.of(status.get(), tasksMax(current));
         if (verdict.isPresent() && (verdict.get().state() != current.state()
                 || !verdict.get().description().equals(current.stateDescription()))) {
             LOG.info("Connector {} is {}", connector.name(), verdict.get().state());

@@ -66,4 +66,14 @@ public final class WorkerPlan {
         });
         return config;
     }
+
+    /** The {@code tasks.max} of a connector configuration; Connect's default is 1. */
+    public static int tasksMax(Map<String, String> connectorConfiguration) {
+        try {
+            return Integer.parseInt(connectorConfiguration.getOrDefault("tasks.max", "1").strip());
+        } catch (NumberFormatException e) {
+            // Connect refuses the configuration itself, saying why; no bound to hold statuses to.
+            return Integer.MAX_VALUE;
+        }
+    }
 }

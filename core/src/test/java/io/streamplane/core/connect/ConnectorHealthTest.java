@@ -14,7 +14,7 @@ class ConnectorHealthTest {
     void aRunningConnectorWithEveryTaskRunning_isRunning() {
         var status = new ConnectorStatus("RUNNING", Optional.empty(), List.of(task(0, "RUNNING"), task(1, "RUNNING")));
 
-        assertThat(ConnectorHealth.of(status)).hasValueSatisfying(v -> {
+        assertThat(ConnectorHealth.of(status, 2)).hasValueSatisfying(v -> {
             assertThat(v.state()).isEqualTo(ConnectorState.RUNNING);
             assertThat(v.description()).isEmpty();
         });
@@ -26,7 +26,7 @@ class ConnectorHealthTest {
                 new TaskStatus(1, "FAILED", Optional.of("org.apache.kafka.connect.errors.ConnectException: no file\n"
                         + "\tat org.apache.kafka.connect.file.FileStreamSinkTask.start(...)"))));
 
-        assertThat(ConnectorHealth.of(status)).hasValueSatisfying(v -> {
+        assertThat(ConnectorHealth.of(status, 2)).hasValueSatisfying(v -> {
             assertThat(v.state()).isEqualTo(ConnectorState.FAILED);
             assertThat(v.description().orElseThrow().message())
                     .isEqualTo("Task 1 failed: org.apache.kafka.connect.errors.ConnectException: no file");
@@ -35,9 +35,23 @@ class ConnectorHealthTest {
 
     @Test
     void tasksStillBeingAssigned_settleNothingYet() {
-        assertThat(ConnectorHealth.of(new ConnectorStatus("RUNNING", Optional.empty(), List.of()))).isEmpty();
+        assertThat(ConnectorHealth.of(new ConnectorStatus("RUNNING", Optional.empty(), List.of()), 1)).isEmpty();
         assertThat(ConnectorHealth.of(new ConnectorStatus("RUNNING", Optional.empty(),
-                List.of(task(0, "UNASSIGNED"))))).isEmpty();
+                List.of(task(0, "UNASSIGNED"))), 1)).isEmpty();
+    }
+
+    @Test
+    void statusesFromBeforeTasksMaxWasLowered_settleNothingYet() {
+        // Four tasks ran; tasks.max is now 2 and Connect fails the tasks it starts before it has
+        // made the two new task configurations.
+        var stale = new ConnectorStatus("RUNNING", Optional.empty(), List.of(task(0, "RUNNING"), task(1, "RUNNING"),
+                new TaskStatus(2, "FAILED", Optional.of("org.apache.kafka.connect.runtime.TooManyTasksException: "
+                        + "The connector orders has generated 4 tasks, which is greater than 2")), task(3, "RUNNING")));
+
+        assertThat(ConnectorHealth.of(stale, 2)).isEmpty();
+        assertThat(ConnectorHealth.of(new ConnectorStatus("RUNNING", Optional.empty(),
+                List.of(task(0, "RUNNING"), task(1, "RUNNING"))), 2))
+                .hasValueSatisfying(v -> assertThat(v.state()).isEqualTo(ConnectorState.RUNNING));
     }
 
     private static TaskStatus task(int id, String state) {

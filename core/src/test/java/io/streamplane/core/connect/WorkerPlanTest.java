@@ -49,6 +49,13 @@ class WorkerPlanTest {
         assertThat(WorkerPlan.connectorConfiguration(provisioned, 3)).containsEntry("tasks.max", "1");
     }
 
+    @Test
+    void tasksMax_isConnectsDefaultOfOne_whenNotSet() {
+        assertThat(WorkerPlan.tasksMax(Map.of("tasks.max", " 6 "))).isEqualTo(6);
+        assertThat(WorkerPlan.tasksMax(Map.of("connector.class", "X"))).isEqualTo(1);
+        assertThat(WorkerPlan.tasksMax(Map.of("tasks.max", "many"))).isEqualTo(Integer.MAX_VALUE);
+    }
+
     private static Connector connector(ConnectorCapacity capacity, String encryption) {
         var spec = new ConnectorSpec(capacity, Map.of("connector.class", "X", "tasks.max", "1"), "127.1.1.1:9092",
                 List.of("subnet-1"), List.of(), "NONE", encryption, "3.7.x", Optional.empty(),
