@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +191,40 @@ class ConnectorsTest {
 
     @Test
     @Order(5)
+    void anAutoscaledConnector_scalesOut_whileItsWorkersAreBusy() throws Exception {
+        String version = connect.describeConnector(r -> r.connectorArn(connectorArn)).currentVersion();
+        // An idle worker uses about 5% of its processor here; one that sinks a flood of records, far more.
+        connect.updateConnector(r -> r.connectorArn(connectorArn).currentVersion(version)
+                .capacity(c -> c.autoScaling(a -> a.mcuCount(1).minWorkerCount(1).maxWorkerCount(2)
+                        .scaleInPolicy(p -> p.cpuUtilizationPercentage(10))
+                        .scaleOutPolicy(p -> p.cpuUtilizationPercentage(25)))));
+        assertThat(Connectors.awaitSettled(connect, connectorArn).connectorState()).isEqualTo(ConnectorState.RUNNING);
+        assertThat(ConnectWorkerProcesses.pidsOf(connectorArn)).hasSize(1);
+
+        var flooding = new AtomicBoolean(true);
+        var flood = new Thread(() -> flood(flooding), "flood");
+        flood.start();
+        try {
+            await("a busy worker scaled out").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ConnectWorkerProcesses.pidsOf(connectorArn).size() == 2);
+        } finally {
+            flooding.set(false);
+            flood.join(Duration.ofMinutes(1).toMillis());
+        }
+        var scaled = Connectors.awaitSettled(connect, connectorArn);
+        assertThat(scaled.connectorState()).as("%s", scaled.stateDescription()).isEqualTo(ConnectorState.RUNNING);
+        var scaling = connect.listConnectorOperations(r -> r.connectorArn(connectorArn)).connectorOperations().get(0);
+        assertThat(scaling.connectorOperationType()).isEqualTo(ConnectorOperationType.UPDATE_WORKER_SETTING);
+        // A fixed size again, so that no scaling happens under the tests that follow.
+        String scaledVersion = scaled.currentVersion();
+        connect.updateConnector(r -> r.connectorArn(connectorArn).currentVersion(scaledVersion)
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(2))));
+        assertThat(Connectors.awaitSettled(connect, connectorArn).connectorState()).isEqualTo(ConnectorState.RUNNING);
+        assertThat(ConnectWorkerProcesses.pidsOf(connectorArn)).hasSize(2);
+    }
+
+    @Test
+    @Order(6)
     void aConnectorWhoseTaskFails_isFailed_withTheTasksError() {
         var created = connect.createConnector(connector("unwritable", Map.of("topics", TOPIC, "file",
                 "/proc/streamplane/no/such/dir/out.txt"), c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1))));
@@ -205,7 +240,7 @@ class ConnectorsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badRequests_areRefusedAndCreateNothing() {
         Consumer<Capacity.Builder> one =
                 c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1));
@@ -231,7 +266,7 @@ class ConnectorsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void everyResponse_usesOnlyTheModelsMembersAndTypes() throws Exception {
         var http = new SignedHttp(cluster.streamplane().endpoint(), "kafkaconnect");
         var conformance = new ModelConformance(ServiceModel.load("/aws-models/kafkaconnect.service.json"));
@@ -255,7 +290,7 @@ class ConnectorsTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void deleteConnector_stopsItsWorkers_andForgetsIt() {
         var deleting = connect.deleteConnector(r -> r.connectorArn(connectorArn));
 
@@ -275,6 +310,18 @@ class ConnectorsTest {
 
     private static String encode(String arn) {
         return URLEncoder.encode(arn, StandardCharsets.UTF_8);
+    }
+
+    /** Sends records as fast as the cluster takes them until told to stop. */
+    private void flood(AtomicBoolean flooding) {
+        var props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (long i = 0; flooding.get(); i++) {
+                producer.send(new ProducerRecord<>(TOPIC, "busy " + i));
+            }
+        }
     }
 
     private void produce(List<String> values) {
