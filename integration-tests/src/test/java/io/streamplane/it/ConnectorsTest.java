@@ -215,6 +215,9 @@ class ConnectorsTest {
         assertThat(scaled.connectorState()).as("%s", scaled.stateDescription()).isEqualTo(ConnectorState.RUNNING);
         var scaling = connect.listConnectorOperations(r -> r.connectorArn(connectorArn)).connectorOperations().get(0);
         assertThat(scaling.connectorOperationType()).isEqualTo(ConnectorOperationType.UPDATE_WORKER_SETTING);
+        await("the scaling operation complete").atMost(Duration.ofMinutes(1)).until(() -> connect
+                .describeConnectorOperation(r -> r.connectorOperationArn(scaling.connectorOperationArn()))
+                .connectorOperationState() == ConnectorOperationState.UPDATE_COMPLETE);
         // A fixed size again, so that no scaling happens under the tests that follow.
         String scaledVersion = scaled.currentVersion();
         connect.updateConnector(r -> r.connectorArn(connectorArn).currentVersion(scaledVersion)

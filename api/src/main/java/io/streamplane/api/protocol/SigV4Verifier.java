@@ -242,7 +242,8 @@ public final class SigV4Verifier {
         }
     }
 
-    static String sha256Hex(byte[] data) {
+    /** The SHA-256 of the data in lowercase hex, as signatures use it. */
+    public static String sha256Hex(byte[] data) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (GeneralSecurityException e) {

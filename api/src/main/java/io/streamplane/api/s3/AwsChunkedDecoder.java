@@ -1,5 +1,6 @@
 package io.streamplane.api.s3;
 
+import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.protocol.SigV4Verifier.SignedRequest;
 
 import java.io.ByteArrayOutputStream;
@@ -8,8 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import java.util.Optional;
 final class AwsChunkedDecoder {
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final int MAX_LINE = 4096;
-    private static final HexFormat HEX = HexFormat.of();
 
     private final Optional<SignedRequest> signing;
     private String previousSignature;
@@ -75,7 +73,7 @@ final class AwsChunkedDecoder {
         }
         var request = signing.get();
         String expected = request.sign("AWS4-HMAC-SHA256-PAYLOAD\n" + request.amzDate() + "\n" + request.scope()
-                + "\n" + previousSignature + "\n" + EMPTY_SHA256 + "\n" + sha256(data));
+                + "\n" + previousSignature + "\n" + EMPTY_SHA256 + "\n" + SigV4Verifier.sha256Hex(data));
         String provided = extensions.substring(prefix.length()).strip().toLowerCase();
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 provided.getBytes(StandardCharsets.US_ASCII))) {
@@ -115,7 +113,8 @@ final class AwsChunkedDecoder {
         }
         var request = signing.get();
         String expected = request.sign("AWS4-HMAC-SHA256-TRAILER\n" + request.amzDate() + "\n" + request.scope()
-                + "\n" + previousSignature + "\n" + sha256(trailerHeaders.getBytes(StandardCharsets.UTF_8)));
+                + "\n" + previousSignature + "\n"
+                + SigV4Verifier.sha256Hex(trailerHeaders.getBytes(StandardCharsets.UTF_8)));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 provided.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
             throw new S3Exception(403, "SignatureDoesNotMatch", "The trailer signature we calculated does not "
@@ -135,14 +134,6 @@ final class AwsChunkedDecoder {
         }
         String text = line.toString(StandardCharsets.US_ASCII);
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
     }
 
     private static String abbreviate(String text) {

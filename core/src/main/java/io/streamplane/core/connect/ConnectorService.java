@@ -115,10 +115,7 @@ public final class ConnectorService {
             throw new InvalidRequest("capacity", "An update changes exactly one of capacity and "
                     + "connectorConfiguration");
         }
-        if (!connector.currentVersion().equals(currentVersion)) {
-            throw new InvalidRequest("currentVersion", "The currentVersion " + currentVersion + " isn't current; "
-                    + "the connector's version is " + connector.currentVersion());
-        }
+        checkCurrent(connector, currentVersion);
         if (connector.state() != ConnectorState.RUNNING) {
             throw new InvalidRequest("connectorArn", "The connector can only be updated while it is RUNNING; it is "
                     + connector.state());
@@ -140,10 +137,7 @@ public final class ConnectorService {
     /** Starts the deletion; {@code currentVersion}, when given, must be current. */
     public synchronized Connector delete(String arn, Optional<String> currentVersion) {
         var connector = describe(arn);
-        currentVersion.filter(v -> !v.equals(connector.currentVersion())).ifPresent(v -> {
-            throw new InvalidRequest("currentVersion", "The currentVersion " + v + " isn't current; the connector's "
-                    + "version is " + connector.currentVersion());
-        });
+        currentVersion.ifPresent(v -> checkCurrent(connector, v));
         var deleting = supervisor.amend(arn, c -> c.withState(ConnectorState.DELETING, Optional.empty()))
                 .orElseThrow(() -> new NotFound("The connector " + arn + " does not exist"));
         supervisor.remove(arn);
@@ -159,6 +153,13 @@ public final class ConnectorService {
                                                Optional<String> nextToken) {
         describe(connectorArn);
         return Page.of(store.connectorOperations(connectorArn), maxResults, nextToken);
+    }
+
+    private static void checkCurrent(Connector connector, String currentVersion) {
+        if (!connector.currentVersion().equals(currentVersion)) {
+            throw new InvalidRequest("currentVersion", "The currentVersion " + currentVersion + " isn't current; "
+                    + "the connector's version is " + connector.currentVersion());
+        }
     }
 
     private CustomPlugin activePlugin(String arn, long revision) {

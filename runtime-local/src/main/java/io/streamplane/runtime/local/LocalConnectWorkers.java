@@ -6,7 +6,6 @@ import io.streamplane.core.port.KafkaRelease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,8 +13,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +44,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
     @Override
     public ConnectWorker start(WorkerLaunchSpec spec) {
         Path directory = workerDirectory(spec.connectorUuid(), spec.index());
-        Path logs = directory.resolve("logs");
+        Path logs = logsDirectory(spec.connectorUuid(), spec.index());
         int port = freePort();
         var properties = new LinkedHashMap<>(spec.properties());
         properties.put("listeners", "http://127.0.0.1:" + port);
@@ -65,26 +62,18 @@ public final class LocalConnectWorkers implements ConnectWorkers {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the configuration of worker " + spec.index(), e);
         }
-        var command = new ArrayList<String>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        }
-        command.addAll(List.of(javaExecutable, "-Xms" + Math.min(spec.heapMegabytes(), 256) + "m",
+        var command = List.of(javaExecutable, "-Xms" + Math.min(spec.heapMegabytes(), 256) + "m",
                 "-Xmx" + spec.heapMegabytes() + "m", "-XX:ActiveProcessorCount=" + spec.processors(),
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties"),
                 "-Dstreamplane.connect.worker=" + spec.connectorUuid() + "/" + spec.index(),
                 "-cp", distributions.classpath(release), "org.apache.kafka.connect.cli.ConnectDistributed",
-                directory.resolve("worker.properties").toString()));
+                directory.resolve("worker.properties").toString());
         try {
-            var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("stdout.log").toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            Instant startedAt = process.toHandle().info().startInstant().orElse(Instant.now());
+            var started = Processes.startDetached(command, directory, logs.resolve("stdout.log"));
             LOG.info("Started Connect worker {} of connector {} (pid {}, REST port {})", spec.index(),
-                    spec.connectorUuid(), process.pid(), port);
-            return new ConnectWorker(spec.index(), process.pid(), startedAt, port);
+                    spec.connectorUuid(), started.pid(), port);
+            return new ConnectWorker(spec.index(), started.pid(), started.startedAt(), port);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start worker " + spec.index(), e);
         }
@@ -116,7 +105,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
 
     @Override
     public List<Path> logFiles(String connectorUuid, int index) {
-        Path logs = workerDirectory(connectorUuid, index).resolve("logs");
+        Path logs = logsDirectory(connectorUuid, index);
         if (!Files.isDirectory(logs)) {
             return List.of();
         }
@@ -129,7 +118,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
 
     @Override
     public String logDirectory(String connectorUuid, int index) {
-        return workerDirectory(connectorUuid, index).resolve("logs").toString();
+        return logsDirectory(connectorUuid, index).toString();
     }
 
     @Override
@@ -159,6 +148,10 @@ public final class LocalConnectWorkers implements ConnectWorkers {
 
     private Path workerDirectory(String connectorUuid, int index) {
         return root.resolve(connectorUuid).resolve("workers").resolve(Integer.toString(index));
+    }
+
+    private Path logsDirectory(String connectorUuid, int index) {
+        return workerDirectory(connectorUuid, index).resolve("logs");
     }
 
     private static int freePort() {

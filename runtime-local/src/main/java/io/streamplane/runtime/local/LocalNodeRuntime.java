@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -169,11 +168,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
         distributions.install(node.release());
         String uuid = node.clusterUuid();
         int id = node.nodeId();
-        var command = new ArrayList<String>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        }
-        command.addAll(List.of(javaExecutable,
+        var command = new ArrayList<String>(List.of(javaExecutable,
                 "-Xms" + Math.min(node.heapMegabytes(), 256) + "m", "-Xmx" + node.heapMegabytes() + "m",
                 // Start-up time is CPU-bound on small machines (six JVMs at once): the client
                 // compiler and the serial collector start a node with far less CPU than C2 and G1.
@@ -193,15 +188,9 @@ public final class LocalNodeRuntime implements NodeRuntime {
                 "-cp", distributions.classpath(node.release()),
                 "kafka.Kafka", directories.serverProperties(uuid, id).toString()));
         try {
-            Path stdout = directories.logs(uuid, id).resolve("stdout.log");
-            var process = new ProcessBuilder(command)
-                    .directory(directories.node(uuid, id).toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            Instant startedAt = process.toHandle().info().startInstant().orElse(Instant.now());
-            return new NodeProcess(process.pid(), startedAt);
+            var started = Processes.startDetached(command, directories.node(uuid, id),
+                    directories.logs(uuid, id).resolve("stdout.log"));
+            return new NodeProcess(started.pid(), started.startedAt());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start node " + id, e);
         }

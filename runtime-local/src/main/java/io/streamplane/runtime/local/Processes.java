@@ -1,7 +1,13 @@
 package io.streamplane.runtime.local;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +16,28 @@ import java.util.concurrent.TimeoutException;
 /** The processes this runtime started, known by pid and start time. */
 final class Processes {
     private Processes() {
+    }
+
+    /** A process as this runtime knows it for good: a pid alone may be reused. */
+    record Started(long pid, Instant startedAt) {
+    }
+
+    /**
+     * Starts the command in a session of its own (with setsid where the system has it), so that it
+     * outlives the server and no signal to the server's terminal reaches it; no input, and its output
+     * appended to {@code output}.
+     */
+    static Started startDetached(List<String> command, Path directory, Path output) throws IOException {
+        var full = new ArrayList<String>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            full.add("/usr/bin/setsid");
+        }
+        full.addAll(command);
+        var process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        return new Started(process.pid(), process.toHandle().info().startInstant().orElse(Instant.now()));
     }
 
     /** The process if it still runs and is the one started then: pids are reused. */
