@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Dependencies point inward, as docs/architecture.md says: the build fails when they do not. */
 class ArchitectureTest {
@@ -27,6 +28,15 @@ class ArchitectureTest {
                         "org.jdbi..", "org.flywaydb..", "com.fasterxml.jackson..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
                 .check(classes);
+    }
+
+    /**
+     * Each package of core is a layer a reader can take in alone: domain packages sit over the ports
+     * they declare, plans over the domains they change, and nothing leads back up.
+     */
+    @Test
+    void core_packagesAreFreeOfCycles() {
+        slices().matching("io.streamplane.core.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

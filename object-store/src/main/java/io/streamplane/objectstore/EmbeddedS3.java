@@ -1,6 +1,6 @@
 package io.streamplane.objectstore;
 
-import io.streamplane.core.port.S3Endpoint;
+import io.streamplane.core.objects.S3Endpoint;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobApiMetadata;

@@ -1,7 +1,7 @@
 package io.streamplane.objectstore;
 
-import io.streamplane.core.port.ObjectStorage;
-import io.streamplane.core.port.S3Endpoint;
+import io.streamplane.core.objects.ObjectStorage;
+import io.streamplane.core.objects.S3Endpoint;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;

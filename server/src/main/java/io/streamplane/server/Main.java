@@ -1,10 +1,10 @@
 package io.streamplane.server;
 
-import io.streamplane.core.port.S3Endpoint;
+import io.streamplane.core.objects.S3Endpoint;
 import io.streamplane.runtime.local.KafkaDistributions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.Map;

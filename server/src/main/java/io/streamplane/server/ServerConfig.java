@@ -1,6 +1,6 @@
 package io.streamplane.server;
 
-import io.streamplane.core.port.S3Endpoint;
+import io.streamplane.core.objects.S3Endpoint;
 
 import java.net.InetAddress;
 import java.net.URI;

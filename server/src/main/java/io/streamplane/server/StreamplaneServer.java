@@ -24,11 +24,7 @@ import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.s3.S3Gateway;
 import io.streamplane.core.Ids;
 import io.streamplane.core.ServiceIdentity;
-import io.streamplane.core.TagService;
 import io.streamplane.core.cluster.ClusterRecovery;
-import io.streamplane.core.cluster.ClusterService;
-import io.streamplane.core.cluster.CreateClusterPlan;
-import io.streamplane.core.cluster.DeleteClusterPlan;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.connect.ConnectorService;
@@ -40,17 +36,22 @@ import io.streamplane.core.health.HealthMonitor;
 import io.streamplane.core.health.StorageUsage;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.lifecycle.ClusterPlans;
+import io.streamplane.core.lifecycle.ClusterService;
+import io.streamplane.core.lifecycle.CreateClusterPlan;
+import io.streamplane.core.lifecycle.DeleteClusterPlan;
+import io.streamplane.core.objects.S3Endpoint;
 import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
-import io.streamplane.core.operation.OperationType;
+import io.streamplane.core.operation.OperationLauncher;
 import io.streamplane.core.pki.PrivateCaService;
-import io.streamplane.core.port.S3Endpoint;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.rolling.RollingRestart;
 import io.streamplane.core.scaling.BrokerCountPlan;
 import io.streamplane.core.scaling.IntelligentRebalancing;
 import io.streamplane.core.secrets.ScramSecretService;
 import io.streamplane.core.secrets.SecretService;
+import io.streamplane.core.tag.TagService;
 import io.streamplane.objectstore.EmbeddedS3;
 import io.streamplane.objectstore.SdkObjectStorage;
 import io.streamplane.runtime.local.InternalCredentialsFile;
@@ -145,46 +146,44 @@ public final class StreamplaneServer implements AutoCloseable {
         var identity = new ServiceIdentity(config.region(), config.accountId());
         var versions = new KafkaVersionCatalog(runtime);
         var ids = new Ids();
-        var configurations = new ConfigurationService(identity, store, versions, ids, clock);
+        var clusterStore = store.clusters();
+        var operationStore = store.operations();
+        var tagStore = store.tags();
+        var configurations = new ConfigurationService(identity, store.configurations(),
+                arn -> clusterStore.listClusters().stream().filter(c -> c.usesConfiguration(arn)).map(c -> c.name())
+                        .toList(), versions, ids, clock);
         var internal = InternalCredentialsFile.loadOrCreate(config.dataDir());
         this.authority = LocalCertificateAuthority.loadOrCreate(config.dataDir());
         var probe = new KafkaClusterProbe(internal, authority.certificatePem());
         var privateCas = new PrivateCaService(identity, store.certificateAuthorities(), new X509CertificateSigner(), clock);
-        var fleet = new NodeFleet(store, runtime, versions, configurations, probe, internal, authority, privateCas);
-        this.engine = new OperationEngine(store, clock);
-        engine.register(OperationType.CREATE_CLUSTER, new CreateClusterPlan(store, fleet, READINESS_TIMEOUT));
-        engine.register(OperationType.DELETE_CLUSTER, new DeleteClusterPlan(store, fleet));
-        var changes = new ClusterChangePlan(store, fleet, probe,
+        var fleet = new NodeFleet(clusterStore, runtime, versions, configurations, probe, internal, authority, privateCas);
+        var changes = new ClusterChangePlan(clusterStore, fleet, probe,
                 new RollingRestart(fleet, probe, ROLL_SAFETY_TIMEOUT, READINESS_TIMEOUT), configurations);
-        engine.register(OperationType.UPDATE_CLUSTER_CONFIGURATION, changes);
-        engine.register(OperationType.REBOOT_NODE, changes);
-        engine.register(OperationType.UPDATE_BROKER_TYPE, changes);
-        engine.register(OperationType.UPDATE_CLUSTER_KAFKA_VERSION, changes);
-        engine.register(OperationType.UPDATE_MONITORING, changes);
-        engine.register(OperationType.UPDATE_BROKER_STORAGE, changes);
-        var brokerCount = new BrokerCountPlan(store, fleet, probe, REBALANCE_TIMEOUT);
-        engine.register(OperationType.UPDATE_BROKER_COUNT, brokerCount);
-        engine.register(OperationType.REBALANCE_PARTITIONS, brokerCount);
-        engine.register(OperationType.UPDATE_REBALANCING, changes);
-        engine.register(OperationType.UPDATE_SECURITY, changes);
-        engine.register(OperationType.HEAL_CLUSTER, new HealingPlan(store, fleet, probe, READINESS_TIMEOUT));
-        this.recovery = new ClusterRecovery(store, fleet, READINESS_TIMEOUT);
+        var plans = new ClusterPlans(new CreateClusterPlan(clusterStore, fleet, READINESS_TIMEOUT),
+                new DeleteClusterPlan(clusterStore, operationStore, fleet), changes,
+                new BrokerCountPlan(clusterStore, fleet, probe, REBALANCE_TIMEOUT),
+                new HealingPlan(clusterStore, fleet, probe, READINESS_TIMEOUT));
+        this.engine = new OperationEngine(operationStore, plans, clock);
+        var launcher = new OperationLauncher(identity, clusterStore, operationStore, engine, ids, clock);
+        this.recovery = new ClusterRecovery(clusterStore, fleet, READINESS_TIMEOUT);
 
-        var clusters = new ClusterService(identity, store, runtime, versions, configurations, engine, probe, ids,
+        var clusters = new ClusterService(identity, clusterStore, launcher, runtime, versions, configurations, privateCas, probe, ids,
                 clock);
-        this.health = new HealthMonitor(store, fleet, clusters, HEALTH_CHECK_INTERVAL, HEALING_RETRY, clock);
-        this.rebalancing = new IntelligentRebalancing(store, fleet, probe, clusters, REBALANCING_INTERVAL);
-        var tags = TagService.msk(store);
+        this.health = new HealthMonitor(clusterStore, fleet, launcher, HEALTH_CHECK_INTERVAL, HEALING_RETRY, clock);
+        this.rebalancing = new IntelligentRebalancing(clusterStore, fleet, probe, launcher, REBALANCING_INTERVAL);
+        // MSK allows 50 tags on a resource.
+        var tags = new TagService(tagStore, 50, arn -> clusterStore.findCluster(arn).isPresent()
+                || configurations.exists(arn));
         Map<String, OperationHandler> handlers = new HashMap<>();
-        var storage = new StorageUsage(store, runtime, clock, STORAGE_MEASUREMENT_AGE);
-        new ClusterHandlers(clusters, tags, identity, storage, privateCas).register(handlers);
-        new ClusterOperationHandlers(new ClusterOperationService(store)).register(handlers);
+        var storage = new StorageUsage(clusterStore, runtime, clock, STORAGE_MEASUREMENT_AGE);
+        new ClusterHandlers(clusters, tags, identity, storage).register(handlers);
+        new ClusterOperationHandlers(new ClusterOperationService(operationStore, clusterStore)).register(handlers);
         new KafkaVersionHandlers(versions, clusters).register(handlers);
         new TagHandlers(tags).register(handlers);
         new ConfigurationHandlers(configurations).register(handlers);
         var secretStore = store.secrets();
-        var secrets = new SecretService(identity, secretStore, store, clock);
-        var scram = new ScramSecretService(store, secretStore, secrets, new JsonScramSecretFormat(), fleet, probe);
+        var secrets = new SecretService(identity, secretStore, tagStore, clock);
+        var scram = new ScramSecretService(clusterStore, secretStore, secrets, new JsonScramSecretFormat(), fleet, probe);
         secrets.onNewValue(scram::secretChanged);
         new ScramSecretHandlers(scram).register(handlers);
         Map<String, OperationHandler> secretHandlers = new HashMap<>();
@@ -203,22 +202,22 @@ public final class StreamplaneServer implements AutoCloseable {
         var connectPlugins = new LocalConnectPlugins(config.dataDir().resolve("connect").resolve("plugins"),
                 distributions, distributions.bundledReleases().get(0));
         Predicate<String> usedByAConnector = arn -> connectStore.listConnectors().stream().anyMatch(c -> c.uses(arn));
-        this.customPlugins = new CustomPluginService(identity, connectStore, store, objectStorage, connectPlugins,
+        this.customPlugins = new CustomPluginService(identity, connectStore, tagStore, objectStorage, connectPlugins,
                 usedByAConnector, ids, clock);
-        var workerConfigurations = new WorkerConfigurationService(identity, connectStore, store, usedByAConnector, ids,
+        var workerConfigurations = new WorkerConfigurationService(identity, connectStore, tagStore, usedByAConnector, ids,
                 clock);
         var connectWorkers = new LocalConnectWorkers(config.dataDir().resolve("connect").resolve("connectors"),
                 distributions, distributions.bundledReleases().get(0));
         this.connectorSupervisor = new ConnectorSupervisor(connectStore, connectWorkers, connectPlugins,
                 workerConfigurations, objectStorage, authority::certificatePem, clock, READINESS_TIMEOUT,
                 CONNECTOR_CHECK_INTERVAL, CONNECTOR_CPU_SAMPLE_INTERVAL);
-        var connectors = new ConnectorService(identity, connectStore, store, customPlugins, workerConfigurations,
+        var connectors = new ConnectorService(identity, connectStore, tagStore, customPlugins, workerConfigurations,
                 connectorSupervisor, ids, clock);
         Map<String, OperationHandler> connectHandlers = new HashMap<>();
         new CustomPluginHandlers(customPlugins).register(connectHandlers);
         new WorkerConfigurationHandlers(workerConfigurations).register(connectHandlers);
         new ConnectorHandlers(connectors).register(connectHandlers);
-        new TagHandlers(new TagService(store, MAX_CONNECT_TAGS, arn -> connectStore.findCustomPlugin(arn).isPresent()
+        new TagHandlers(new TagService(tagStore, MAX_CONNECT_TAGS, arn -> connectStore.findCustomPlugin(arn).isPresent()
                 || connectStore.findWorkerConfiguration(arn).isPresent() || connectStore.findConnector(arn).isPresent()))
                 .register(connectHandlers);
         var gateway = new ApiGateway(verifier, List.of(

@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.core.Page;
 import io.streamplane.core.ServiceIdentity;
-import io.streamplane.core.TagService;
 import io.streamplane.core.cluster.Cluster;
-import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.CreateClusterCommand;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.health.StorageUsage;
+import io.streamplane.core.lifecycle.ClusterService;
 import io.streamplane.core.operation.ClusterOperation;
-import io.streamplane.core.pki.PrivateCaService;
 import io.streamplane.core.security.ClusterSecurity;
+import io.streamplane.core.tag.TagService;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -25,12 +24,9 @@ public final class ClusterHandlers {
     private final TagService tags;
     private final ServiceIdentity identity;
     private final StorageUsage storage;
-    private final PrivateCaService authorities;
 
-    public ClusterHandlers(ClusterService clusters, TagService tags, ServiceIdentity identity, StorageUsage storage,
-                           PrivateCaService authorities) {
+    public ClusterHandlers(ClusterService clusters, TagService tags, ServiceIdentity identity, StorageUsage storage) {
         this.clusters = clusters;
-        this.authorities = authorities;
         this.tags = tags;
         this.identity = identity;
         this.storage = storage;
@@ -58,19 +54,10 @@ public final class ClusterHandlers {
         handlers.put("UpdateSecurity", this::updateSecurity);
     }
 
-    /** Mutual TLS may only name CAs that exist, or no client could ever connect. */
-    private void requireKnownAuthorities(ClusterSecurity security, String prefix) {
-        if (security.mutualTls()) {
-            authorities.certificatesOf(security.certificateAuthorityArns(),
-                    prefix + "clientAuthentication.tls.certificateAuthorityArnList");
-        }
-    }
-
     JsonNode updateSecurity(ObjectNode input) {
         JsonNode transit = input.path("encryptionInfo").path("encryptionInTransit");
         var authentication = input.has("clientAuthentication")
                 ? Optional.of(ProvisionedRequestReader.security(input, "")) : Optional.<ClusterSecurity>empty();
-        authentication.ifPresent(a -> requireKnownAuthorities(a, ""));
         var operation = clusters.updateSecurity(input.path("clusterArn").asText(),
                 input.path("currentVersion").asText(), Wire.text(transit, "clientBroker"),
                 transit.has("inCluster") ? Optional.of(transit.path("inCluster").asBoolean()) : Optional.empty(),
@@ -164,9 +151,8 @@ public final class ClusterHandlers {
 
     JsonNode createCluster(ObjectNode input) {
         var spec = ProvisionedRequestReader.read(input, "");
-        requireKnownAuthorities(spec.security(), "");
         var cluster = clusters.createCluster(new CreateClusterCommand(input.path("clusterName").asText(), spec,
-                Wire.stringMap(input, "tags")));
+                Wire.stringMap(input, "tags"), ""));
         return Wire.object().put("clusterArn", cluster.arn()).put("clusterName", cluster.name())
                 .put("state", cluster.state().name());
     }
@@ -180,9 +166,8 @@ public final class ClusterHandlers {
             throw new InvalidRequest("provisioned", "provisioned is required (serverless clusters are not supported)");
         }
         var spec = ProvisionedRequestReader.read(input.get("provisioned"), "provisioned.");
-        requireKnownAuthorities(spec.security(), "provisioned.");
         var cluster = clusters.createCluster(new CreateClusterCommand(input.path("clusterName").asText(), spec,
-                Wire.stringMap(input, "tags")));
+                Wire.stringMap(input, "tags"), "provisioned."));
         return Wire.object().put("clusterArn", cluster.arn()).put("clusterName", cluster.name())
                 .put("clusterType", "PROVISIONED").put("state", cluster.state().name());
     }

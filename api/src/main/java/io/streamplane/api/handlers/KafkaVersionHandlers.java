@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.core.Page;
-import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
-import io.streamplane.core.port.KafkaRelease;
+import io.streamplane.core.lifecycle.ClusterService;
+import io.streamplane.core.node.KafkaRelease;
 
 import java.util.List;
 import java.util.Map;

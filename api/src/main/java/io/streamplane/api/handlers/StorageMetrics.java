@@ -1,7 +1,7 @@
 package io.streamplane.api.handlers;
 
-import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.health.StorageUsage;
+import io.streamplane.core.lifecycle.ClusterService;
 
 import java.util.Optional;
 import java.util.function.Supplier;

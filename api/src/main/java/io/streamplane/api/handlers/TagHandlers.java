@@ -3,7 +3,7 @@ package io.streamplane.api.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamplane.api.protocol.OperationHandler;
-import io.streamplane.core.TagService;
+import io.streamplane.core.tag.TagService;
 
 import java.util.ArrayList;
 import java.util.Map;

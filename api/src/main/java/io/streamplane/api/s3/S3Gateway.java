@@ -3,10 +3,10 @@ package io.streamplane.api.s3;
 import com.sun.net.httpserver.HttpExchange;
 import io.streamplane.api.protocol.ApiException;
 import io.streamplane.api.protocol.ApiRequest;
-import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.protocol.SigV4Verifier.SignedRequest;
+import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.protocol.StreamingService;
-import io.streamplane.core.port.S3Endpoint;
+import io.streamplane.core.objects.S3Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.security.BrokerPorts;
 import io.streamplane.core.security.ClusterSecurity;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 /** The connection strings of a cluster's enabled client listeners: host:port of every broker. */
 public record BootstrapBrokers(Optional<String> plaintext, Optional<String> tls, Optional<String> saslScram) {
 
-    static BootstrapBrokers of(List<ClusterNode> brokers, ClusterSecurity security) {
+    public static BootstrapBrokers of(List<ClusterNode> brokers, ClusterSecurity security) {
         return new BootstrapBrokers(
                 security.plaintextListener() ? Optional.of(join(brokers, BrokerPorts.CLIENT_PLAINTEXT)) : Optional.empty(),
                 security.tlsListener() ? Optional.of(join(brokers, BrokerPorts.CLIENT_TLS)) : Optional.empty(),
@@ -18,7 +19,7 @@ public record BootstrapBrokers(Optional<String> plaintext, Optional<String> tls,
     }
 
     /** The enabled listeners for a log line, e.g. "TLS 127.1.1.1:9094,...". */
-    String described() {
+    public String described() {
         var parts = new ArrayList<String>();
         plaintext.ifPresent(b -> parts.add("plaintext " + b));
         tls.ifPresent(b -> parts.add("TLS " + b));

@@ -23,6 +23,11 @@ public record Cluster(
         int networkSlot,
         String kafkaClusterId) {
 
+    /** Whether the cluster's spec names the configuration, at any revision. */
+    public boolean usesConfiguration(String configurationArn) {
+        return spec.configuration().map(ref -> ref.arn().equals(configurationArn)).orElse(false);
+    }
+
     public Cluster withState(ClusterState newState, Optional<StateInfo> info) {
         return new Cluster(arn, name, uuid, newState, info, creationTime, currentVersion, spec,
                 activeOperationArn, networkSlot, kafkaClusterId);

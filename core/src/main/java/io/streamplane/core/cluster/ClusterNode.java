@@ -1,5 +1,9 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.node.NodeProcess;
+import io.streamplane.core.node.NodeRole;
+import io.streamplane.core.security.BrokerPorts;
+
 import java.time.Instant;
 import java.util.Optional;
 

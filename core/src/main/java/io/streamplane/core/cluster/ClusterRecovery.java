@@ -1,6 +1,6 @@
 package io.streamplane.core.cluster;
 
-import io.streamplane.core.port.Store;
+import io.streamplane.core.node.NodeRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +21,11 @@ public final class ClusterRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRecovery.class);
     /** States of a change in progress, which can only go on once every node runs again. */
     private static final Set<ClusterState> CHANGING = EnumSet.of(ClusterState.UPDATING, ClusterState.REBOOTING_BROKER);
-    private final Store store;
+    private final ClusterStore store;
     private final NodeFleet fleet;
     private final Duration readinessTimeout;
 
-    public ClusterRecovery(Store store, NodeFleet fleet, Duration readinessTimeout) {
+    public ClusterRecovery(ClusterStore store, NodeFleet fleet, Duration readinessTimeout) {
         this.store = store;
         this.fleet = fleet;
         this.readinessTimeout = readinessTimeout;

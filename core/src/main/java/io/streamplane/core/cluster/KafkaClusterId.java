@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** Kafka's own cluster id, written into the storage of every node of a cluster. */
-final class KafkaClusterId {
+public final class KafkaClusterId {
     private KafkaClusterId() {
     }
 
@@ -13,7 +13,7 @@ final class KafkaClusterId {
      * A random UUID in URL-safe base64 without padding, as kafka-storage makes. Like Kafka, never one
      * that starts with '-': Kafka's command-line tools would read such an id as an option.
      */
-    static String random() {
+    public static String random() {
         String id;
         do {
             var uuid = UUID.randomUUID();

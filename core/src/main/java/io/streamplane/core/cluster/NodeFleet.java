@@ -4,11 +4,11 @@ import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.node.NodeLaunchSpec;
+import io.streamplane.core.node.NodeRole;
+import io.streamplane.core.node.NodeRuntime;
 import io.streamplane.core.pki.PrivateCaService;
-import io.streamplane.core.port.CertificateAuthority;
-import io.streamplane.core.port.NodeLaunchSpec;
-import io.streamplane.core.port.NodeRuntime;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.security.CertificateAuthority;
 import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.security.InternalCredentials;
 import io.streamplane.core.security.NodeTls;
@@ -21,8 +21,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -34,7 +36,7 @@ import java.util.stream.Collectors;
 public final class NodeFleet {
     private static final Logger LOG = LoggerFactory.getLogger(NodeFleet.class);
     private static final int CONTROLLER_HEAP_MEGABYTES = 256;
-    private final Store store;
+    private final ClusterStore store;
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
     private final ConfigurationService configurations;
@@ -42,12 +44,13 @@ public final class NodeFleet {
     private final InternalCredentials internal;
     private final CertificateAuthority authority;
     private final PrivateCaService clientAuthorities;
+    private final Map<String, LaunchSpecs> launchSpecs = new ConcurrentHashMap<>();
 
     /**
      * @param authority         signs the nodes' own certificates
      * @param clientAuthorities the users' CAs, whose client certificates mutual TLS accepts
      */
-    public NodeFleet(Store store, NodeRuntime runtime, KafkaVersionCatalog versions,
+    public NodeFleet(ClusterStore store, NodeRuntime runtime, KafkaVersionCatalog versions,
                      ConfigurationService configurations, KafkaClusterProbe probe, InternalCredentials internal,
                      CertificateAuthority authority, PrivateCaService clientAuthorities) {
         this.store = store;
@@ -60,8 +63,31 @@ public final class NodeFleet {
         this.clientAuthorities = clientAuthorities;
     }
 
+    /**
+     * What every node of the cluster starts with. Worked out once for a spec and set of nodes and kept
+     * until either changes: it issues each node a certificate, and every step of an operation asks.
+     */
     public List<NodeLaunchSpec> launchSpecs(Cluster cluster) {
         var nodes = store.nodes(cluster.arn());
+        var key = new LaunchKey(cluster.spec(), cluster.kafkaClusterId(),
+                nodes.stream().map(n -> n.withProcess(Optional.empty())).toList());
+        var cached = launchSpecs.get(cluster.uuid());
+        if (cached != null && cached.key().equals(key)) {
+            return cached.specs();
+        }
+        var specs = computeLaunchSpecs(cluster, nodes);
+        launchSpecs.put(cluster.uuid(), new LaunchSpecs(key, specs));
+        return specs;
+    }
+
+    /** What launch specs were worked out from: the spec and the nodes, without their processes. */
+    private record LaunchKey(ClusterSpec spec, String kafkaClusterId, List<ClusterNode> nodes) {
+    }
+
+    private record LaunchSpecs(LaunchKey key, List<NodeLaunchSpec> specs) {
+    }
+
+    private List<NodeLaunchSpec> computeLaunchSpecs(Cluster cluster, List<ClusterNode> nodes) {
         var release = versions.require("kafkaVersion", cluster.spec().kafkaVersion());
         int zones = cluster.spec().clientSubnets().size();
         var brokerType = BrokerInstanceType.of(cluster.spec().instanceType());
@@ -304,6 +330,7 @@ public final class NodeFleet {
     }
 
     public void deleteFiles(Cluster cluster) {
+        launchSpecs.remove(cluster.uuid());
         runtime.deleteClusterFiles(cluster.uuid());
     }
 }

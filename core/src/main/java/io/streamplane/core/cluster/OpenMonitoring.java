@@ -1,5 +1,7 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.node.PrometheusExporter;
+
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -7,12 +7,12 @@ import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
-import io.streamplane.core.port.Store;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -26,15 +26,22 @@ public final class ConfigurationService {
     private static final Pattern NAME = Pattern.compile("[0-9A-Za-z][0-9A-Za-z-]*");
 
     private final ServiceIdentity identity;
-    private final Store store;
+    private final ConfigurationStore store;
+    private final Function<String, List<String>> clustersUsing;
     private final KafkaVersionCatalog versions;
     private final Ids ids;
     private final Clock clock;
 
-    public ConfigurationService(ServiceIdentity identity, Store store, KafkaVersionCatalog versions, Ids ids,
+    /**
+     * @param clustersUsing the names of the clusters whose spec names a configuration ARN: such a
+     *                      configuration can't be deleted
+     */
+    public ConfigurationService(ServiceIdentity identity, ConfigurationStore store,
+                                Function<String, List<String>> clustersUsing, KafkaVersionCatalog versions, Ids ids,
                                 Clock clock) {
         this.identity = identity;
         this.store = store;
+        this.clustersUsing = clustersUsing;
         this.versions = versions;
         this.ids = ids;
         this.clock = clock;
@@ -61,6 +68,10 @@ public final class ConfigurationService {
                 description.orElse(""), kafkaVersions, now, ConfigurationState.ACTIVE, first);
         store.createConfiguration(configuration);
         return configuration;
+    }
+
+    public boolean exists(String arn) {
+        return store.findConfiguration(arn).isPresent();
     }
 
     public Configuration describe(String arn) {
@@ -97,10 +108,7 @@ public final class ConfigurationService {
 
     public synchronized Configuration delete(String arn) {
         var configuration = describe(arn);
-        var users = store.listClusters().stream()
-                .filter(c -> c.spec().configuration().map(ref -> ref.arn().equals(arn)).orElse(false))
-                .map(c -> c.name())
-                .toList();
+        var users = clustersUsing.apply(arn);
         if (!users.isEmpty()) {
             throw new InvalidRequest("arn", "You can't delete a configuration that's attached to a cluster; "
                     + "it is used by " + users);

@@ -1,7 +1,5 @@
 package io.streamplane.core.connect;
 
-import io.streamplane.core.port.ConnectWorkers;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.streamplane.core.connect;
 
-import io.streamplane.core.port.ConnectWorkers.ConnectorStatus;
+import io.streamplane.core.connect.ConnectWorkers.ConnectorStatus;
 
 import java.util.Optional;
 

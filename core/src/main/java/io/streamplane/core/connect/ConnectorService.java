@@ -6,8 +6,7 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
-import io.streamplane.core.port.ConnectStore;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.tag.TagStore;
 
 import java.time.Clock;
 import java.util.List;
@@ -24,14 +23,14 @@ public final class ConnectorService {
     public static final List<String> KAFKA_CONNECT_VERSIONS = List.of("2.7.1", "3.7.x");
     private final ServiceIdentity identity;
     private final ConnectStore store;
-    private final Store tags;
+    private final TagStore tags;
     private final CustomPluginService plugins;
     private final WorkerConfigurationService workerConfigurations;
     private final ConnectorSupervisor supervisor;
     private final Ids ids;
     private final Clock clock;
 
-    public ConnectorService(ServiceIdentity identity, ConnectStore store, Store tags, CustomPluginService plugins,
+    public ConnectorService(ServiceIdentity identity, ConnectStore store, TagStore tags, CustomPluginService plugins,
                             WorkerConfigurationService workerConfigurations, ConnectorSupervisor supervisor, Ids ids,
                             Clock clock) {
         this.identity = identity;

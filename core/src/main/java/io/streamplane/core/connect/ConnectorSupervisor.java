@@ -1,11 +1,8 @@
 package io.streamplane.core.connect;
 
 import io.streamplane.core.PeriodicTask;
-import io.streamplane.core.port.ConnectPlugins;
-import io.streamplane.core.port.ConnectStore;
-import io.streamplane.core.port.ConnectWorkers;
-import io.streamplane.core.port.ConnectWorkers.WorkerLaunchSpec;
-import io.streamplane.core.port.ObjectStorage;
+import io.streamplane.core.connect.ConnectWorkers.WorkerLaunchSpec;
+import io.streamplane.core.objects.ObjectStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -224,8 +220,8 @@ public final class ConnectorSupervisor implements AutoCloseable {
     private IntFunction<WorkerLaunchSpec> launchSpecs(Connector connector) {
         var spec = connector.spec();
         Map<String, String> workerProperties = spec.workerConfigurationArn()
-                .map(arn -> WorkerProperties.parseAndValidate(workerConfigurations.revision(arn,
-                        spec.workerConfigurationRevision().orElse(1L)).propertiesFileContent()))
+                .map(arn -> workerConfigurations.revision(arn, spec.workerConfigurationRevision().orElse(1L))
+                        .properties())
                 .orElse(Map.of());
         var properties = WorkerPlan.workerProperties(connector, workerProperties,
                 Optional.of(caCertificatePem.get()));

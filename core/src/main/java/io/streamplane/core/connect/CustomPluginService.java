@@ -6,10 +6,8 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
-import io.streamplane.core.port.ConnectPlugins;
-import io.streamplane.core.port.ConnectStore;
-import io.streamplane.core.port.ObjectStorage;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.objects.ObjectStorage;
+import io.streamplane.core.tag.TagStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +42,7 @@ public final class CustomPluginService implements AutoCloseable {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private final ServiceIdentity identity;
     private final ConnectStore store;
-    private final Store tags;
+    private final TagStore tags;
     private final ObjectStorage objects;
     private final ConnectPlugins plugins;
     private final Predicate<String> inUse;
@@ -57,7 +55,7 @@ public final class CustomPluginService implements AutoCloseable {
     });
 
     /** @param inUse whether a connector uses the plugin of the given ARN, which may then not go */
-    public CustomPluginService(ServiceIdentity identity, ConnectStore store, Store tags, ObjectStorage objects,
+    public CustomPluginService(ServiceIdentity identity, ConnectStore store, TagStore tags, ObjectStorage objects,
                                ConnectPlugins plugins, Predicate<String> inUse, Ids ids, Clock clock) {
         this.identity = identity;
         this.store = store;

@@ -6,8 +6,7 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
-import io.streamplane.core.port.ConnectStore;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.tag.TagStore;
 
 import java.time.Clock;
 import java.util.Map;
@@ -18,13 +17,13 @@ import java.util.function.Predicate;
 public final class WorkerConfigurationService {
     private final ServiceIdentity identity;
     private final ConnectStore store;
-    private final Store tags;
+    private final TagStore tags;
     private final Predicate<String> inUse;
     private final Ids ids;
     private final Clock clock;
 
     /** @param inUse whether a connector runs with the worker configuration of the given ARN */
-    public WorkerConfigurationService(ServiceIdentity identity, ConnectStore store, Store tags, Predicate<String> inUse,
+    public WorkerConfigurationService(ServiceIdentity identity, ConnectStore store, TagStore tags, Predicate<String> inUse,
                                       Ids ids, Clock clock) {
         this.identity = identity;
         this.store = store;

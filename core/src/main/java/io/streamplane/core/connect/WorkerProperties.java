@@ -40,7 +40,7 @@ public final class WorkerProperties {
 
     /** The properties by name; a 400 names every property MSK Connect refuses, and why. */
     public static Map<String, String> parseAndValidate(String content) {
-        var properties = PropertiesFile.parse(content, FIELD);
+        var properties = parse(content);
         var problems = new ArrayList<String>();
         for (String required : REQUIRED) {
             if (!properties.containsKey(required) || properties.get(required).isBlank()) {
@@ -52,6 +52,11 @@ public final class WorkerProperties {
             throw new InvalidRequest(FIELD, "The worker properties are not allowed: " + String.join("; ", problems));
         }
         return properties;
+    }
+
+    /** The properties by name, of text that passed {@link #parseAndValidate} when it was stored. */
+    static Map<String, String> parse(String content) {
+        return PropertiesFile.parse(content, FIELD);
     }
 
     private static Optional<String> refusal(String key) {

@@ -2,13 +2,16 @@ package io.streamplane.core.health;
 
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.StateInfo;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationPlan;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.operation.Step;
+import io.streamplane.core.operation.StepAction;
+import io.streamplane.core.operation.StepKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,16 +25,33 @@ import java.util.Optional;
  * id when their data is gone), then waits until every broker serves and every partition is fully
  * replicated again. The cluster is HEALING meanwhile and ACTIVE after.
  */
-public final class HealingPlan implements OperationPlan {
-    public static final String RESTORE_NODE = "RESTORE_NODE_";
-    public static final String AWAIT_IN_SYNC = "AWAIT_IN_SYNC";
+public final class HealingPlan implements OperationPlan<HealingPlan.Kind> {
+    /** The steps of a healing. */
+    public enum Kind implements StepKind {
+        /** Starts one node again, formatted afresh if its data is gone. */
+        RESTORE_NODE(true),
+        /** Waits until the restored nodes serve and every partition is in sync. */
+        AWAIT_IN_SYNC(false);
+
+        private final boolean onNode;
+
+        Kind(boolean onNode) {
+            this.onNode = onNode;
+        }
+
+        @Override
+        public boolean onNode() {
+            return onNode;
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(HealingPlan.class);
-    private final Store store;
+    private final ClusterStore store;
     private final NodeFleet fleet;
     private final KafkaClusterProbe probe;
     private final Duration catchUpTimeout;
 
-    public HealingPlan(Store store, NodeFleet fleet, KafkaClusterProbe probe, Duration catchUpTimeout) {
+    public HealingPlan(ClusterStore store, NodeFleet fleet, KafkaClusterProbe probe, Duration catchUpTimeout) {
         this.store = store;
         this.fleet = fleet;
         this.probe = probe;
@@ -39,23 +59,25 @@ public final class HealingPlan implements OperationPlan {
     }
 
     /** One step per node to restore, in the order given (controllers first), then the catch-up. */
-    public static List<String> steps(List<Integer> nodeIds) {
-        var steps = new ArrayList<String>();
-        nodeIds.forEach(id -> steps.add(RESTORE_NODE + id));
-        steps.add(AWAIT_IN_SYNC);
+    public static List<Step<Kind>> steps(List<Integer> nodeIds) {
+        var steps = new ArrayList<Step<Kind>>();
+        nodeIds.forEach(id -> steps.add(Step.onNode(Kind.RESTORE_NODE, id)));
+        steps.add(Step.of(Kind.AWAIT_IN_SYNC));
         return List.copyOf(steps);
     }
 
     @Override
-    public void runStep(String stepName, ClusterOperation operation) throws Exception {
+    public Class<Kind> stepKinds() {
+        return Kind.class;
+    }
+
+    @Override
+    public StepAction action(Step<Kind> step, ClusterOperation operation) {
         Cluster cluster = store.findCluster(operation.clusterArn()).orElseThrow();
-        if (stepName.startsWith(RESTORE_NODE)) {
-            fleet.restore(cluster, Integer.parseInt(stepName.substring(RESTORE_NODE.length())));
-        } else if (stepName.equals(AWAIT_IN_SYNC)) {
-            awaitInSync(cluster, restoredNodes(operation));
-        } else {
-            throw new IllegalArgumentException("Unknown step " + stepName);
-        }
+        return switch (step.kind()) {
+            case RESTORE_NODE -> () -> fleet.restore(cluster, step.node());
+            case AWAIT_IN_SYNC -> () -> awaitInSync(cluster, restoredNodes(operation));
+        };
     }
 
     private void awaitInSync(Cluster cluster, List<Integer> restored) throws Exception {
@@ -81,8 +103,8 @@ public final class HealingPlan implements OperationPlan {
     }
 
     private static List<Integer> restoredNodes(ClusterOperation operation) {
-        return operation.steps().stream().map(s -> s.name()).filter(n -> n.startsWith(RESTORE_NODE))
-                .map(n -> Integer.parseInt(n.substring(RESTORE_NODE.length()))).toList();
+        return operation.steps().stream().map(s -> Step.parse(Kind.class, s.name()))
+                .filter(s -> s.kind() == Kind.RESTORE_NODE).map(Step::node).toList();
     }
 
     @Override

@@ -3,10 +3,12 @@ package io.streamplane.core.health;
 import io.streamplane.core.PeriodicTask;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
-import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.operation.Launch;
+import io.streamplane.core.operation.OperationLauncher;
+import io.streamplane.core.operation.OperationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
     private static final Set<ClusterState> WATCHED = EnumSet.of(ClusterState.ACTIVE, ClusterState.HEALING);
-    private final Store store;
+    private final ClusterStore store;
     private final NodeFleet fleet;
-    private final ClusterService clusters;
+    private final OperationLauncher operations;
     private final Duration retryAfterFailure;
     private final Clock clock;
     private final Map<String, Instant> lastAttempts = new ConcurrentHashMap<>();
@@ -39,11 +42,11 @@ public final class HealthMonitor implements AutoCloseable {
      * @param interval          how often every node is checked
      * @param retryAfterFailure how long a cluster whose healing failed waits before the next attempt
      */
-    public HealthMonitor(Store store, NodeFleet fleet, ClusterService clusters, Duration interval,
+    public HealthMonitor(ClusterStore store, NodeFleet fleet, OperationLauncher operations, Duration interval,
                          Duration retryAfterFailure, Clock clock) {
         this.store = store;
         this.fleet = fleet;
-        this.clusters = clusters;
+        this.operations = operations;
         this.task = new PeriodicTask("health-monitor", interval, this::checkAll);
         this.retryAfterFailure = retryAfterFailure;
         this.clock = clock;
@@ -77,7 +80,19 @@ public final class HealthMonitor implements AutoCloseable {
             LOG.warn("Cluster {}: nodes {} are not running; healing", cluster.name(), ids);
         }
         lastAttempts.put(cluster.arn(), clock.instant());
-        clusters.heal(cluster.arn(), ids);
+        heal(cluster.arn(), ids);
+    }
+
+    /**
+     * Opens a healing operation for nodes that are not running, unless the cluster became busy or
+     * gone meanwhile. The cluster's version stays: healing changes nothing a user asked for.
+     */
+    private void heal(String clusterArn, List<Integer> nodeIds) {
+        operations.open(clusterArn, cluster -> WATCHED.contains(cluster.state())
+                && cluster.activeOperationArn().isEmpty()
+                ? Optional.of(Launch.of(OperationType.HEAL_CLUSTER, HealingPlan.steps(nodeIds),
+                        cluster.withState(ClusterState.HEALING, cluster.stateInfo())))
+                : Optional.empty());
     }
 
     /** Stops watching; call before stopping nodes on purpose, or they would be restarted. */

@@ -3,9 +3,9 @@ package io.streamplane.core.health;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.StateInfo;
-import io.streamplane.core.port.NodeRuntime;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.node.NodeRuntime;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,13 +23,13 @@ public final class StorageUsage {
     /** At or above this share of its volume a broker is reported as nearly full. */
     public static final double NEARLY_FULL = 0.85;
     private static final long GIB = 1024L * 1024 * 1024;
-    private final Store store;
+    private final ClusterStore store;
     private final NodeRuntime runtime;
     private final Clock clock;
     private final Duration maxAge;
     private final Map<String, Measurement> measurements = new ConcurrentHashMap<>();
 
-    public StorageUsage(Store store, NodeRuntime runtime, Clock clock, Duration maxAge) {
+    public StorageUsage(ClusterStore store, NodeRuntime runtime, Clock clock, Duration maxAge) {
         this.store = store;
         this.runtime = runtime;
         this.clock = clock;

@@ -1,8 +1,6 @@
 package io.streamplane.core.kafka;
 
 import io.streamplane.core.Poll;
-import io.streamplane.core.rolling.PartitionState;
-import io.streamplane.core.rolling.RollingRestartSafety;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -75,7 +73,7 @@ public final class ClusterAdmin implements AutoCloseable {
     public void awaitFullyReplicated(String after, Duration timeout) throws TimeoutException, InterruptedException {
         Poll.until("every partition to be fully replicated " + after, timeout, POLL_INTERVAL, () -> {
             try {
-                return RollingRestartSafety.fullyReplicated(partitionStates());
+                return PartitionState.fullyReplicated(partitionStates());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

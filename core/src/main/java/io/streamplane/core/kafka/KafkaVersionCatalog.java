@@ -1,8 +1,8 @@
 package io.streamplane.core.kafka;
 
 import io.streamplane.core.error.InvalidRequest;
-import io.streamplane.core.port.KafkaRelease;
-import io.streamplane.core.port.NodeRuntime;
+import io.streamplane.core.node.KafkaRelease;
+import io.streamplane.core.node.NodeRuntime;
 
 import java.util.Comparator;
 import java.util.List;

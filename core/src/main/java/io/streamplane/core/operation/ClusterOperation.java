@@ -27,9 +27,10 @@ public record ClusterOperation(
         steps = List.copyOf(steps);
     }
 
-    public static ClusterOperation pending(String arn, String clusterArn, OperationType type, List<String> stepNames,
-                                           Instant now, Optional<ClusterSpec> source, Optional<ClusterSpec> target) {
-        var steps = stepNames.stream().map(n -> new OperationStep(n, StepStatus.PENDING)).toList();
+    public static ClusterOperation pending(String arn, String clusterArn, OperationType type,
+                                           List<? extends Step<?>> planned, Instant now, Optional<ClusterSpec> source,
+                                           Optional<ClusterSpec> target) {
+        var steps = planned.stream().map(s -> new OperationStep(s.name(), StepStatus.PENDING)).toList();
         return new ClusterOperation(arn, clusterArn, type, OperationState.PENDING, steps, now, Optional.empty(),
                 Optional.empty(), source, target);
     }

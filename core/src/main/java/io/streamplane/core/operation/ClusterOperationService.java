@@ -1,17 +1,19 @@
 package io.streamplane.core.operation;
 
 import io.streamplane.core.Page;
+import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.error.NotFound;
-import io.streamplane.core.port.Store;
 
 import java.util.Optional;
 
 /** Reads cluster operations, for DescribeClusterOperation(V2) and ListClusterOperations(V2). */
 public final class ClusterOperationService {
-    private final Store store;
+    private final OperationStore store;
+    private final ClusterStore clusters;
 
-    public ClusterOperationService(Store store) {
+    public ClusterOperationService(OperationStore store, ClusterStore clusters) {
         this.store = store;
+        this.clusters = clusters;
     }
 
     public ClusterOperation describe(String operationArn) {
@@ -20,7 +22,7 @@ public final class ClusterOperationService {
     }
 
     public Page<ClusterOperation> list(String clusterArn, Optional<Integer> maxResults, Optional<String> nextToken) {
-        if (store.findCluster(clusterArn).isEmpty()) {
+        if (clusters.findCluster(clusterArn).isEmpty()) {
             throw new NotFound("The cluster " + clusterArn + " does not exist");
         }
         return Page.of(store.operations(clusterArn), maxResults, nextToken);

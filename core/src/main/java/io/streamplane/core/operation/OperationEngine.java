@@ -1,11 +1,9 @@
 package io.streamplane.core.operation;
 
-import io.streamplane.core.port.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,19 +14,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs operations in the background, step by step, persisting each step's progress before the
- * next starts. Operations on the same cluster run one after another. An operation interrupted by
- * shutdown stays unfinished and is resumed on the next start ({@link #resumeUnfinishedExcept}, {@link #resumeUnfinished(String)}).
+ * next starts. The {@link PlanCatalog} names the plan of each operation type; the plan reads the
+ * operation's steps back as its own typed steps and runs them. Operations on the same cluster run
+ * one after another. An operation interrupted by shutdown stays unfinished and is resumed on the
+ * next start ({@link #resumeUnfinishedExcept}, {@link #resumeUnfinished(String)}).
  */
 public final class OperationEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationEngine.class);
-    private final Store store;
+    private final OperationStore store;
     private final Clock clock;
-    private final Map<OperationType, OperationPlan> plans = new EnumMap<>(OperationType.class);
+    private final PlanCatalog plans;
     private final Map<String, Object> clusterLocks = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
-    public OperationEngine(Store store, Clock clock) {
+    public OperationEngine(OperationStore store, PlanCatalog plans, Clock clock) {
         this.store = store;
+        this.plans = plans;
         this.clock = clock;
         var threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -36,18 +37,6 @@ public final class OperationEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    public void register(OperationType type, OperationPlan plan) {
-        plans.put(type, plan);
-    }
-
-    public OperationPlan plan(OperationType type) {
-        var plan = plans.get(type);
-        if (plan == null) {
-            throw new IllegalStateException("No plan registered for operation type " + type);
-        }
-        return plan;
     }
 
     public void submit(String operationArn) {
@@ -79,11 +68,11 @@ public final class OperationEngine implements AutoCloseable {
             if (operation.state().isFinished()) {
                 return;
             }
-            execute(operation, plan(operation.type()));
+            execute(operation, plans.planFor(operation.type()));
         }
     }
 
-    private void execute(ClusterOperation operation, OperationPlan plan) {
+    private <K extends Enum<K> & StepKind> void execute(ClusterOperation operation, OperationPlan<K> plan) {
         String current = null;
         try {
             for (String step : operation.steps().stream().map(OperationStep::name).toList()) {
@@ -91,8 +80,9 @@ public final class OperationEngine implements AutoCloseable {
                     continue;
                 }
                 current = step;
+                var typed = Step.parse(plan.stepKinds(), step);
                 operation = save(operation.withStep(step, StepStatus.IN_PROGRESS));
-                plan.runStep(step, operation);
+                plan.action(typed, operation).run();
                 operation = save(operation.withStep(step, StepStatus.COMPLETE));
             }
             operation = save(operation.completed(clock.instant()));

@@ -4,8 +4,6 @@ import io.streamplane.core.Page;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
-import io.streamplane.core.port.CertificateAuthorityStore;
-import io.streamplane.core.port.CertificateSigner;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.streamplane.core.placement;
 
 import io.streamplane.core.cluster.AvailabilityZone;
-import io.streamplane.core.cluster.NodeRole;
 import io.streamplane.core.error.InvalidRequest;
+import io.streamplane.core.node.NodeRole;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,13 +1,16 @@
 package io.streamplane.core.rolling;
 
 import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationChange;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationPlan;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.operation.Step;
+import io.streamplane.core.operation.StepAction;
+import io.streamplane.core.operation.StepKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,24 +23,45 @@ import java.util.List;
  * configuration, and restart what must restart, one node at a time through {@link RollingRestart}.
  * The cluster is ACTIVE again afterwards; if a step fails, its spec returns to where it was.
  */
-public final class ClusterChangePlan implements OperationPlan {
-    public static final String APPLY_DYNAMIC_CONFIGURATION = "APPLY_DYNAMIC_CONFIGURATION";
-    public static final String WRITE_NODE_CONFIGURATION = "WRITE_NODE_CONFIGURATION";
-    public static final String RESTART_BROKER = "RESTART_BROKER_";
-    public static final String RESTART_CONTROLLERS = "RESTART_CONTROLLERS";
-    public static final String INSTALL_KAFKA_RELEASE = "INSTALL_KAFKA_RELEASE";
-    public static final String FINALIZE_METADATA_VERSION = "FINALIZE_METADATA_VERSION";
+public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.Kind> {
+    /** The steps a change may take. */
+    public enum Kind implements StepKind {
+        /** Fetches the Kafka release of the target spec. */
+        INSTALL_KAFKA_RELEASE(false),
+        /** Rewrites every node's configuration file from the target spec, for its next start. */
+        WRITE_NODE_CONFIGURATION(false),
+        /** Alters the cluster-wide defaults Kafka takes at run time. */
+        APPLY_DYNAMIC_CONFIGURATION(false),
+        /** Restarts one broker, when that is safe. */
+        RESTART_BROKER(true),
+        /** Restarts the controllers, the active one last. */
+        RESTART_CONTROLLERS(false),
+        /** Raises metadata.version to the new release's level. */
+        FINALIZE_METADATA_VERSION(false);
+
+        private final boolean onNode;
+
+        Kind(boolean onNode) {
+            this.onNode = onNode;
+        }
+
+        @Override
+        public boolean onNode() {
+            return onNode;
+        }
+    }
+
     /** How long the new metadata version may take to be accepted while the last nodes re-register. */
     private static final Duration METADATA_VERSION_TIMEOUT = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(ClusterChangePlan.class);
 
-    private final Store store;
+    private final ClusterStore store;
     private final NodeFleet fleet;
     private final KafkaClusterProbe probe;
     private final RollingRestart rolling;
     private final ConfigurationService configurations;
 
-    public ClusterChangePlan(Store store, NodeFleet fleet, KafkaClusterProbe probe, RollingRestart rolling,
+    public ClusterChangePlan(ClusterStore store, NodeFleet fleet, KafkaClusterProbe probe, RollingRestart rolling,
                              ConfigurationService configurations) {
         this.store = store;
         this.fleet = fleet;
@@ -47,20 +71,26 @@ public final class ClusterChangePlan implements OperationPlan {
     }
 
     /** The steps a configuration change takes: restarts only for what Kafka cannot change live. */
-    public static List<String> configurationSteps(ConfigurationChange change, List<Integer> brokerIds) {
-        var steps = new ArrayList<String>(List.of(WRITE_NODE_CONFIGURATION, APPLY_DYNAMIC_CONFIGURATION));
+    public static List<Step<Kind>> configurationSteps(ConfigurationChange change, List<Integer> brokerIds) {
+        var steps = new ArrayList<>(List.of(Step.of(Kind.WRITE_NODE_CONFIGURATION),
+                Step.of(Kind.APPLY_DYNAMIC_CONFIGURATION)));
         if (change.needsBrokerRestart()) {
-            brokerIds.stream().sorted().forEach(id -> steps.add(RESTART_BROKER + id));
+            steps.addAll(rebootSteps(brokerIds));
         }
         if (change.needsControllerRestart()) {
-            steps.add(RESTART_CONTROLLERS);
+            steps.add(Step.of(Kind.RESTART_CONTROLLERS));
         }
         return List.copyOf(steps);
     }
 
+    /** A change nodes read at their next start and nothing needs now (a volume size, rebalancing). */
+    public static List<Step<Kind>> configurationOnlySteps() {
+        return List.of(Step.of(Kind.WRITE_NODE_CONFIGURATION));
+    }
+
     /** A new broker type (or anything else in the brokers' JVM options) takes effect as each restarts. */
-    public static List<String> brokerTypeSteps(List<Integer> brokerIds) {
-        var steps = new ArrayList<String>(List.of(WRITE_NODE_CONFIGURATION));
+    public static List<Step<Kind>> brokerTypeSteps(List<Integer> brokerIds) {
+        var steps = new ArrayList<>(configurationOnlySteps());
         steps.addAll(rebootSteps(brokerIds));
         return List.copyOf(steps);
     }
@@ -69,50 +99,53 @@ public final class ClusterChangePlan implements OperationPlan {
      * A new Kafka release: fetch it, then controllers first (a newer controller understands older
      * brokers), then brokers, and only then the new metadata version, which older nodes could not read.
      */
-    public static List<String> kafkaVersionSteps(ConfigurationChange change, List<Integer> brokerIds) {
-        var steps = new ArrayList<String>(List.of(INSTALL_KAFKA_RELEASE, WRITE_NODE_CONFIGURATION));
+    public static List<Step<Kind>> kafkaVersionSteps(ConfigurationChange change, List<Integer> brokerIds) {
+        var steps = new ArrayList<>(List.of(Step.of(Kind.INSTALL_KAFKA_RELEASE),
+                Step.of(Kind.WRITE_NODE_CONFIGURATION)));
         if (change.hasDynamicChanges()) {
-            steps.add(APPLY_DYNAMIC_CONFIGURATION);
+            steps.add(Step.of(Kind.APPLY_DYNAMIC_CONFIGURATION));
         }
-        steps.add(RESTART_CONTROLLERS);
+        steps.add(Step.of(Kind.RESTART_CONTROLLERS));
         steps.addAll(rebootSteps(brokerIds));
-        steps.add(FINALIZE_METADATA_VERSION);
+        steps.add(Step.of(Kind.FINALIZE_METADATA_VERSION));
         return List.copyOf(steps);
     }
 
     /** Exporters start with the broker's JVM: changing them restarts each broker; the level alone does not. */
-    public static List<String> monitoringSteps(boolean exportersChange, List<Integer> brokerIds) {
-        return exportersChange ? brokerTypeSteps(brokerIds) : List.of(WRITE_NODE_CONFIGURATION);
+    public static List<Step<Kind>> monitoringSteps(boolean exportersChange, List<Integer> brokerIds) {
+        return exportersChange ? brokerTypeSteps(brokerIds) : configurationOnlySteps();
     }
 
-    public static List<String> rebootSteps(List<Integer> brokerIds) {
-        return brokerIds.stream().sorted().map(id -> RESTART_BROKER + id).toList();
+    public static List<Step<Kind>> rebootSteps(List<Integer> brokerIds) {
+        return brokerIds.stream().sorted().map(id -> Step.onNode(Kind.RESTART_BROKER, id)).toList();
     }
 
     @Override
-    public void runStep(String stepName, ClusterOperation operation) throws Exception {
+    public Class<Kind> stepKinds() {
+        return Kind.class;
+    }
+
+    @Override
+    public StepAction action(Step<Kind> step, ClusterOperation operation) {
         var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
-        if (stepName.equals(INSTALL_KAFKA_RELEASE)) {
-            fleet.installRelease(cluster);
-        } else if (stepName.equals(FINALIZE_METADATA_VERSION)) {
-            try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
-                admin.finalizeLatestMetadataVersion(METADATA_VERSION_TIMEOUT);
-            }
-        } else if (stepName.equals(WRITE_NODE_CONFIGURATION)) {
-            fleet.reconfigure(cluster);
-        } else if (stepName.equals(APPLY_DYNAMIC_CONFIGURATION)) {
-            var change = configurations.change(operation.sourceSpec().orElseThrow().configuration(),
-                    cluster.spec().configuration());
-            try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
-                admin.alterClusterDefaults(change.dynamicUpdates(), change.dynamicRemovals());
-            }
-        } else if (stepName.startsWith(RESTART_BROKER)) {
-            rolling.restartBroker(cluster, Integer.parseInt(stepName.substring(RESTART_BROKER.length())));
-        } else if (stepName.equals(RESTART_CONTROLLERS)) {
-            rolling.restartControllers(cluster);
-        } else {
-            throw new IllegalArgumentException("Unknown step " + stepName);
-        }
+        return switch (step.kind()) {
+            case INSTALL_KAFKA_RELEASE -> () -> fleet.installRelease(cluster);
+            case WRITE_NODE_CONFIGURATION -> () -> fleet.reconfigure(cluster);
+            case APPLY_DYNAMIC_CONFIGURATION -> () -> {
+                var change = configurations.change(operation.sourceSpec().orElseThrow().configuration(),
+                        cluster.spec().configuration());
+                try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+                    admin.alterClusterDefaults(change.dynamicUpdates(), change.dynamicRemovals());
+                }
+            };
+            case RESTART_BROKER -> () -> rolling.restartBroker(cluster, step.node());
+            case RESTART_CONTROLLERS -> () -> rolling.restartControllers(cluster);
+            case FINALIZE_METADATA_VERSION -> () -> {
+                try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+                    admin.finalizeLatestMetadataVersion(METADATA_VERSION_TIMEOUT);
+                }
+            };
+        };
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.streamplane.core.rolling;
 
+import io.streamplane.core.kafka.PartitionState;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +27,5 @@ public final class RollingRestartSafety {
             }
         }
         return Optional.empty();
-    }
-
-    /** True when every replica of every partition is in sync: the broker just restarted has caught up. */
-    public static boolean fullyReplicated(List<PartitionState> partitions) {
-        return partitions.stream().noneMatch(PartitionState::isUnderReplicated);
     }
 }

@@ -2,11 +2,14 @@ package io.streamplane.core.scaling;
 
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
+import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationPlan;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.operation.Step;
+import io.streamplane.core.operation.StepAction;
+import io.streamplane.core.operation.StepKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,58 +24,83 @@ import java.util.stream.Collectors;
  * and leaderships onto them, so the new capacity is used at once. In: move every replica off the
  * brokers that go, then stop and unregister them. Moves are rack-aware and throttled.
  */
-public final class BrokerCountPlan implements OperationPlan {
-    public static final String ADD_BROKERS = "ADD_BROKERS";
-    public static final String REBALANCE_PARTITIONS = "REBALANCE_PARTITIONS";
-    public static final String REMOVE_BROKER = "REMOVE_BROKER_";
-    public static final String WRITE_NODE_CONFIGURATION = "WRITE_NODE_CONFIGURATION";
+public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind> {
+    /** The steps of a change of broker count, and of a rebalancing. */
+    public enum Kind implements StepKind {
+        /** Starts the brokers the spec adds and waits until they serve. */
+        ADD_BROKERS(false),
+        /** Moves replicas and leaderships to a fair share on the brokers that stay. */
+        REBALANCE_PARTITIONS(false),
+        /** Stops a broker that holds no replica any more, and unregisters it. */
+        REMOVE_BROKER(true),
+        /** Rewrites the remaining nodes' configuration (the controllers' view of the brokers). */
+        WRITE_NODE_CONFIGURATION(false);
+
+        private final boolean onNode;
+
+        Kind(boolean onNode) {
+            this.onNode = onNode;
+        }
+
+        @Override
+        public boolean onNode() {
+            return onNode;
+        }
+    }
+
     /** Replication bandwidth per broker for moving replicas; client traffic keeps the rest. */
     private static final long THROTTLE_BYTES_PER_SECOND = 50L * 1024 * 1024;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(BrokerCountPlan.class);
 
-    private final Store store;
+    private final ClusterStore store;
     private final NodeFleet fleet;
     private final KafkaClusterProbe probe;
     private final Duration timeout;
 
-    public BrokerCountPlan(Store store, NodeFleet fleet, KafkaClusterProbe probe, Duration timeout) {
+    public BrokerCountPlan(ClusterStore store, NodeFleet fleet, KafkaClusterProbe probe, Duration timeout) {
         this.store = store;
         this.fleet = fleet;
         this.probe = probe;
         this.timeout = timeout;
     }
 
-    public static List<String> steps(int from, int to) {
+    public static List<Step<Kind>> steps(int from, int to) {
         if (to > from) {
-            return List.of(ADD_BROKERS, REBALANCE_PARTITIONS);
+            return List.of(Step.of(Kind.ADD_BROKERS), Step.of(Kind.REBALANCE_PARTITIONS));
         }
-        var steps = new ArrayList<String>(List.of(REBALANCE_PARTITIONS));
+        var steps = new ArrayList<>(rebalancingSteps());
         for (int id = from; id > to; id--) {
-            steps.add(REMOVE_BROKER + id);
+            steps.add(Step.onNode(Kind.REMOVE_BROKER, id));
         }
-        steps.add(WRITE_NODE_CONFIGURATION);
+        steps.add(Step.of(Kind.WRITE_NODE_CONFIGURATION));
         return List.copyOf(steps);
     }
 
+    /** The steps of a rebalancing the server opens by itself (intelligent rebalancing). */
+    public static List<Step<Kind>> rebalancingSteps() {
+        return List.of(Step.of(Kind.REBALANCE_PARTITIONS));
+    }
+
     @Override
-    public void runStep(String stepName, ClusterOperation operation) throws Exception {
+    public Class<Kind> stepKinds() {
+        return Kind.class;
+    }
+
+    @Override
+    public StepAction action(Step<Kind> step, ClusterOperation operation) {
         Cluster cluster = store.findCluster(operation.clusterArn()).orElseThrow();
-        if (stepName.equals(ADD_BROKERS)) {
-            fleet.addBrokers(cluster, timeout);
-        } else if (stepName.equals(REBALANCE_PARTITIONS)) {
-            rebalance(cluster);
-        } else if (stepName.startsWith(REMOVE_BROKER)) {
-            int brokerId = Integer.parseInt(stepName.substring(REMOVE_BROKER.length()));
-            fleet.removeBroker(cluster, brokerId, STOP_TIMEOUT);
-            try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
-                admin.unregisterBroker(brokerId);
-            }
-        } else if (stepName.equals(WRITE_NODE_CONFIGURATION)) {
-            fleet.reconfigure(cluster);
-        } else {
-            throw new IllegalArgumentException("Unknown step " + stepName);
-        }
+        return switch (step.kind()) {
+            case ADD_BROKERS -> () -> fleet.addBrokers(cluster, timeout);
+            case REBALANCE_PARTITIONS -> () -> rebalance(cluster);
+            case REMOVE_BROKER -> () -> {
+                fleet.removeBroker(cluster, step.node(), STOP_TIMEOUT);
+                try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+                    admin.unregisterBroker(step.node());
+                }
+            };
+            case WRITE_NODE_CONFIGURATION -> () -> fleet.reconfigure(cluster);
+        };
     }
 
     private void rebalance(Cluster cluster) throws Exception {

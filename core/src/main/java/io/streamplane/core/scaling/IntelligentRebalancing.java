@@ -3,15 +3,19 @@ package io.streamplane.core.scaling;
 import io.streamplane.core.PeriodicTask;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
-import io.streamplane.core.cluster.ClusterService;
 import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.kafka.KafkaClusterProbe;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.Launch;
+import io.streamplane.core.operation.OperationLauncher;
+import io.streamplane.core.operation.OperationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,18 +25,18 @@ import java.util.stream.Collectors;
  */
 public final class IntelligentRebalancing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntelligentRebalancing.class);
-    private final Store store;
+    private final ClusterStore store;
     private final NodeFleet fleet;
     private final KafkaClusterProbe probe;
-    private final ClusterService clusters;
+    private final OperationLauncher operations;
     private final PeriodicTask task;
 
-    public IntelligentRebalancing(Store store, NodeFleet fleet, KafkaClusterProbe probe, ClusterService clusters,
+    public IntelligentRebalancing(ClusterStore store, NodeFleet fleet, KafkaClusterProbe probe, OperationLauncher operations,
                                   Duration interval) {
         this.store = store;
         this.fleet = fleet;
         this.probe = probe;
-        this.clusters = clusters;
+        this.operations = operations;
         this.task = new PeriodicTask("rebalancing", interval, this::checkAll);
     }
 
@@ -64,8 +68,20 @@ public final class IntelligentRebalancing implements AutoCloseable {
                 return;
             }
         }
-        clusters.rebalance(cluster.arn()).ifPresent(op ->
+        rebalance(cluster.arn()).ifPresent(op ->
                 LOG.info("Cluster {} is out of balance; rebalancing ({})", cluster.name(), op.arn()));
+    }
+
+    /**
+     * Opens an operation that rebalances the cluster's partitions over its brokers, unless the
+     * cluster became busy or not ACTIVE meanwhile. Its version stays: nothing a user asked for changes.
+     */
+    private Optional<ClusterOperation> rebalance(String clusterArn) {
+        return operations.open(clusterArn, cluster -> cluster.state() == ClusterState.ACTIVE
+                && cluster.activeOperationArn().isEmpty()
+                ? Optional.of(Launch.of(OperationType.REBALANCE_PARTITIONS, BrokerCountPlan.rebalancingSteps(),
+                        cluster.withState(ClusterState.UPDATING, cluster.stateInfo())))
+                : Optional.empty());
     }
 
     /** Stops looking; the rebalancing running now, if any, is an operation and finishes or resumes. */

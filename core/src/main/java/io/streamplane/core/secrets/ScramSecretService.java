@@ -3,13 +3,12 @@ package io.streamplane.core.secrets;
 import io.streamplane.core.Page;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.kafka.ClusterAdmin;
 import io.streamplane.core.kafka.KafkaClusterProbe;
-import io.streamplane.core.port.SecretStore;
-import io.streamplane.core.port.Store;
 import io.streamplane.core.security.InternalCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +31,14 @@ public final class ScramSecretService {
     public static final String NAME_PREFIX = "AmazonMSK_";
     private static final Set<ClusterState> RUNNING = Set.of(ClusterState.ACTIVE, ClusterState.UPDATING,
             ClusterState.HEALING, ClusterState.REBOOTING_BROKER);
-    private final Store store;
+    private final ClusterStore store;
     private final SecretStore secrets;
     private final SecretService secretService;
     private final ScramSecretFormat format;
     private final NodeFleet fleet;
     private final KafkaClusterProbe probe;
 
-    public ScramSecretService(Store store, SecretStore secrets, SecretService secretService, ScramSecretFormat format,
+    public ScramSecretService(ClusterStore store, SecretStore secrets, SecretService secretService, ScramSecretFormat format,
                               NodeFleet fleet, KafkaClusterProbe probe) {
         this.store = store;
         this.secrets = secrets;

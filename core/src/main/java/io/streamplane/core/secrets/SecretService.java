@@ -5,8 +5,7 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
-import io.streamplane.core.port.SecretStore;
-import io.streamplane.core.port.Store;
+import io.streamplane.core.tag.TagStore;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,13 +31,13 @@ public final class SecretService {
     private static final int DEFAULT_RECOVERY_DAYS = 30;
     private final ServiceIdentity identity;
     private final SecretStore store;
-    private final Store tags;
+    private final TagStore tags;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final List<Consumer<Secret>> valueListeners = new CopyOnWriteArrayList<>();
 
     /** @param tags where the secrets' tags are kept, with those of clusters and configurations */
-    public SecretService(ServiceIdentity identity, SecretStore store, Store tags, Clock clock) {
+    public SecretService(ServiceIdentity identity, SecretStore store, TagStore tags, Clock clock) {
         this.identity = identity;
         this.store = store;
         this.tags = tags;

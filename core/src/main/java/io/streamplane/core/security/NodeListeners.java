@@ -1,7 +1,5 @@
 package io.streamplane.core.security;
 
-import io.streamplane.core.cluster.BrokerPorts;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

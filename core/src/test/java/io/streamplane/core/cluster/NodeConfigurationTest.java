@@ -1,5 +1,6 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.security.InternalCredentials;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.streamplane.core.connect;
 
-import io.streamplane.core.port.ConnectWorkers.ConnectorStatus;
-import io.streamplane.core.port.ConnectWorkers.TaskStatus;
+import io.streamplane.core.connect.ConnectWorkers.ConnectorStatus;
+import io.streamplane.core.connect.ConnectWorkers.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.streamplane.core.connect;
 
-import io.streamplane.core.port.ConnectWorkers;
-import io.streamplane.core.port.ObjectStorage;
+import io.streamplane.core.objects.ObjectStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

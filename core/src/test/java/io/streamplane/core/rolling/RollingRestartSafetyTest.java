@@ -1,5 +1,6 @@
 package io.streamplane.core.rolling;
 
+import io.streamplane.core.kafka.PartitionState;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,9 +43,9 @@ class RollingRestartSafetyTest {
 
     @Test
     void fullyReplicated_isFalseWhileAnyReplicaIsOutOfSync() {
-        assertThat(RollingRestartSafety.fullyReplicated(List.of(
+        assertThat(PartitionState.fullyReplicated(List.of(
                 partition("a", 0, List.of(1, 2, 3), List.of(1, 2, 3), 2)))).isTrue();
-        assertThat(RollingRestartSafety.fullyReplicated(List.of(
+        assertThat(PartitionState.fullyReplicated(List.of(
                 partition("a", 0, List.of(1, 2, 3), List.of(1, 2, 3), 2),
                 partition("a", 1, List.of(1, 2, 3), List.of(1, 3), 2)))).isFalse();
     }

@@ -1,6 +1,6 @@
 package io.streamplane.core.scaling;
 
-import io.streamplane.core.rolling.PartitionState;
+import io.streamplane.core.kafka.PartitionState;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.streamplane.runtime.local;
 
-import io.streamplane.core.port.KafkaRelease;
+import io.streamplane.core.node.KafkaRelease;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

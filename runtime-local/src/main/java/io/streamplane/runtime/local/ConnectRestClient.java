@@ -1,15 +1,15 @@
 package io.streamplane.runtime.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamplane.core.port.ConnectWorkers.ConnectorStatus;
-import io.streamplane.core.port.ConnectWorkers.TaskStatus;
+import io.streamplane.core.connect.ConnectWorkers.ConnectorStatus;
+import io.streamplane.core.connect.ConnectWorkers.TaskStatus;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.streamplane.runtime.local;
 
 import io.streamplane.core.kafka.KafkaVersionCatalog;
-import io.streamplane.core.port.KafkaRelease;
+import io.streamplane.core.node.KafkaRelease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**

@@ -1,6 +1,6 @@
 package io.streamplane.runtime.local;
 
-import io.streamplane.core.port.CertificateAuthority;
+import io.streamplane.core.security.CertificateAuthority;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;

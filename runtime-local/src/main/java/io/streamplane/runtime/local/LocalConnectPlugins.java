@@ -1,9 +1,9 @@
 package io.streamplane.runtime.local;
 
+import io.streamplane.core.connect.ConnectPlugins;
 import io.streamplane.core.connect.ConnectorClass;
 import io.streamplane.core.connect.PluginContentType;
-import io.streamplane.core.port.ConnectPlugins;
-import io.streamplane.core.port.KafkaRelease;
+import io.streamplane.core.node.KafkaRelease;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

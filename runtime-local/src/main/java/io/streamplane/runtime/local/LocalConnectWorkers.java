@@ -1,8 +1,8 @@
 package io.streamplane.runtime.local;
 
 import io.streamplane.core.connect.ConnectWorker;
-import io.streamplane.core.port.ConnectWorkers;
-import io.streamplane.core.port.KafkaRelease;
+import io.streamplane.core.connect.ConnectWorkers;
+import io.streamplane.core.node.KafkaRelease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,11 @@
 package io.streamplane.runtime.local;
 
-import io.streamplane.core.cluster.NodeProcess;
-import io.streamplane.core.cluster.NodeRole;
-import io.streamplane.core.port.KafkaRelease;
-import io.streamplane.core.port.NodeAddress;
-import io.streamplane.core.port.NodeLaunchSpec;
-import io.streamplane.core.port.NodeRuntime;
+import io.streamplane.core.node.KafkaRelease;
+import io.streamplane.core.node.NodeAddress;
+import io.streamplane.core.node.NodeLaunchSpec;
+import io.streamplane.core.node.NodeProcess;
+import io.streamplane.core.node.NodeRole;
+import io.streamplane.core.node.NodeRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.streamplane.runtime.local;
 
-import io.streamplane.core.cluster.NodeRole;
-import io.streamplane.core.port.NodeAddress;
+import io.streamplane.core.node.NodeAddress;
+import io.streamplane.core.node.NodeRole;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.streamplane.runtime.local;
 
-import io.streamplane.core.port.NodeLaunchSpec;
+import io.streamplane.core.node.NodeLaunchSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.streamplane.runtime.local;
 
 import io.streamplane.core.error.InvalidRequest;
-import io.streamplane.core.port.CertificateSigner;
+import io.streamplane.core.pki.CertificateSigner;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;

@@ -1,7 +1,7 @@
 package io.streamplane.store.jdbc;
 
+import io.streamplane.core.pki.CertificateAuthorityStore;
 import io.streamplane.core.pki.PrivateCertificateAuthority;
-import io.streamplane.core.port.CertificateAuthorityStore;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 

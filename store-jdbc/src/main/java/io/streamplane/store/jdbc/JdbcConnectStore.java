@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.streamplane.core.connect.ConnectStore;
 import io.streamplane.core.connect.Connector;
 import io.streamplane.core.connect.ConnectorOperation;
 import io.streamplane.core.connect.CustomPlugin;
 import io.streamplane.core.connect.WorkerConfiguration;
 import io.streamplane.core.error.Conflict;
-import io.streamplane.core.port.ConnectStore;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 

@@ -1,9 +1,9 @@
 package io.streamplane.store.jdbc;
 
 import io.streamplane.core.error.Conflict;
-import io.streamplane.core.port.SecretStore;
 import io.streamplane.core.secrets.ScramAssociation;
 import io.streamplane.core.secrets.Secret;
+import io.streamplane.core.secrets.SecretStore;
 import io.streamplane.core.secrets.SecretVersion;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;

@@ -5,8 +5,6 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.ClusterState;
-import io.streamplane.core.cluster.NodeProcess;
-import io.streamplane.core.cluster.NodeRole;
 import io.streamplane.core.cluster.OpenMonitoring;
 import io.streamplane.core.cluster.StateInfo;
 import io.streamplane.core.configuration.Configuration;
@@ -23,6 +21,9 @@ import io.streamplane.core.connect.WorkerConfiguration;
 import io.streamplane.core.connect.WorkerConfigurationRevision;
 import io.streamplane.core.connect.WorkerConfigurationState;
 import io.streamplane.core.error.Conflict;
+import io.streamplane.core.lifecycle.CreateClusterPlan;
+import io.streamplane.core.node.NodeProcess;
+import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ErrorInfo;
 import io.streamplane.core.operation.OperationState;
@@ -94,14 +95,14 @@ class JdbcStoreTest {
         var store = open(database);
         var cluster = cluster("alpha", 1);
         var operation = operation(cluster);
-        store.createCluster(cluster, nodes(cluster), Map.of("team", "data"), operation);
+        store.operations().createCluster(cluster, nodes(cluster), Map.of("team", "data"), operation);
 
-        assertThat(store.findCluster(cluster.arn())).contains(cluster);
-        assertThat(store.nodes(cluster.arn())).containsExactlyElementsOf(nodes(cluster));
-        assertThat(store.tags(cluster.arn())).containsExactly(Map.entry("team", "data"));
-        assertThat(store.findOperation(operation.arn())).contains(operation);
-        assertThat(store.unfinishedOperations()).containsExactly(operation);
-        assertThat(store.networkSlotsInUse()).containsExactly(1);
+        assertThat(store.clusters().findCluster(cluster.arn())).contains(cluster);
+        assertThat(store.clusters().nodes(cluster.arn())).containsExactlyElementsOf(nodes(cluster));
+        assertThat(store.tags().tags(cluster.arn())).containsExactly(Map.entry("team", "data"));
+        assertThat(store.operations().findOperation(operation.arn())).contains(operation);
+        assertThat(store.operations().unfinishedOperations()).containsExactly(operation);
+        assertThat(store.clusters().networkSlotsInUse()).containsExactly(1);
     }
 
     @ParameterizedTest
@@ -109,13 +110,13 @@ class JdbcStoreTest {
     void createCluster_refusesATakenNameAndKeepsTheFirstCluster(String database) {
         var store = open(database);
         var first = cluster("dup", 1);
-        store.createCluster(first, nodes(first), Map.of(), operation(first));
+        store.operations().createCluster(first, nodes(first), Map.of(), operation(first));
         var second = cluster("dup", 2);
 
-        assertThatThrownBy(() -> store.createCluster(second, nodes(second), Map.of(), operation(second)))
+        assertThatThrownBy(() -> store.operations().createCluster(second, nodes(second), Map.of(), operation(second)))
                 .isInstanceOf(Conflict.class);
-        assertThat(store.listClusters()).containsExactly(first);
-        assertThat(store.nodes(second.arn())).isEmpty();
+        assertThat(store.clusters().listClusters()).containsExactly(first);
+        assertThat(store.clusters().nodes(second.arn())).isEmpty();
     }
 
     @ParameterizedTest
@@ -124,22 +125,22 @@ class JdbcStoreTest {
         var store = open(database);
         var cluster = cluster("beta", 3);
         var operation = operation(cluster);
-        store.createCluster(cluster, nodes(cluster), Map.of(), operation);
+        store.operations().createCluster(cluster, nodes(cluster), Map.of(), operation);
 
         var failed = cluster.withState(ClusterState.FAILED, Optional.of(new StateInfo("CODE", "why")))
                 .withActiveOperation(Optional.empty());
-        store.updateCluster(failed);
+        store.clusters().updateCluster(failed);
         var node = nodes(cluster).get(0).withProcess(Optional.of(new NodeProcess(4242, NOW)));
-        store.updateNode(node);
-        var progressed = operation.withStep("ONE", StepStatus.COMPLETE)
+        store.clusters().updateNode(node);
+        var progressed = operation.withStep("PREPARE_NODES", StepStatus.COMPLETE)
                 .failed(NOW.plusSeconds(5), new ErrorInfo("TIMEOUT", "took too long"));
-        store.updateOperation(progressed);
+        store.operations().updateOperation(progressed);
 
-        assertThat(store.findCluster(cluster.arn())).contains(failed);
-        assertThat(store.nodes(cluster.arn()).get(0)).isEqualTo(node);
-        assertThat(store.findOperation(operation.arn())).contains(progressed);
+        assertThat(store.clusters().findCluster(cluster.arn())).contains(failed);
+        assertThat(store.clusters().nodes(cluster.arn()).get(0)).isEqualTo(node);
+        assertThat(store.operations().findOperation(operation.arn())).contains(progressed);
         assertThat(progressed.state()).isEqualTo(OperationState.UPDATE_FAILED);
-        assertThat(store.unfinishedOperations()).isEmpty();
+        assertThat(store.operations().unfinishedOperations()).isEmpty();
     }
 
     @ParameterizedTest
@@ -148,15 +149,15 @@ class JdbcStoreTest {
         var dir = h2Dir.resolve(UUID.randomUUID().toString());
         var store = database.equals("h2") ? JdbcStore.open(JdbcStore.h2Url(dir), "", "") : open(database);
         var cluster = cluster("kept", 5);
-        store.createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
+        store.operations().createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
         store.close();
 
         if (database.equals("h2")) {
             try (var reopened = JdbcStore.open(JdbcStore.h2Url(dir), "", "")) {
-                assertThat(reopened.findCluster(cluster.arn())).contains(cluster);
+                assertThat(reopened.clusters().findCluster(cluster.arn())).contains(cluster);
             }
         } else {
-            assertThat(store.findCluster(cluster.arn())).contains(cluster);
+            assertThat(store.clusters().findCluster(cluster.arn())).contains(cluster);
         }
     }
 
@@ -166,18 +167,18 @@ class JdbcStoreTest {
         var store = open(database);
         var cluster = cluster("gamma", 4);
         var operation = operation(cluster);
-        store.createCluster(cluster, nodes(cluster), Map.of("a", "1"), operation);
-        store.putTags(cluster.arn(), Map.of("b", "2", "a", "3"));
-        assertThat(store.tags(cluster.arn())).containsExactly(Map.entry("a", "3"), Map.entry("b", "2"));
-        store.removeTags(cluster.arn(), List.of("a"));
-        assertThat(store.tags(cluster.arn())).containsExactly(Map.entry("b", "2"));
+        store.operations().createCluster(cluster, nodes(cluster), Map.of("a", "1"), operation);
+        store.tags().putTags(cluster.arn(), Map.of("b", "2", "a", "3"));
+        assertThat(store.tags().tags(cluster.arn())).containsExactly(Map.entry("a", "3"), Map.entry("b", "2"));
+        store.tags().removeTags(cluster.arn(), List.of("a"));
+        assertThat(store.tags().tags(cluster.arn())).containsExactly(Map.entry("b", "2"));
 
-        store.deleteCluster(cluster.arn());
+        store.operations().deleteCluster(cluster.arn());
 
-        assertThat(store.findCluster(cluster.arn())).isEmpty();
-        assertThat(store.nodes(cluster.arn())).isEmpty();
-        assertThat(store.tags(cluster.arn())).isEmpty();
-        assertThat(store.operations(cluster.arn())).containsExactly(operation);
+        assertThat(store.clusters().findCluster(cluster.arn())).isEmpty();
+        assertThat(store.clusters().nodes(cluster.arn())).isEmpty();
+        assertThat(store.tags().tags(cluster.arn())).isEmpty();
+        assertThat(store.operations().operations(cluster.arn())).containsExactly(operation);
     }
 
     @ParameterizedTest
@@ -187,19 +188,19 @@ class JdbcStoreTest {
         var first = new ConfigurationRevision(1, "first", NOW, "num.partitions=2\n");
         var configuration = new Configuration("arn:config/big", "big", "desc", List.of("4.1.x.kraft"), NOW,
                 ConfigurationState.ACTIVE, first);
-        store.createConfiguration(configuration);
+        store.configurations().createConfiguration(configuration);
         var second = new ConfigurationRevision(2, "second", NOW.plusSeconds(1), "num.partitions=3\n");
-        store.addConfigurationRevision(configuration.arn(), second);
+        store.configurations().addConfigurationRevision(configuration.arn(), second);
 
-        assertThat(store.findConfiguration(configuration.arn())).contains(configuration.withLatestRevision(second));
-        assertThat(store.findConfigurationRevision(configuration.arn(), 1)).contains(first);
-        assertThat(store.configurationRevisions(configuration.arn())).containsExactly(second, first);
-        assertThatThrownBy(() -> store.createConfiguration(new Configuration("arn:config/other", "big", "", List.of(),
+        assertThat(store.configurations().findConfiguration(configuration.arn())).contains(configuration.withLatestRevision(second));
+        assertThat(store.configurations().findConfigurationRevision(configuration.arn(), 1)).contains(first);
+        assertThat(store.configurations().configurationRevisions(configuration.arn())).containsExactly(second, first);
+        assertThatThrownBy(() -> store.configurations().createConfiguration(new Configuration("arn:config/other", "big", "", List.of(),
                 NOW, ConfigurationState.ACTIVE, first))).isInstanceOf(Conflict.class);
 
-        store.deleteConfiguration(configuration.arn());
-        assertThat(store.listConfigurations()).isEmpty();
-        assertThat(store.configurationRevisions(configuration.arn())).isEmpty();
+        store.configurations().deleteConfiguration(configuration.arn());
+        assertThat(store.configurations().listConfigurations()).isEmpty();
+        assertThat(store.configurations().configurationRevisions(configuration.arn())).isEmpty();
     }
 
     @ParameterizedTest
@@ -212,7 +213,7 @@ class JdbcStoreTest {
                     NOW, NOW, Optional.empty(), "v1", Optional.empty());
             secrets.createSecret(secret, first);
             var cluster = cluster("scram", 7);
-            store.createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
+            store.operations().createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
 
             var updated = secret.withNewCurrentVersion("v2", NOW.plusSeconds(1));
             secrets.addVersion(updated, new SecretVersion("v2", "two", NOW.plusSeconds(1)));
@@ -225,7 +226,7 @@ class JdbcStoreTest {
             assertThat(secrets.clustersUsingSecret(secret.arn())).containsExactly(cluster.arn());
             assertThatThrownBy(() -> secrets.createSecret(secret, first)).isInstanceOf(Conflict.class);
 
-            store.deleteCluster(cluster.arn());
+            store.operations().deleteCluster(cluster.arn());
             assertThat(secrets.clustersUsingSecret(secret.arn())).isEmpty();
             var scheduled = updated.withDeletedDate(Optional.of(NOW.plusSeconds(60)));
             secrets.updateSecret(scheduled);
@@ -301,18 +302,18 @@ class JdbcStoreTest {
     void nodesAddedAndRemoved_changeOnlyThoseNodes(String database) {
         var store = open(database);
         var cluster = cluster("gamma", 3);
-        store.createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
+        store.operations().createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
         var zone = new AvailabilityZone("us-east-1b", "use1-az2", "subnet-2");
         var added = new ClusterNode(cluster.arn(), 2, NodeRole.BROKER, zone, "127.1.1.2", 9092, NOW, Optional.empty());
 
-        store.addNodes(List.of(added, nodes(cluster).get(0)));
-        store.addNodes(List.of(added));
-        assertThat(store.nodes(cluster.arn())).extracting(ClusterNode::nodeId).containsExactlyInAnyOrder(1, 2, 3001);
-        assertThat(store.nodes(cluster.arn())).contains(added);
+        store.clusters().addNodes(List.of(added, nodes(cluster).get(0)));
+        store.clusters().addNodes(List.of(added));
+        assertThat(store.clusters().nodes(cluster.arn())).extracting(ClusterNode::nodeId).containsExactlyInAnyOrder(1, 2, 3001);
+        assertThat(store.clusters().nodes(cluster.arn())).contains(added);
 
-        store.removeNode(cluster.arn(), 1);
-        store.removeNode(cluster.arn(), 1);
-        assertThat(store.nodes(cluster.arn())).extracting(ClusterNode::nodeId).containsExactlyInAnyOrder(2, 3001);
+        store.clusters().removeNode(cluster.arn(), 1);
+        store.clusters().removeNode(cluster.arn(), 1);
+        assertThat(store.clusters().nodes(cluster.arn())).extracting(ClusterNode::nodeId).containsExactlyInAnyOrder(2, 3001);
     }
 
     private static List<ClusterNode> nodes(Cluster cluster) {
@@ -325,6 +326,6 @@ class JdbcStoreTest {
 
     private static ClusterOperation operation(Cluster cluster) {
         return ClusterOperation.pending("arn:op/" + cluster.uuid(), cluster.arn(), OperationType.CREATE_CLUSTER,
-                List.of("ONE", "TWO"), NOW, Optional.empty(), Optional.of(cluster.spec()));
+                CreateClusterPlan.STEPS, NOW, Optional.empty(), Optional.of(cluster.spec()));
     }
 }

@@ -1,0 +1,51 @@
+package io.streamplane.core.connect;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where MSK Connect's resources are kept, in the same database as the clusters. */
+public interface ConnectStore {
+    /** Inserts the plugin; Conflict if its name is taken. */
+    void createCustomPlugin(CustomPlugin plugin);
+
+    void updateCustomPlugin(CustomPlugin plugin);
+
+    Optional<CustomPlugin> findCustomPlugin(String arn);
+
+    /** All custom plugins, oldest first. */
+    List<CustomPlugin> listCustomPlugins();
+
+    void deleteCustomPlugin(String arn);
+
+    /** Inserts the worker configuration with its first revision; Conflict if its name is taken. */
+    void createWorkerConfiguration(WorkerConfiguration configuration);
+
+    Optional<WorkerConfiguration> findWorkerConfiguration(String arn);
+
+    /** All worker configurations, oldest first. */
+    List<WorkerConfiguration> listWorkerConfigurations();
+
+    void deleteWorkerConfiguration(String arn);
+
+    /** Inserts the connector; Conflict if its name is taken. */
+    void createConnector(Connector connector);
+
+    void updateConnector(Connector connector);
+
+    Optional<Connector> findConnector(String arn);
+
+    /** All connectors, oldest first. */
+    List<Connector> listConnectors();
+
+    /** Removes the connector; its operations stay readable. */
+    void deleteConnector(String arn);
+
+    void createConnectorOperation(ConnectorOperation operation);
+
+    void updateConnectorOperation(ConnectorOperation operation);
+
+    Optional<ConnectorOperation> findConnectorOperation(String arn);
+
+    /** The connector's operations, newest first. */
+    List<ConnectorOperation> connectorOperations(String connectorArn);
+}

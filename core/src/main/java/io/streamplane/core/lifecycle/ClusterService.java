@@ -1,0 +1,416 @@
+package io.streamplane.core.lifecycle;
+
+import io.streamplane.core.Ids;
+import io.streamplane.core.Page;
+import io.streamplane.core.ServiceIdentity;
+import io.streamplane.core.cluster.BootstrapBrokers;
+import io.streamplane.core.cluster.BrokerInstanceType;
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterNode;
+import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.ClusterStore;
+import io.streamplane.core.cluster.CreateClusterCommand;
+import io.streamplane.core.cluster.KafkaClusterId;
+import io.streamplane.core.cluster.OpenMonitoring;
+import io.streamplane.core.configuration.ConfigurationRef;
+import io.streamplane.core.configuration.ConfigurationService;
+import io.streamplane.core.error.Conflict;
+import io.streamplane.core.error.InvalidRequest;
+import io.streamplane.core.error.NotFound;
+import io.streamplane.core.kafka.InternalBootstrap;
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.node.NodeRuntime;
+import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.Launch;
+import io.streamplane.core.operation.OperationLauncher;
+import io.streamplane.core.operation.OperationType;
+import io.streamplane.core.operation.Step;
+import io.streamplane.core.pki.PrivateCaService;
+import io.streamplane.core.placement.ZonePlacement;
+import io.streamplane.core.rolling.ClusterChangePlan;
+import io.streamplane.core.scaling.BrokerCountPlan;
+import io.streamplane.core.security.ClusterSecurity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Creates, reads and deletes clusters. Checks the business rules, records the desired state and
+ * the operation that realises it in one transaction, and hands the operation to the engine.
+ */
+public final class ClusterService {
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][0-9A-Za-z-]*");
+    private static final int MAX_CLUSTER_NAME_LENGTH = 64;
+    /** MSK's largest broker volume, 16 TiB. */
+    private static final int MAX_VOLUME_GIB = 16384;
+
+    private final ServiceIdentity identity;
+    private final ClusterStore store;
+    private final NodeRuntime runtime;
+    private final KafkaVersionCatalog versions;
+    private final ConfigurationService configurations;
+    private final OperationLauncher launcher;
+    private final PrivateCaService authorities;
+    private final KafkaClusterProbe probe;
+    private final Ids ids;
+    private final Clock clock;
+
+    public ClusterService(ServiceIdentity identity, ClusterStore store, OperationLauncher launcher,
+                          NodeRuntime runtime, KafkaVersionCatalog versions,
+                          ConfigurationService configurations, PrivateCaService authorities, KafkaClusterProbe probe,
+                          Ids ids, Clock clock) {
+        this.probe = probe;
+        this.identity = identity;
+        this.store = store;
+        this.launcher = launcher;
+        this.authorities = authorities;
+        this.runtime = runtime;
+        this.versions = versions;
+        this.configurations = configurations;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Creations take one lock among themselves: each reserves a block of node addresses. */
+    public synchronized Cluster createCluster(CreateClusterCommand command) {
+        var spec = command.spec();
+        requireKnownAuthorities(spec.security(), command.specMembers());
+        checkName(command.clusterName());
+        BrokerInstanceType.of(spec.instanceType());
+        var release = versions.require("kafkaVersion", spec.kafkaVersion());
+        if (!"LOCAL".equals(spec.storageMode())) {
+            throw new InvalidRequest("storageMode", "storageMode " + spec.storageMode()
+                    + " is not supported; use LOCAL");
+        }
+        spec.configuration().ifPresent(c -> configurations.requireUsable(c, release.mskVersion()));
+        var zones = ZonePlacement.zonesFor(identity.region(), spec.clientSubnets());
+        var planned = ZonePlacement.place(zones, spec.numberOfBrokerNodes());
+        if (store.listClusters().stream().anyMatch(c -> c.name().equals(command.clusterName()))) {
+            throw new Conflict("A cluster named " + command.clusterName() + " already exists in this account and Region");
+        }
+
+        var now = clock.instant();
+        String uuid = ids.resourceUuid();
+        String arn = identity.clusterArn(command.clusterName(), uuid);
+        int slot = runtime.reserveNetworkSlot(store.networkSlotsInUse());
+        var nodes = planned.stream().map(p -> {
+            var address = runtime.addressFor(slot, p.role(), p.nodeId());
+            return new ClusterNode(arn, p.nodeId(), p.role(), p.zone(), address.host(), address.port(), now,
+                    Optional.empty());
+        }).toList();
+        var canonicalSpec = spec.withKafkaVersion(release.mskVersion());
+        var cluster = new Cluster(arn, command.clusterName(), uuid, ClusterState.CREATING, Optional.empty(), now,
+                ids.clusterVersion(), canonicalSpec, Optional.empty(), slot, KafkaClusterId.random());
+        var operation = launcher.create(cluster, nodes, command.tags(), CreateClusterPlan.STEPS);
+        return cluster.withActiveOperation(Optional.of(operation.arn()));
+    }
+
+    public Cluster describe(String clusterArn) {
+        return store.findCluster(clusterArn).orElseThrow(() -> notFound(clusterArn));
+    }
+
+    private static NotFound notFound(String clusterArn) {
+        return new NotFound("The cluster " + clusterArn + " does not exist");
+    }
+
+    public Page<Cluster> list(Optional<String> nameFilter, Optional<Integer> maxResults, Optional<String> nextToken) {
+        var matching = store.listClusters().stream()
+                .filter(c -> nameFilter.map(f -> c.name().startsWith(f)).orElse(true))
+                .toList();
+        return Page.of(matching, maxResults, nextToken);
+    }
+
+    /** Deletes the cluster, also while an operation runs on it (a creation in progress stops). */
+    public Cluster delete(String clusterArn, Optional<String> currentVersion) {
+        var operation = open(clusterArn, cluster -> {
+            if (cluster.state() == ClusterState.DELETING) {
+                throw new InvalidRequest("You can't delete cluster in DELETING state.");
+            }
+            if (currentVersion.isPresent() && !currentVersion.get().equals(cluster.currentVersion())) {
+                throw new InvalidRequest("currentVersion",
+                        "The version of the cluster isn't current. Check the current version and try again.");
+            }
+            return Launch.deletion(OperationType.DELETE_CLUSTER, DeleteClusterPlan.STEPS,
+                    cluster.withState(ClusterState.DELETING, Optional.empty())
+                            .withCurrentVersion(ids.clusterVersion()));
+        });
+        return store.findCluster(operation.clusterArn()).orElseThrow(() -> notFound(clusterArn));
+    }
+
+    /** Moves the cluster to another configuration revision: live where Kafka allows, rolling otherwise. */
+    public ClusterOperation updateClusterConfiguration(String clusterArn, String currentVersion,
+                                                       ConfigurationRef configuration) {
+        return change(clusterArn, currentVersion, cluster -> {
+            configurations.requireUsable(configuration, cluster.spec().kafkaVersion());
+            var target = cluster.spec().withConfiguration(Optional.of(configuration));
+            var steps = ClusterChangePlan.configurationSteps(
+                    configurations.change(cluster.spec().configuration(), target.configuration()),
+                    brokerIds(clusterArn));
+            return userChange(cluster.withSpec(target), OperationType.UPDATE_CLUSTER_CONFIGURATION, steps,
+                    ClusterState.UPDATING);
+        });
+    }
+
+    /** Gives every broker the resources of another instance type, one broker at a time. */
+    public ClusterOperation updateBrokerType(String clusterArn, String currentVersion, String targetInstanceType) {
+        return change(clusterArn, currentVersion, cluster -> {
+            BrokerInstanceType.of(targetInstanceType, "targetInstanceType");
+            if (targetInstanceType.equals(cluster.spec().instanceType())) {
+                throw new InvalidRequest("targetInstanceType", "The cluster's brokers are already "
+                        + targetInstanceType);
+            }
+            return userChange(cluster.withSpec(cluster.spec().withInstanceType(targetInstanceType)),
+                    OperationType.UPDATE_BROKER_TYPE, ClusterChangePlan.brokerTypeSteps(brokerIds(clusterArn)),
+                    ClusterState.UPDATING);
+        });
+    }
+
+    /**
+     * Moves every node to a newer Kafka release, controllers first, then brokers, one at a time, and
+     * finalises the new metadata version once all of them run it. A configuration may change with it.
+     */
+    public ClusterOperation updateKafkaVersion(String clusterArn, String currentVersion, String targetKafkaVersion,
+                                               Optional<ConfigurationRef> configuration) {
+        return change(clusterArn, currentVersion, cluster -> {
+            var target = versions.require("targetKafkaVersion", targetKafkaVersion);
+            String source = cluster.spec().kafkaVersion();
+            if (target.mskVersion().equals(source)) {
+                throw new InvalidRequest("targetKafkaVersion", "The cluster already runs Kafka " + source);
+            }
+            var allowed = versions.upgradeTargets(source);
+            if (!allowed.contains(target.mskVersion())) {
+                throw new InvalidRequest("targetKafkaVersion", "A cluster on Kafka " + source + " can't move to "
+                        + target.mskVersion() + ": only upgrades are possible; compatible targets: " + allowed);
+            }
+            configuration.ifPresent(c -> configurations.requireUsable(c, target.mskVersion()));
+            var targetSpec = cluster.spec().withKafkaVersion(target.mskVersion())
+                    .withConfiguration(configuration.or(() -> cluster.spec().configuration()));
+            var change = configurations.change(cluster.spec().configuration(), targetSpec.configuration());
+            return userChange(cluster.withSpec(targetSpec), OperationType.UPDATE_CLUSTER_KAFKA_VERSION,
+                    ClusterChangePlan.kafkaVersionSteps(change, brokerIds(clusterArn)), ClusterState.UPDATING);
+        });
+    }
+
+    /**
+     * Grows or shrinks the cluster: new brokers get a fair share of the replicas, leaving brokers
+     * hand theirs over first. Refused when fewer brokers could not hold every topic's replicas.
+     */
+    public ClusterOperation updateBrokerCount(String clusterArn, String currentVersion, int target) {
+        var found = requireUpdatable(describe(clusterArn), currentVersion);
+        // Asked of Kafka before the cluster is locked, so that nothing waits on the cluster meanwhile.
+        int replicationFactor = target < found.spec().numberOfBrokerNodes() ? maxReplicationFactor(found) : 0;
+        return change(clusterArn, currentVersion, cluster -> {
+            int current = cluster.spec().numberOfBrokerNodes();
+            int zones = cluster.spec().clientSubnets().size();
+            if (target == current) {
+                throw new InvalidRequest("targetNumberOfBrokerNodes", "The cluster already has " + current
+                        + " brokers");
+            }
+            if (target % zones != 0) {
+                throw new InvalidRequest("targetNumberOfBrokerNodes", "targetNumberOfBrokerNodes must be a multiple "
+                        + "of " + zones + " (the number of Availability Zones the cluster spans), got " + target);
+            }
+            if (target < replicationFactor) {
+                throw new InvalidRequest("targetNumberOfBrokerNodes", "A topic has a replication factor of "
+                        + replicationFactor + ", which " + target + " brokers cannot hold");
+            }
+            return userChange(cluster.withSpec(cluster.spec().withNumberOfBrokerNodes(target)),
+                    OperationType.UPDATE_BROKER_COUNT, BrokerCountPlan.steps(current, target), ClusterState.UPDATING);
+        });
+    }
+
+    /**
+     * Grows every broker's volume. Volumes only grow, as on MSK; the new size is what usage is
+     * measured against from then on.
+     *
+     * @param field the request member that carries the size, for errors
+     */
+    public ClusterOperation updateStorage(String clusterArn, String currentVersion, String field, int volumeSizeGiB) {
+        return change(clusterArn, currentVersion, cluster -> {
+            int current = cluster.spec().volumeSizeGiB();
+            if (volumeSizeGiB <= current) {
+                throw new InvalidRequest(field, "Broker volumes can only grow: they are " + current + " GiB, got "
+                        + volumeSizeGiB);
+            }
+            if (volumeSizeGiB > MAX_VOLUME_GIB) {
+                throw new InvalidRequest(field, "A broker volume can be at most " + MAX_VOLUME_GIB + " GiB, got "
+                        + volumeSizeGiB);
+            }
+            return userChange(cluster.withSpec(cluster.spec().withVolumeSizeGiB(volumeSizeGiB)),
+                    OperationType.UPDATE_BROKER_STORAGE, ClusterChangePlan.configurationOnlySteps(),
+                    ClusterState.UPDATING);
+        });
+    }
+
+    /** Turns intelligent rebalancing on (ACTIVE) or off (PAUSED). */
+    public ClusterOperation updateRebalancing(String clusterArn, String currentVersion, String status) {
+        return change(clusterArn, currentVersion, cluster -> {
+            if (status.equals(cluster.spec().rebalancing())) {
+                throw new InvalidRequest("rebalancing.status", "Rebalancing is already " + status);
+            }
+            return userChange(cluster.withSpec(cluster.spec().withRebalancing(status)),
+                    OperationType.UPDATE_REBALANCING, ClusterChangePlan.configurationOnlySteps(),
+                    ClusterState.UPDATING);
+        });
+    }
+
+    private int maxReplicationFactor(Cluster cluster) {
+        try (var admin = probe.connect(new InternalBootstrap(String.join(",", brokerNodes(cluster.arn()).stream()
+                .map(ClusterNode::replicationEndpoint).toList()), cluster.spec().security().inCluster()))) {
+            return admin.maxReplicationFactor();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the replication factors of cluster " + cluster.name()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Changes the enhanced monitoring level and the Prometheus exporters. The level is recorded at
+     * once; exporters run inside the brokers, so turning one on or off restarts them one at a time.
+     */
+    public ClusterOperation updateMonitoring(String clusterArn, String currentVersion,
+                                             Optional<String> enhancedMonitoring,
+                                             Optional<OpenMonitoring> openMonitoring) {
+        return change(clusterArn, currentVersion, cluster -> {
+            var source = cluster.spec();
+            var target = source.withMonitoring(enhancedMonitoring.orElse(source.enhancedMonitoring()),
+                    openMonitoring.orElse(source.openMonitoring()));
+            if (target.equals(source)) {
+                throw new InvalidRequest("The request changes nothing: the cluster already has enhancedMonitoring "
+                        + source.enhancedMonitoring() + " and these open monitoring settings");
+            }
+            boolean exportersChange = !target.openMonitoring().equals(source.openMonitoring());
+            return userChange(cluster.withSpec(target), OperationType.UPDATE_MONITORING,
+                    ClusterChangePlan.monitoringSteps(exportersChange, brokerIds(clusterArn)), ClusterState.UPDATING);
+        });
+    }
+
+    /**
+     * Changes client encryption and authentication by restarting the brokers one at a time with
+     * their new listeners; clients of a method that stays on keep working throughout.
+     *
+     * @param clientBroker   the new encryption between clients and brokers, if it changes
+     * @param inCluster      the in-cluster encryption asked for, which must stay what it is
+     * @param authentication the new client authentication (its encryption members are ignored)
+     */
+    public ClusterOperation updateSecurity(String clusterArn, String currentVersion, Optional<String> clientBroker,
+                                           Optional<Boolean> inCluster, Optional<ClusterSecurity> authentication) {
+        return change(clusterArn, currentVersion, cluster -> {
+            var source = cluster.spec().security();
+            if (inCluster.isPresent() && inCluster.get() != source.inCluster()) {
+                throw new InvalidRequest("encryptionInfo.encryptionInTransit.inCluster", "Encryption between the "
+                        + "brokers can't be changed once the cluster exists; it is " + source.inCluster());
+            }
+            authentication.ifPresent(a -> requireKnownAuthorities(a, ""));
+            var target = clientBroker.map(source::withClientBroker).orElse(source);
+            target = authentication.map(target::withAuthenticationOf).orElse(target);
+            target.validate("");
+            if (target.equals(source)) {
+                throw new InvalidRequest("The request changes nothing: the cluster already has these security "
+                        + "settings");
+            }
+            return userChange(cluster.withSpec(cluster.spec().withSecurity(target)), OperationType.UPDATE_SECURITY,
+                    ClusterChangePlan.brokerTypeSteps(brokerIds(clusterArn)), ClusterState.UPDATING);
+        });
+    }
+
+    /** Restarts the given brokers one at a time, each only when that is safe. */
+    public ClusterOperation rebootBroker(String clusterArn, List<String> brokerIds) {
+        describe(clusterArn);
+        if (brokerIds.size() != 1) {
+            throw new InvalidRequest("brokerIds", "brokerIds must name exactly one broker: brokers are rebooted "
+                    + "one at a time, got " + brokerIds.size());
+        }
+        var ids = new ArrayList<Integer>();
+        for (String id : brokerIds) {
+            try {
+                ids.add(Integer.parseInt(id.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidRequest("brokerIds", "brokerIds must be broker ids such as \"1\", got '" + id + "'");
+            }
+        }
+        return open(clusterArn, cluster -> {
+            requireActive(cluster);
+            var known = brokerIds(clusterArn);
+            for (int id : ids) {
+                if (!known.contains(id)) {
+                    throw new InvalidRequest("brokerIds", "Cluster " + cluster.name() + " has no broker " + id
+                            + "; its brokers are " + known);
+                }
+            }
+            return userChange(cluster, OperationType.REBOOT_NODE, ClusterChangePlan.rebootSteps(ids),
+                    ClusterState.REBOOTING_BROKER);
+        });
+    }
+
+    /** Opens what {@code decide} says on the cluster, under the cluster's lock; NotFound if it is gone. */
+    private ClusterOperation open(String clusterArn, Function<Cluster, Launch> decide) {
+        return launcher.open(clusterArn, cluster -> Optional.of(decide.apply(cluster)))
+                .orElseThrow(() -> notFound(clusterArn));
+    }
+
+    /** A change a user asked for, to an ACTIVE cluster at the version the user saw. */
+    private ClusterOperation change(String clusterArn, String currentVersion, Function<Cluster, Launch> decide) {
+        return open(clusterArn, cluster -> decide.apply(requireUpdatable(cluster, currentVersion)));
+    }
+
+    /** The cluster as a user's change leaves it while it runs: in {@code state}, at a new version. */
+    private Launch userChange(Cluster target, OperationType type, List<? extends Step<?>> steps, ClusterState state) {
+        return Launch.of(type, steps, target.withState(state, Optional.empty()).withCurrentVersion(ids.clusterVersion()));
+    }
+
+    private static Cluster requireUpdatable(Cluster cluster, String currentVersion) {
+        requireActive(cluster);
+        if (!currentVersion.equals(cluster.currentVersion())) {
+            throw new InvalidRequest("currentVersion",
+                    "The version of the cluster isn't current. Check the current version and try again.");
+        }
+        return cluster;
+    }
+
+    private static void requireActive(Cluster cluster) {
+        if (cluster.state() != ClusterState.ACTIVE) {
+            throw new InvalidRequest("You can't update cluster " + cluster.name() + " while it is in "
+                    + cluster.state() + " state; wait until it is ACTIVE.");
+        }
+    }
+
+    private List<Integer> brokerIds(String clusterArn) {
+        return store.nodes(clusterArn).stream().filter(ClusterNode::isBroker).map(ClusterNode::nodeId).toList();
+    }
+
+    public List<ClusterNode> brokerNodes(String clusterArn) {
+        describe(clusterArn);
+        return store.nodes(clusterArn).stream().filter(ClusterNode::isBroker).toList();
+    }
+
+    public BootstrapBrokers bootstrapBrokers(String clusterArn) {
+        var cluster = describe(clusterArn);
+        if (cluster.state() == ClusterState.CREATING || cluster.state() == ClusterState.DELETING
+                || cluster.state() == ClusterState.FAILED) {
+            throw new InvalidRequest("You can't get bootstrap broker nodes for a cluster in " + cluster.state()
+                    + " state.");
+        }
+        return BootstrapBrokers.of(brokerNodes(clusterArn), cluster.spec().security());
+    }
+
+    /** Mutual TLS may only name CAs that exist, or no client could ever connect. */
+    private void requireKnownAuthorities(ClusterSecurity security, String members) {
+        if (security.mutualTls()) {
+            authorities.certificatesOf(security.certificateAuthorityArns(),
+                    members + "clientAuthentication.tls.certificateAuthorityArnList");
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name.length() > MAX_CLUSTER_NAME_LENGTH || !CLUSTER_NAME.matcher(name).matches()) {
+            throw new InvalidRequest("clusterName", "clusterName must be 1 to 64 characters of letters, digits "
+                    + "and hyphens, starting with a letter or digit, got '" + name + "'");
+        }
+    }
+}

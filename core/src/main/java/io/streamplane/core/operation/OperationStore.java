@@ -1,0 +1,34 @@
+package io.streamplane.core.operation;
+
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where cluster operations are kept, with the cluster changes that open them: each method that
+ * changes more than one thing does so in one transaction, so a crash never leaves a cluster
+ * without the operation that explains it.
+ */
+public interface OperationStore {
+
+    /** Inserts a new cluster with its nodes, tags and creating operation; Conflict if the name is taken. */
+    void createCluster(Cluster cluster, List<ClusterNode> nodes, Map<String, String> tags, ClusterOperation operation);
+
+    /** Updates the cluster and inserts the operation that will act on it, atomically. */
+    void startOperation(Cluster cluster, ClusterOperation operation);
+
+    /** Removes the cluster, its nodes, SCRAM associations and tags; its operations stay readable. */
+    void deleteCluster(String clusterArn);
+
+    void updateOperation(ClusterOperation operation);
+
+    Optional<ClusterOperation> findOperation(String operationArn);
+
+    /** The cluster's operations, newest first. */
+    List<ClusterOperation> operations(String clusterArn);
+
+    List<ClusterOperation> unfinishedOperations();
+}
