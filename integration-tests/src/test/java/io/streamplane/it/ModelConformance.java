@@ -49,7 +49,7 @@ final class ModelConformance {
                     found.add(path + " should be an object (" + shapeName + ")");
                     return;
                 }
-                value.fields().forEachRemaining(field -> {
+                value.properties().forEach(field -> {
                     JsonNode member = memberByWireName(shape, field.getKey());
                     if (member == null) {
                         found.add(path + "." + field.getKey() + " is not a member of " + shapeName);
@@ -72,7 +72,7 @@ final class ModelConformance {
                     found.add(path + " should be a map");
                     return;
                 }
-                value.fields().forEachRemaining(e -> check(shape.path("value").path("shape").asText(), e.getValue(),
+                value.properties().forEach(e -> check(shape.path("value").path("shape").asText(), e.getValue(),
                         path + "." + e.getKey(), found));
             }
             case "string" -> {
@@ -109,9 +109,7 @@ final class ModelConformance {
     }
 
     private static JsonNode memberByWireName(JsonNode shape, String wireName) {
-        var members = shape.path("members").fields();
-        while (members.hasNext()) {
-            var member = members.next();
+        for (var member : shape.path("members").properties()) {
             if (member.getValue().path("locationName").asText(member.getKey()).equals(wireName)) {
                 return member.getValue();
             }

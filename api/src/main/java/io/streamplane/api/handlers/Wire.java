@@ -44,7 +44,7 @@ final class Wire {
         var map = new LinkedHashMap<String, String>();
         JsonNode value = input.get(name);
         if (value != null) {
-            value.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+            value.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         }
         return map;
     }

@@ -28,7 +28,7 @@ public final class InputReader {
         var query = QueryString.parse(rawQuery);
         var input = JsonNodeFactory.instance.objectNode();
         var members = model.shape(inputShape).path("members");
-        members.fields().forEachRemaining(entry -> {
+        members.properties().forEach(entry -> {
             JsonNode member = entry.getValue();
             String wireName = member.path("locationName").asText(entry.getKey());
             String location = member.path("location").asText("");

@@ -53,7 +53,7 @@ public final class InputValidator {
                 throw invalid(join(path, wire), join(path, wire) + " is required");
             }
         }
-        members.fields().forEachRemaining(entry -> {
+        members.properties().forEach(entry -> {
             String wire = wireName(entry.getKey(), entry.getValue());
             JsonNode present = value.get(wire);
             if (present != null && !present.isNull()) {
@@ -74,7 +74,7 @@ public final class InputValidator {
     private void map(JsonNode shape, JsonNode value, String path) {
         require(value.isObject(), path, "must be a JSON object");
         String valueShape = shape.path("value").path("shape").asText();
-        value.fields().forEachRemaining(e -> validate(valueShape, e.getValue(), path + "." + e.getKey()));
+        value.properties().forEach(e -> validate(valueShape, e.getValue(), path + "." + e.getKey()));
     }
 
     private void string(JsonNode shape, JsonNode value, String path) {
