@@ -41,6 +41,7 @@ import io.streamplane.core.lifecycle.ClusterService;
 import io.streamplane.core.lifecycle.CreateClusterPlan;
 import io.streamplane.core.lifecycle.DeleteClusterPlan;
 import io.streamplane.core.objects.S3Endpoint;
+import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationLauncher;
@@ -112,7 +113,7 @@ public final class StreamplaneServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final JdbcStore store;
-    private final OperationEngine engine;
+    private final OperationEngine<ClusterOperation> engine;
     private final ClusterRecovery recovery;
     private final HealthMonitor health;
     private final IntelligentRebalancing rebalancing;
@@ -163,7 +164,7 @@ public final class StreamplaneServer implements AutoCloseable {
                 new DeleteClusterPlan(clusterStore, operationStore, fleet), changes,
                 new BrokerCountPlan(clusterStore, fleet, probe, REBALANCE_TIMEOUT),
                 new HealingPlan(clusterStore, fleet, probe, READINESS_TIMEOUT));
-        this.engine = new OperationEngine(operationStore, plans, clock);
+        this.engine = new OperationEngine<>("operation", operationStore, plans, clock);
         var launcher = new OperationLauncher(identity, clusterStore, operationStore, engine, ids, clock);
         this.recovery = new ClusterRecovery(clusterStore, fleet, READINESS_TIMEOUT);
 

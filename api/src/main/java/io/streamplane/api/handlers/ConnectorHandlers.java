@@ -122,7 +122,7 @@ public final class ConnectorHandlers {
     private static ObjectNode operationSummary(ConnectorOperation operation) {
         var out = Wire.object();
         out.put("connectorOperationArn", operation.arn());
-        out.put("connectorOperationType", operation.type());
+        out.put("connectorOperationType", operation.type().name());
         out.put("connectorOperationState", operation.state());
         out.put("creationTime", Wire.timestamp(operation.creationTime()));
         operation.endTime().ifPresent(t -> out.put("endTime", Wire.timestamp(t)));

@@ -1,5 +1,8 @@
 package io.streamplane.core.connect;
 
+import io.streamplane.core.operation.ErrorInfo;
+import io.streamplane.core.operation.TrackedOperation;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +13,14 @@ import java.util.Optional;
  * or connector configuration before and after, and MSK Connect's steps. An autoscaling step
  * keeps the capacity and changes the number of workers to {@code targetWorkerCount}.
  */
-public record ConnectorOperation(String arn, String connectorArn, String type, String state, List<Step> steps,
+public record ConnectorOperation(String arn, String connectorArn, ConnectorOperationType type, String state,
+                                 List<Step> steps,
                                  ConnectorCapacity originCapacity, Optional<ConnectorCapacity> targetCapacity,
                                  Optional<Integer> targetWorkerCount,
                                  Map<String, String> originConfiguration,
                                  Optional<Map<String, String>> targetConfiguration,
                                  Optional<StateDescription> errorInfo, Instant creationTime,
-                                 Optional<Instant> endTime) {
-    public static final String UPDATE_WORKER_SETTING = "UPDATE_WORKER_SETTING";
-    public static final String UPDATE_CONNECTOR_CONFIGURATION = "UPDATE_CONNECTOR_CONFIGURATION";
+                                 Optional<Instant> endTime) implements TrackedOperation<ConnectorOperation> {
     public static final String PENDING = "PENDING";
     public static final String IN_PROGRESS = "UPDATE_IN_PROGRESS";
     public static final String COMPLETE = "UPDATE_COMPLETE";
@@ -40,12 +42,11 @@ public record ConnectorOperation(String arn, String connectorArn, String type, S
      * @param targetWorkerCount   the new worker count of an autoscaled connector, for an autoscaling step
      * @param targetConfiguration the new connector configuration, for UPDATE_CONNECTOR_CONFIGURATION
      */
-    public static ConnectorOperation open(Connector connector, String operationUuid, String type,
+    public static ConnectorOperation open(Connector connector, String operationUuid, ConnectorOperationType type,
                                           Optional<ConnectorCapacity> targetCapacity,
                                           Optional<Integer> targetWorkerCount,
                                           Optional<Map<String, String>> targetConfiguration, Instant now) {
-        var steps = List.of("INITIALIZE_UPDATE", "VALIDATE_UPDATE", type, "FINALIZE_UPDATE").stream()
-                .map(step -> new Step(step, "PENDING")).toList();
+        var steps = ConnectorUpdatePlan.steps(type).stream().map(step -> new Step(step.name(), "PENDING")).toList();
         String arn = connector.arn().replace(":connector/", ":connector-operation/") + "/" + operationUuid;
         return new ConnectorOperation(arn, connector.arn(), type, PENDING, steps, connector.spec().capacity(),
                 targetCapacity, targetWorkerCount, connector.spec().connectorConfiguration(), targetConfiguration,
@@ -56,6 +57,41 @@ public record ConnectorOperation(String arn, String connectorArn, String type, S
         return state.equals(COMPLETE) || state.equals(FAILED);
     }
 
+    @Override
+    public boolean isFinished() {
+        return finished();
+    }
+
+    @Override
+    public String subjectArn() {
+        return connectorArn;
+    }
+
+    @Override
+    public List<String> stepNames() {
+        return steps.stream().map(Step::type).toList();
+    }
+
+    @Override
+    public boolean isStepComplete(String stepName) {
+        return steps.stream().anyMatch(s -> s.type().equals(stepName) && s.state().equals("COMPLETED"));
+    }
+
+    @Override
+    public ConnectorOperation stepStarted(String stepName) {
+        return withStep(stepName, "IN_PROGRESS", IN_PROGRESS);
+    }
+
+    @Override
+    public ConnectorOperation stepCompleted(String stepName) {
+        return withStep(stepName, "COMPLETED", IN_PROGRESS);
+    }
+
+    @Override
+    public ConnectorOperation failed(Instant at, Optional<String> stepName, ErrorInfo why) {
+        return failed(new StateDescription(why.errorCode(), why.errorString()), at);
+    }
+
     /** The operation with the named step in the given state, and the operation in {@code operationState}. */
     public ConnectorOperation withStep(String stepType, String stepState, String operationState) {
         var updated = steps.stream().map(s -> s.type().equals(stepType) ? new Step(stepType, stepState) : s).toList();
@@ -63,6 +99,7 @@ public record ConnectorOperation(String arn, String connectorArn, String type, S
                 targetWorkerCount, originConfiguration, targetConfiguration, errorInfo, creationTime, endTime);
     }
 
+    @Override
     public ConnectorOperation completed(Instant at) {
         return new ConnectorOperation(arn, connectorArn, type, COMPLETE, steps, originCapacity, targetCapacity,
                 targetWorkerCount, originConfiguration, targetConfiguration, Optional.empty(), creationTime,

@@ -122,14 +122,12 @@ public final class ConnectorService {
         capacity.ifPresent(c -> CapacityRules.check(c, "capacity"));
         configuration.ifPresent(c -> checkConnectorClass(c, activePlugin(connector.spec().pluginArn(),
                 connector.spec().pluginRevision())));
-        var operation = ConnectorOperation.open(connector, ids.operationUuid(), capacity.isPresent()
-                        ? ConnectorOperation.UPDATE_WORKER_SETTING : ConnectorOperation.UPDATE_CONNECTOR_CONFIGURATION,
-                capacity, Optional.empty(), configuration, clock.instant());
-        store.createConnectorOperation(operation);
+        var type = capacity.isPresent() ? ConnectorOperationType.UPDATE_WORKER_SETTING
+                : ConnectorOperationType.UPDATE_CONNECTOR_CONFIGURATION;
+        var operation = ConnectorOperation.open(connector, ids.operationUuid(), type, capacity, Optional.empty(),
+                configuration, clock.instant());
         String newVersion = ids.clusterVersion();
-        supervisor.amend(arn, c -> c.withState(ConnectorState.UPDATING, Optional.empty())
-                .withSpec(c.spec(), newVersion));
-        supervisor.update(arn, operation.arn());
+        supervisor.startOperation(operation, c -> c.withSpec(c.spec(), newVersion));
         return operation;
     }
 

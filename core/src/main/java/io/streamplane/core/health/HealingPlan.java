@@ -25,7 +25,7 @@ import java.util.Optional;
  * id when their data is gone), then waits until every broker serves and every partition is fully
  * replicated again. The cluster is HEALING meanwhile and ACTIVE after.
  */
-public final class HealingPlan implements OperationPlan<HealingPlan.Kind> {
+public final class HealingPlan implements OperationPlan<HealingPlan.Kind, ClusterOperation> {
     /** The steps of a healing. */
     public enum Kind implements StepKind {
         /** Starts one node again, formatted afresh if its data is gone. */

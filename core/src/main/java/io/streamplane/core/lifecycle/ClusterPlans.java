@@ -1,6 +1,7 @@
 package io.streamplane.core.lifecycle;
 
 import io.streamplane.core.health.HealingPlan;
+import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationPlan;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.operation.PlanCatalog;
@@ -12,10 +13,15 @@ import io.streamplane.core.scaling.BrokerCountPlan;
  * not compile until it names the plan that runs it.
  */
 public record ClusterPlans(CreateClusterPlan creation, DeleteClusterPlan deletion, ClusterChangePlan changes,
-                           BrokerCountPlan brokerCount, HealingPlan healing) implements PlanCatalog {
+                           BrokerCountPlan brokerCount, HealingPlan healing)
+        implements PlanCatalog<ClusterOperation> {
 
     @Override
-    public OperationPlan<?> planFor(OperationType type) {
+    public OperationPlan<?, ClusterOperation> planFor(ClusterOperation operation) {
+        return planFor(operation.type());
+    }
+
+    public OperationPlan<?, ClusterOperation> planFor(OperationType type) {
         return switch (type) {
             case CREATE_CLUSTER -> creation;
             case DELETE_CLUSTER -> deletion;

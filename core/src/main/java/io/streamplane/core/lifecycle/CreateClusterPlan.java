@@ -26,7 +26,7 @@ import java.util.concurrent.CancellationException;
  * until Kafka's Admin API sees every broker serving. The cluster is then ACTIVE, or FAILED with
  * the reason in its stateInfo.
  */
-public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.Kind> {
+public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.Kind, ClusterOperation> {
     /** The steps of a creation. */
     public enum Kind implements StepKind {
         PREPARE_NODES, START_CONTROLLERS, START_BROKERS, AWAIT_BROKER_REGISTRATION;

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Tears a cluster down: brokers first, then controllers, then its files; then it is forgotten. */
-public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.Kind> {
+public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.Kind, ClusterOperation> {
     /** The steps of a deletion. */
     public enum Kind implements StepKind {
         STOP_BROKERS, STOP_CONTROLLERS, DELETE_NODE_FILES;

@@ -21,7 +21,7 @@ public record ClusterOperation(
         Optional<Instant> endTime,
         Optional<ErrorInfo> errorInfo,
         Optional<ClusterSpec> sourceSpec,
-        Optional<ClusterSpec> targetSpec) {
+        Optional<ClusterSpec> targetSpec) implements TrackedOperation<ClusterOperation> {
 
     public ClusterOperation {
         steps = List.copyOf(steps);
@@ -45,6 +45,7 @@ public record ClusterOperation(
                 sourceSpec, targetSpec);
     }
 
+    @Override
     public ClusterOperation completed(Instant now) {
         return new ClusterOperation(arn, clusterArn, type, OperationState.UPDATE_COMPLETE, steps, creationTime,
                 Optional.of(now), Optional.empty(), sourceSpec, targetSpec);
@@ -55,6 +56,37 @@ public record ClusterOperation(
                 Optional.of(now), Optional.of(error), sourceSpec, targetSpec);
     }
 
+    @Override
+    public String subjectArn() {
+        return clusterArn;
+    }
+
+    @Override
+    public List<String> stepNames() {
+        return steps.stream().map(OperationStep::name).toList();
+    }
+
+    @Override
+    public boolean isFinished() {
+        return state.isFinished();
+    }
+
+    @Override
+    public ClusterOperation stepStarted(String stepName) {
+        return withStep(stepName, StepStatus.IN_PROGRESS);
+    }
+
+    @Override
+    public ClusterOperation stepCompleted(String stepName) {
+        return withStep(stepName, StepStatus.COMPLETE);
+    }
+
+    @Override
+    public ClusterOperation failed(Instant at, Optional<String> stepName, ErrorInfo why) {
+        return stepName.map(s -> withStep(s, StepStatus.FAILED)).orElse(this).failed(at, why);
+    }
+
+    @Override
     public boolean isStepComplete(String stepName) {
         return steps.stream().anyMatch(s -> s.name().equals(stepName) && s.status() == StepStatus.COMPLETE);
     }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,26 +15,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs operations in the background, step by step, persisting each step's progress before the
- * next starts. The {@link PlanCatalog} names the plan of each operation type; the plan reads the
- * operation's steps back as its own typed steps and runs them. Operations on the same cluster run
+ * next starts. The {@link PlanCatalog} names the plan of each operation; the plan reads the
+ * operation's steps back as its own typed steps and runs them. Operations on the same resource run
  * one after another. An operation interrupted by shutdown stays unfinished and is resumed on the
- * next start ({@link #resumeUnfinishedExcept}, {@link #resumeUnfinished(String)}).
+ * next start ({@link #resumeUnfinishedExcept}, {@link #resumeUnfinished(String)}). One engine runs
+ * cluster operations, another connector operations: the same code, each on its own journal.
+ *
+ * @param <O> the operations it runs
  */
-public final class OperationEngine implements AutoCloseable {
+public final class OperationEngine<O extends TrackedOperation<O>> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationEngine.class);
-    private final OperationStore store;
+    private final OperationJournal<O> journal;
     private final Clock clock;
-    private final PlanCatalog plans;
-    private final Map<String, Object> clusterLocks = new ConcurrentHashMap<>();
+    private final PlanCatalog<O> plans;
+    private final Map<String, Object> subjectLocks = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
-    public OperationEngine(OperationStore store, PlanCatalog plans, Clock clock) {
-        this.store = store;
+    /** @param name names the engine's threads */
+    public OperationEngine(String name, OperationJournal<O> journal, PlanCatalog<O> plans, Clock clock) {
+        this.journal = journal;
         this.plans = plans;
         this.clock = clock;
         var threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
-            var t = new Thread(r, "operation-" + threads.incrementAndGet());
+            var t = new Thread(r, name + "-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -43,72 +48,74 @@ public final class OperationEngine implements AutoCloseable {
         executor.execute(() -> run(operationArn));
     }
 
-    /** Resumes unfinished operations, except those of the given clusters (resumed by the caller later). */
-    public void resumeUnfinishedExcept(Set<String> clusterArns) {
-        for (var operation : store.unfinishedOperations()) {
-            if (!clusterArns.contains(operation.clusterArn())) {
+    /** Resumes unfinished operations, except those of the given resources (resumed by the caller later). */
+    public void resumeUnfinishedExcept(Set<String> subjectArns) {
+        for (var operation : journal.unfinished()) {
+            if (!subjectArns.contains(operation.subjectArn())) {
                 resume(operation);
             }
         }
     }
 
-    public void resumeUnfinished(String clusterArn) {
-        store.unfinishedOperations().stream().filter(o -> o.clusterArn().equals(clusterArn)).forEach(this::resume);
+    public void resumeUnfinished(String subjectArn) {
+        journal.unfinished().stream().filter(o -> o.subjectArn().equals(subjectArn)).forEach(this::resume);
     }
 
-    private void resume(ClusterOperation operation) {
-        LOG.info("Resuming {} operation {}", operation.type(), operation.arn());
+    private void resume(O operation) {
+        LOG.info("Resuming operation {}", operation.arn());
         submit(operation.arn());
     }
 
     private void run(String operationArn) {
-        var initial = store.findOperation(operationArn).orElseThrow();
-        synchronized (clusterLocks.computeIfAbsent(initial.clusterArn(), k -> new Object())) {
-            var operation = store.findOperation(operationArn).orElseThrow();
-            if (operation.state().isFinished()) {
+        var initial = journal.find(operationArn).orElseThrow();
+        synchronized (subjectLocks.computeIfAbsent(initial.subjectArn(), k -> new Object())) {
+            var operation = journal.find(operationArn).orElseThrow();
+            if (operation.isFinished()) {
                 return;
             }
-            execute(operation, plans.planFor(operation.type()));
+            execute(operation, plans.planFor(operation));
         }
     }
 
-    private <K extends Enum<K> & StepKind> void execute(ClusterOperation operation, OperationPlan<K> plan) {
+    private <K extends Enum<K> & StepKind> void execute(O operation, OperationPlan<K, O> plan) {
         String current = null;
         try {
-            for (String step : operation.steps().stream().map(OperationStep::name).toList()) {
+            for (String step : operation.stepNames()) {
                 if (operation.isStepComplete(step)) {
                     continue;
                 }
                 current = step;
                 var typed = Step.parse(plan.stepKinds(), step);
-                operation = save(operation.withStep(step, StepStatus.IN_PROGRESS));
+                operation = save(operation.stepStarted(step));
                 plan.action(typed, operation).run();
-                operation = save(operation.withStep(step, StepStatus.COMPLETE));
+                operation = save(operation.stepCompleted(step));
             }
+            current = null;
+            plan.finish(operation);
             operation = save(operation.completed(clock.instant()));
             plan.onComplete(operation);
         } catch (InterruptedException e) {
-            LOG.info("Operation {} interrupted at step {}; it resumes on the next start", operation.arn(), current);
+            interrupted(operation, current);
             Thread.currentThread().interrupt();
         } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Stopped by shutdown, whatever the step made of its interruption.
+                interrupted(operation, current);
+                return;
+            }
             LOG.error("Operation {} failed at step {}", operation.arn(), current, e);
-            var failed = current == null ? operation : operation.withStep(current, StepStatus.FAILED);
-            operation = save(failed.failed(clock.instant(), new ErrorInfo(errorCode(e), describe(e))));
+            operation = save(operation.failed(clock.instant(), Optional.ofNullable(current), plan.failure(e)));
             plan.onFailure(operation, e);
         }
     }
 
-    private ClusterOperation save(ClusterOperation operation) {
-        store.updateOperation(operation);
+    private void interrupted(O operation, String step) {
+        LOG.info("Operation {} interrupted at step {}; it resumes on the next start", operation.arn(), step);
+    }
+
+    private O save(O operation) {
+        journal.save(operation);
         return operation;
-    }
-
-    private static String errorCode(Exception e) {
-        return e instanceof java.util.concurrent.TimeoutException ? "TIMEOUT" : "INTERNAL_ERROR";
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Stops running operations at their next interruption point; they resume on the next start. */

@@ -12,7 +12,7 @@ import java.util.Optional;
  * changes more than one thing does so in one transaction, so a crash never leaves a cluster
  * without the operation that explains it.
  */
-public interface OperationStore {
+public interface OperationStore extends OperationJournal<ClusterOperation> {
 
     /** Inserts a new cluster with its nodes, tags and creating operation; Conflict if the name is taken. */
     void createCluster(Cluster cluster, List<ClusterNode> nodes, Map<String, String> tags, ClusterOperation operation);
@@ -31,4 +31,19 @@ public interface OperationStore {
     List<ClusterOperation> operations(String clusterArn);
 
     List<ClusterOperation> unfinishedOperations();
+
+    @Override
+    default Optional<ClusterOperation> find(String operationArn) {
+        return findOperation(operationArn);
+    }
+
+    @Override
+    default void save(ClusterOperation operation) {
+        updateOperation(operation);
+    }
+
+    @Override
+    default List<ClusterOperation> unfinished() {
+        return unfinishedOperations();
+    }
 }

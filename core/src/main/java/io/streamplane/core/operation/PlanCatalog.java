@@ -1,10 +1,10 @@
 package io.streamplane.core.operation;
 
 /**
- * Which plan runs each operation type. Implemented by one exhaustive switch over
- * {@link OperationType}, so that a type without a plan does not compile.
+ * Which plan runs an operation. Implemented by an exhaustive switch over the operation's type, so
+ * that a type without a plan does not compile.
  */
 @FunctionalInterface
-public interface PlanCatalog {
-    OperationPlan<?> planFor(OperationType type);
+public interface PlanCatalog<O> {
+    OperationPlan<?, O> planFor(O operation);
 }

@@ -23,7 +23,7 @@ import java.util.List;
  * configuration, and restart what must restart, one node at a time through {@link RollingRestart}.
  * The cluster is ACTIVE again afterwards; if a step fails, its spec returns to where it was.
  */
-public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.Kind> {
+public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.Kind, ClusterOperation> {
     /** The steps a change may take. */
     public enum Kind implements StepKind {
         /** Fetches the Kafka release of the target spec. */

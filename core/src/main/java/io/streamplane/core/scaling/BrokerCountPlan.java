@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * and leaderships onto them, so the new capacity is used at once. In: move every replica off the
  * brokers that go, then stop and unregister them. Moves are rack-aware and throttled.
  */
-public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind> {
+public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind, ClusterOperation> {
     /** The steps of a change of broker count, and of a rebalancing. */
     public enum Kind implements StepKind {
         /** Starts the brokers the spec adds and waits until they serve. */

@@ -55,7 +55,7 @@ class ClusterPlansTest {
         });
     }
 
-    private static <K extends Enum<K> & StepKind> Step<K> readBack(OperationPlan<K> plan, String name) {
+    private static <K extends Enum<K> & StepKind> Step<K> readBack(OperationPlan<K, ?> plan, String name) {
         return Step.parse(plan.stepKinds(), name);
     }
 

@@ -1,0 +1,121 @@
+package io.streamplane.core.connect;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts a connector onto its Kafka Connect workers and follows what Connect makes of it: submits its
+ * configuration over Connect's REST API and waits for Connect's verdict (RUNNING, or FAILED with the
+ * task's error).
+ */
+final class ConnectorDeployment {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorDeployment.class);
+    private final ConnectWorkers workers;
+    private final ConnectorWorkerFleet fleet;
+    private final ConnectorRecords records;
+    private final ConnectorWaits waits;
+
+    ConnectorDeployment(ConnectWorkers workers, ConnectorWorkerFleet fleet, ConnectorRecords records,
+                        ConnectorWaits waits) {
+        this.workers = workers;
+        this.fleet = fleet;
+        this.records = records;
+        this.waits = waits;
+    }
+
+    /**
+     * Makes the connector run on {@code workerCount} workers with its spec: the workers it lacks
+     * started (and any beyond the count stopped), and the connector submitted to them. When fewer
+     * workers also mean fewer tasks, Connect takes the fewer tasks first, while every worker still
+     * runs: a rebalance for a departing worker would otherwise start tasks under a tasks.max lower
+     * than the tasks the connector still has, and Connect fails those.
+     */
+    Connector start(Connector connector, int workerCount) {
+        var configuration = WorkerPlan.connectorConfiguration(connector.spec(), workerCount);
+        var deadline = waits.deadline();
+        boolean tasksFirst = WorkerPlan.tasksMax(configuration) < tasksMax(connector)
+                && fleet.readyWorker(connector).isPresent();
+        if (tasksFirst) {
+            submit(connector, configuration, deadline);
+            awaitVerdict(connector, WorkerPlan.tasksMax(configuration), deadline);
+        }
+        var running = fleet.ensureWorkers(connector, workerCount);
+        fleet.awaitServing(running, deadline);
+        if (!tasksFirst) {
+            submit(running, configuration, deadline);
+        }
+        return running;
+    }
+
+    /** Submits the connector's configuration for its current workers. */
+    void submitConfiguration(Connector connector) {
+        submit(connector, WorkerPlan.connectorConfiguration(connector.spec(), connector.workers().size()),
+                waits.deadline());
+    }
+
+    /** Submits a configuration; Connect refuses it while its workers rebalance, so try again. */
+    private void submit(Connector connector, Map<String, String> configuration, Instant deadline) {
+        RuntimeException last = null;
+        while (waits.before(deadline)) {
+            var worker = fleet.readyWorker(connector);
+            if (worker.isPresent()) {
+                try {
+                    workers.putConnectorConfig(worker.get(), connector.name(), configuration);
+                    return;
+                } catch (RuntimeException e) {
+                    last = e;
+                }
+            }
+            waits.pause();
+        }
+        throw new IllegalStateException("Kafka Connect did not take the connector's configuration within "
+                + waits.readinessTimeout().toSeconds() + " s" + (last == null ? "" : ": " + last.getMessage()));
+    }
+
+    /** Waits until Connect says the connector runs or failed, and records it; the state it ends in. */
+    ConnectorState settle(Connector connector) {
+        var verdict = awaitVerdict(connector, tasksMax(connector), waits.deadline());
+        if (verdict.isPresent()) {
+            records.amend(connector.arn(), c -> c.withState(verdict.get().state(), verdict.get().description()));
+            LOG.info("Connector {} is {}", connector.name(), verdict.get().state());
+            return verdict.get().state();
+        }
+        records.amend(connector.arn(), c -> c.withState(ConnectorState.FAILED, Optional.of(new StateDescription(
+                "CONNECTOR_NOT_RUNNING", "The connector and its tasks did not run within "
+                        + waits.readinessTimeout().toSeconds() + " s; see the worker logs in "
+                        + fleet.logDirectory(connector, 0)))));
+        return ConnectorState.FAILED;
+    }
+
+    /** What Connect reports of the connector now, if a worker answers. */
+    Optional<ConnectWorkers.ConnectorStatus> statusNow(Connector connector) {
+        return fleet.readyWorker(connector).flatMap(w -> workers.status(w, connector.name()));
+    }
+
+    /** What Connect's status comes to by the deadline, if it comes to anything. */
+    private Optional<ConnectorHealth.Verdict> awaitVerdict(Connector connector, int tasksMax, Instant deadline) {
+        while (waits.before(deadline)) {
+            var verdict = fleet.readyWorker(connector).flatMap(w -> workers.status(w, connector.name()))
+                    .flatMap(status -> ConnectorHealth.of(status, tasksMax));
+            if (verdict.isPresent()) {
+                return verdict;
+            }
+            waits.pause();
+        }
+        return Optional.empty();
+    }
+
+    /** Removes the connector from Connect, if a worker still answers. */
+    void withdraw(Connector connector) {
+        fleet.readyWorker(connector).ifPresent(w -> workers.deleteConnector(w, connector.name()));
+    }
+
+    /** The tasks.max the connector runs with on its current workers. */
+    static int tasksMax(Connector connector) {
+        return WorkerPlan.tasksMax(WorkerPlan.connectorConfiguration(connector.spec(), connector.workers().size()));
+    }
+}
