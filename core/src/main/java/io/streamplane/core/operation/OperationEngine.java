@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param <O> the operations it runs
  */
-public final class OperationEngine<O extends TrackedOperation<O>> implements AutoCloseable {
+public final class OperationEngine<O extends TrackedOperation<O>> implements OperationRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationEngine.class);
     private final OperationJournal<O> journal;
     private final Clock clock;
@@ -44,6 +44,7 @@ public final class OperationEngine<O extends TrackedOperation<O>> implements Aut
         });
     }
 
+    @Override
     public void submit(String operationArn) {
         executor.execute(() -> run(operationArn));
     }

@@ -24,13 +24,13 @@ public final class OperationLauncher {
     private final ServiceIdentity identity;
     private final ClusterStore clusters;
     private final OperationStore operations;
-    private final OperationEngine<ClusterOperation> engine;
+    private final OperationRunner engine;
     private final Ids ids;
     private final Clock clock;
     private final Map<String, Object> clusterLocks = new ConcurrentHashMap<>();
 
     public OperationLauncher(ServiceIdentity identity, ClusterStore clusters, OperationStore operations,
-                             OperationEngine<ClusterOperation> engine, Ids ids, Clock clock) {
+                             OperationRunner engine, Ids ids, Clock clock) {
         this.identity = identity;
         this.clusters = clusters;
         this.operations = operations;

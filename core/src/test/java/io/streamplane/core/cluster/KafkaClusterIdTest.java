@@ -1,10 +1,11 @@
 package io.streamplane.core.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
 import java.util.HashSet;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaClusterIdTest {
     @Test
