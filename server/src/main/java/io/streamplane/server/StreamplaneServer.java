@@ -24,32 +24,23 @@ import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.s3.S3Gateway;
 import io.streamplane.core.Ids;
 import io.streamplane.core.ServiceIdentity;
-import io.streamplane.core.cluster.ClusterRecovery;
+import io.streamplane.core.backend.ClusterBackend;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.connect.ConnectorService;
 import io.streamplane.core.connect.ConnectorSupervisor;
 import io.streamplane.core.connect.CustomPluginService;
 import io.streamplane.core.connect.WorkerConfigurationService;
-import io.streamplane.core.health.HealingPlan;
-import io.streamplane.core.health.HealthMonitor;
-import io.streamplane.core.health.StorageUsage;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
-import io.streamplane.core.lifecycle.ClusterPlans;
 import io.streamplane.core.lifecycle.ClusterService;
-import io.streamplane.core.lifecycle.CreateClusterPlan;
-import io.streamplane.core.lifecycle.DeleteClusterPlan;
+import io.streamplane.core.lifecycle.LocalClusterBackend;
 import io.streamplane.core.objects.S3Endpoint;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationLauncher;
 import io.streamplane.core.pki.PrivateCaService;
-import io.streamplane.core.rolling.ClusterChangePlan;
-import io.streamplane.core.rolling.RollingRestart;
-import io.streamplane.core.scaling.BrokerCountPlan;
-import io.streamplane.core.scaling.IntelligentRebalancing;
 import io.streamplane.core.secrets.ScramSecretService;
 import io.streamplane.core.secrets.SecretService;
 import io.streamplane.core.tag.TagService;
@@ -78,10 +69,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The whole server wired together. Start-up: store, runtime, adoption of running nodes, resumption
@@ -114,16 +102,14 @@ public final class StreamplaneServer implements AutoCloseable {
     private final ServerConfig config;
     private final JdbcStore store;
     private final OperationEngine<ClusterOperation> engine;
-    private final ClusterRecovery recovery;
-    private final HealthMonitor health;
-    private final IntelligentRebalancing rebalancing;
+    private final ClusterBackend backend;
+    private final OperationLauncher launcher;
     private final AwsHttpServer http;
     private final LocalCertificateAuthority authority;
     private final Optional<EmbeddedS3> embeddedS3;
     private final SdkObjectStorage objectStorage;
     private final CustomPluginService customPlugins;
     private final ConnectorSupervisor connectorSupervisor;
-    private final ExecutorService restarts = Executors.newCachedThreadPool();
     private boolean serving;
     private boolean closed;
 
@@ -158,25 +144,19 @@ public final class StreamplaneServer implements AutoCloseable {
         var probe = new KafkaClusterProbe(internal, authority.certificatePem());
         var privateCas = new PrivateCaService(identity, store.certificateAuthorities(), new X509CertificateSigner(), clock);
         var fleet = new NodeFleet(clusterStore, runtime, versions, configurations, probe, internal, authority, privateCas);
-        var changes = new ClusterChangePlan(clusterStore, fleet, probe,
-                new RollingRestart(fleet, probe, ROLL_SAFETY_TIMEOUT, READINESS_TIMEOUT), configurations);
-        var plans = new ClusterPlans(new CreateClusterPlan(clusterStore, fleet, READINESS_TIMEOUT),
-                new DeleteClusterPlan(clusterStore, operationStore, fleet), changes,
-                new BrokerCountPlan(clusterStore, fleet, probe, REBALANCE_TIMEOUT),
-                new HealingPlan(clusterStore, fleet, probe, READINESS_TIMEOUT));
-        this.engine = new OperationEngine<>("operation", operationStore, plans, clock);
-        var launcher = new OperationLauncher(identity, clusterStore, operationStore, engine, ids, clock);
-        this.recovery = new ClusterRecovery(clusterStore, fleet, READINESS_TIMEOUT);
-
-        var clusters = new ClusterService(identity, clusterStore, launcher, runtime, versions, configurations, privateCas, probe, ids,
-                clock);
-        this.health = new HealthMonitor(clusterStore, fleet, launcher, HEALTH_CHECK_INTERVAL, HEALING_RETRY, clock);
-        this.rebalancing = new IntelligentRebalancing(clusterStore, fleet, probe, launcher, REBALANCING_INTERVAL);
+        this.backend = new LocalClusterBackend(clusterStore, operationStore, runtime, fleet, configurations, probe,
+                new LocalClusterBackend.Timeouts(READINESS_TIMEOUT, ROLL_SAFETY_TIMEOUT, REBALANCE_TIMEOUT,
+                        NODE_STOP_TIMEOUT, HEALTH_CHECK_INTERVAL, HEALING_RETRY, REBALANCING_INTERVAL,
+                        STORAGE_MEASUREMENT_AGE), clock);
+        this.engine = new OperationEngine<>("operation", operationStore, backend.plans(), clock);
+        this.launcher = new OperationLauncher(identity, clusterStore, operationStore, engine, ids, clock);
+        var clusters = new ClusterService(identity, clusterStore, launcher, backend, versions, configurations,
+                privateCas, probe, ids, clock);
         // MSK allows 50 tags on a resource.
         var tags = new TagService(tagStore, 50, arn -> clusterStore.findCluster(arn).isPresent()
                 || configurations.exists(arn));
         Map<String, OperationHandler> handlers = new HashMap<>();
-        var storage = new StorageUsage(clusterStore, runtime, clock, STORAGE_MEASUREMENT_AGE);
+        var storage = backend.storage();
         new ClusterHandlers(clusters, tags, identity, storage).register(handlers);
         new ClusterOperationHandlers(new ClusterOperationService(operationStore, clusterStore)).register(handlers);
         new KafkaVersionHandlers(versions, clusters).register(handlers);
@@ -252,17 +232,7 @@ public final class StreamplaneServer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The server was stopped before it started");
         }
-        var restarting = recovery.adoptRunningNodes();
-        for (var cluster : restarting) {
-            // Nodes first: an interrupted rolling change can only go on once the others run again.
-            restarts.execute(() -> {
-                recovery.restart(cluster);
-                engine.resumeUnfinished(cluster.arn());
-            });
-        }
-        engine.resumeUnfinishedExcept(restarting.stream().map(c -> c.arn()).collect(Collectors.toSet()));
-        health.start();
-        rebalancing.start();
+        backend.start(engine, launcher);
         customPlugins.resumeInspections();
         connectorSupervisor.start();
         http.start();
@@ -298,15 +268,13 @@ public final class StreamplaneServer implements AutoCloseable {
             http.close();
         }
         // First, or the monitor would take the nodes stopped below for failures and restart them.
-        health.close();
-        rebalancing.close();
-        restarts.shutdownNow();
+        backend.stopWatching();
         engine.close();
         connectorSupervisor.close();
         if (config.stopNodesOnShutdown()) {
             // Workers before the Kafka nodes, so that they can hand over their tasks and commit offsets.
             connectorSupervisor.stopAllWorkers();
-            recovery.stopAllNodes(NODE_STOP_TIMEOUT);
+            backend.stopAllClusters();
             LOG.info("Stopped every Kafka node; the next start brings them back");
         } else {
             LOG.info("Left the Kafka nodes running; the next start adopts them");

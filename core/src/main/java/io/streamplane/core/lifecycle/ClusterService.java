@@ -3,6 +3,7 @@ package io.streamplane.core.lifecycle;
 import io.streamplane.core.Ids;
 import io.streamplane.core.Page;
 import io.streamplane.core.ServiceIdentity;
+import io.streamplane.core.backend.ClusterBackend;
 import io.streamplane.core.cluster.BootstrapBrokers;
 import io.streamplane.core.cluster.BrokerInstanceType;
 import io.streamplane.core.cluster.Cluster;
@@ -17,10 +18,8 @@ import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
-import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
-import io.streamplane.core.node.NodeRuntime;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.Launch;
 import io.streamplane.core.operation.OperationLauncher;
@@ -28,8 +27,6 @@ import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.pki.PrivateCaService;
 import io.streamplane.core.placement.ZonePlacement;
-import io.streamplane.core.rolling.ClusterChangePlan;
-import io.streamplane.core.scaling.BrokerCountPlan;
 import io.streamplane.core.security.ClusterSecurity;
 
 import java.time.Clock;
@@ -51,7 +48,7 @@ public final class ClusterService {
 
     private final ServiceIdentity identity;
     private final ClusterStore store;
-    private final NodeRuntime runtime;
+    private final ClusterBackend backend;
     private final KafkaVersionCatalog versions;
     private final ConfigurationService configurations;
     private final OperationLauncher launcher;
@@ -61,7 +58,7 @@ public final class ClusterService {
     private final Clock clock;
 
     public ClusterService(ServiceIdentity identity, ClusterStore store, OperationLauncher launcher,
-                          NodeRuntime runtime, KafkaVersionCatalog versions,
+                          ClusterBackend backend, KafkaVersionCatalog versions,
                           ConfigurationService configurations, PrivateCaService authorities, KafkaClusterProbe probe,
                           Ids ids, Clock clock) {
         this.probe = probe;
@@ -69,7 +66,7 @@ public final class ClusterService {
         this.store = store;
         this.launcher = launcher;
         this.authorities = authorities;
-        this.runtime = runtime;
+        this.backend = backend;
         this.versions = versions;
         this.configurations = configurations;
         this.ids = ids;
@@ -97,16 +94,11 @@ public final class ClusterService {
         var now = clock.instant();
         String uuid = ids.resourceUuid();
         String arn = identity.clusterArn(command.clusterName(), uuid);
-        int slot = runtime.reserveNetworkSlot(store.networkSlotsInUse());
-        var nodes = planned.stream().map(p -> {
-            var address = runtime.addressFor(slot, p.role(), p.nodeId());
-            return new ClusterNode(arn, p.nodeId(), p.role(), p.zone(), address.host(), address.port(), now,
-                    Optional.empty());
-        }).toList();
+        var placement = backend.place(arn, planned, store.networkSlotsInUse(), now);
         var canonicalSpec = spec.withKafkaVersion(release.mskVersion());
         var cluster = new Cluster(arn, command.clusterName(), uuid, ClusterState.CREATING, Optional.empty(), now,
-                ids.clusterVersion(), canonicalSpec, Optional.empty(), slot, KafkaClusterId.random());
-        var operation = launcher.create(cluster, nodes, command.tags(), CreateClusterPlan.STEPS);
+                ids.clusterVersion(), canonicalSpec, Optional.empty(), placement.networkSlot(), KafkaClusterId.random());
+        var operation = launcher.create(cluster, placement.nodes(), command.tags(), backend.steps().creation());
         return cluster.withActiveOperation(Optional.of(operation.arn()));
     }
 
@@ -135,7 +127,7 @@ public final class ClusterService {
                 throw new InvalidRequest("currentVersion",
                         "The version of the cluster isn't current. Check the current version and try again.");
             }
-            return Launch.deletion(OperationType.DELETE_CLUSTER, DeleteClusterPlan.STEPS,
+            return Launch.deletion(OperationType.DELETE_CLUSTER, backend.steps().deletion(),
                     cluster.withState(ClusterState.DELETING, Optional.empty())
                             .withCurrentVersion(ids.clusterVersion()));
         });
@@ -148,9 +140,8 @@ public final class ClusterService {
         return change(clusterArn, currentVersion, cluster -> {
             configurations.requireUsable(configuration, cluster.spec().kafkaVersion());
             var target = cluster.spec().withConfiguration(Optional.of(configuration));
-            var steps = ClusterChangePlan.configurationSteps(
-                    configurations.change(cluster.spec().configuration(), target.configuration()),
-                    brokerIds(clusterArn));
+            var steps = backend.steps().configuration(cluster,
+                    configurations.change(cluster.spec().configuration(), target.configuration()));
             return userChange(cluster.withSpec(target), OperationType.UPDATE_CLUSTER_CONFIGURATION, steps,
                     ClusterState.UPDATING);
         });
@@ -165,8 +156,7 @@ public final class ClusterService {
                         + targetInstanceType);
             }
             return userChange(cluster.withSpec(cluster.spec().withInstanceType(targetInstanceType)),
-                    OperationType.UPDATE_BROKER_TYPE, ClusterChangePlan.brokerTypeSteps(brokerIds(clusterArn)),
-                    ClusterState.UPDATING);
+                    OperationType.UPDATE_BROKER_TYPE, backend.steps().brokerType(cluster), ClusterState.UPDATING);
         });
     }
 
@@ -192,7 +182,7 @@ public final class ClusterService {
                     .withConfiguration(configuration.or(() -> cluster.spec().configuration()));
             var change = configurations.change(cluster.spec().configuration(), targetSpec.configuration());
             return userChange(cluster.withSpec(targetSpec), OperationType.UPDATE_CLUSTER_KAFKA_VERSION,
-                    ClusterChangePlan.kafkaVersionSteps(change, brokerIds(clusterArn)), ClusterState.UPDATING);
+                    backend.steps().kafkaVersion(cluster, change), ClusterState.UPDATING);
         });
     }
 
@@ -220,7 +210,8 @@ public final class ClusterService {
                         + replicationFactor + ", which " + target + " brokers cannot hold");
             }
             return userChange(cluster.withSpec(cluster.spec().withNumberOfBrokerNodes(target)),
-                    OperationType.UPDATE_BROKER_COUNT, BrokerCountPlan.steps(current, target), ClusterState.UPDATING);
+                    OperationType.UPDATE_BROKER_COUNT, backend.steps().brokerCount(cluster, target),
+                    ClusterState.UPDATING);
         });
     }
 
@@ -242,7 +233,7 @@ public final class ClusterService {
                         + volumeSizeGiB);
             }
             return userChange(cluster.withSpec(cluster.spec().withVolumeSizeGiB(volumeSizeGiB)),
-                    OperationType.UPDATE_BROKER_STORAGE, ClusterChangePlan.configurationOnlySteps(),
+                    OperationType.UPDATE_BROKER_STORAGE, backend.steps().recordedSettings(cluster),
                     ClusterState.UPDATING);
         });
     }
@@ -254,14 +245,13 @@ public final class ClusterService {
                 throw new InvalidRequest("rebalancing.status", "Rebalancing is already " + status);
             }
             return userChange(cluster.withSpec(cluster.spec().withRebalancing(status)),
-                    OperationType.UPDATE_REBALANCING, ClusterChangePlan.configurationOnlySteps(),
+                    OperationType.UPDATE_REBALANCING, backend.steps().recordedSettings(cluster),
                     ClusterState.UPDATING);
         });
     }
 
     private int maxReplicationFactor(Cluster cluster) {
-        try (var admin = probe.connect(new InternalBootstrap(String.join(",", brokerNodes(cluster.arn()).stream()
-                .map(ClusterNode::replicationEndpoint).toList()), cluster.spec().security().inCluster()))) {
+        try (var admin = probe.connect(backend.adminBootstrap(cluster))) {
             return admin.maxReplicationFactor();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the replication factors of cluster " + cluster.name()
@@ -286,7 +276,7 @@ public final class ClusterService {
             }
             boolean exportersChange = !target.openMonitoring().equals(source.openMonitoring());
             return userChange(cluster.withSpec(target), OperationType.UPDATE_MONITORING,
-                    ClusterChangePlan.monitoringSteps(exportersChange, brokerIds(clusterArn)), ClusterState.UPDATING);
+                    backend.steps().monitoring(cluster, exportersChange), ClusterState.UPDATING);
         });
     }
 
@@ -315,7 +305,7 @@ public final class ClusterService {
                         + "settings");
             }
             return userChange(cluster.withSpec(cluster.spec().withSecurity(target)), OperationType.UPDATE_SECURITY,
-                    ClusterChangePlan.brokerTypeSteps(brokerIds(clusterArn)), ClusterState.UPDATING);
+                    backend.steps().security(cluster), ClusterState.UPDATING);
         });
     }
 
@@ -343,7 +333,7 @@ public final class ClusterService {
                             + "; its brokers are " + known);
                 }
             }
-            return userChange(cluster, OperationType.REBOOT_NODE, ClusterChangePlan.rebootSteps(ids),
+            return userChange(cluster, OperationType.REBOOT_NODE, backend.steps().reboot(cluster, ids.get(0)),
                     ClusterState.REBOOTING_BROKER);
         });
     }

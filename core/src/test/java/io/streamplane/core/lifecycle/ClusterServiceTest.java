@@ -6,6 +6,7 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.CreateClusterCommand;
+import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.OpenMonitoring;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.error.Conflict;
@@ -27,6 +28,7 @@ import io.streamplane.core.security.ClusterSecurity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +57,12 @@ class ClusterServiceTest {
                 versions, ids, clock);
         var authorities = new PrivateCaService(identity, new InMemoryCertificateAuthorityStore(), null, clock);
         var launcher = new OperationLauncher(identity, state, state, submitted::add, ids, clock);
-        return new ClusterService(identity, state, launcher, runtime, versions, configurations, authorities, null,
+        // The local backend decides the steps; nothing here starts it, so it runs nothing.
+        var fleet = new NodeFleet(state, runtime, versions, configurations, null, null, null, authorities);
+        var wait = Duration.ofSeconds(1);
+        var backend = new LocalClusterBackend(state, state, runtime, fleet, configurations, null,
+                new LocalClusterBackend.Timeouts(wait, wait, wait, wait, wait, wait, wait, wait), clock);
+        return new ClusterService(identity, state, launcher, backend, versions, configurations, authorities, null,
                 ids, clock);
     }
 
