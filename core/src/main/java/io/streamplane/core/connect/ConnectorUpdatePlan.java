@@ -19,11 +19,6 @@ final class ConnectorUpdatePlan implements OperationPlan<ConnectorUpdatePlan.Kin
     /** MSK Connect's steps of an update. */
     enum Kind implements StepKind {
         INITIALIZE_UPDATE, VALIDATE_UPDATE, UPDATE_WORKER_SETTING, UPDATE_CONNECTOR_CONFIGURATION, FINALIZE_UPDATE;
-
-        @Override
-        public boolean onNode() {
-            return false;
-        }
     }
 
     private final ConnectorRecords records;

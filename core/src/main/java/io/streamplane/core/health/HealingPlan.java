@@ -29,20 +29,14 @@ public final class HealingPlan implements OperationPlan<HealingPlan.Kind, Cluste
     /** The steps of a healing. */
     public enum Kind implements StepKind {
         /** Starts one node again, formatted afresh if its data is gone. */
-        RESTORE_NODE(true),
+        RESTORE_NODE {
+            @Override
+            public boolean onNode() {
+                return true;
+            }
+        },
         /** Waits until the restored nodes serve and every partition is in sync. */
-        AWAIT_IN_SYNC(false);
-
-        private final boolean onNode;
-
-        Kind(boolean onNode) {
-            this.onNode = onNode;
-        }
-
-        @Override
-        public boolean onNode() {
-            return onNode;
-        }
+        AWAIT_IN_SYNC;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HealingPlan.class);

@@ -30,11 +30,6 @@ public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.
     /** The steps of a creation. */
     public enum Kind implements StepKind {
         PREPARE_NODES, START_CONTROLLERS, START_BROKERS, AWAIT_BROKER_REGISTRATION;
-
-        @Override
-        public boolean onNode() {
-            return false;
-        }
     }
 
     /** The steps, in order. */

@@ -24,11 +24,6 @@ public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.
     /** The steps of a deletion. */
     public enum Kind implements StepKind {
         STOP_BROKERS, STOP_CONTROLLERS, DELETE_NODE_FILES;
-
-        @Override
-        public boolean onNode() {
-            return false;
-        }
     }
 
     /** The steps, in order. */

@@ -9,6 +9,11 @@ public interface StepKind {
     /** The kind's name, which starts the step's name as DescribeClusterOperation shows it. */
     String name();
 
-    /** Whether every step of this kind acts on one node, whose id ends the step's name. */
-    boolean onNode();
+    /**
+     * Whether every step of this kind acts on one node, whose id ends the step's name. Kinds that do
+     * say so in their constant's body.
+     */
+    default boolean onNode() {
+        return false;
+    }
 }

@@ -27,28 +27,22 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
     /** The steps a change may take. */
     public enum Kind implements StepKind {
         /** Fetches the Kafka release of the target spec. */
-        INSTALL_KAFKA_RELEASE(false),
+        INSTALL_KAFKA_RELEASE,
         /** Rewrites every node's configuration file from the target spec, for its next start. */
-        WRITE_NODE_CONFIGURATION(false),
+        WRITE_NODE_CONFIGURATION,
         /** Alters the cluster-wide defaults Kafka takes at run time. */
-        APPLY_DYNAMIC_CONFIGURATION(false),
+        APPLY_DYNAMIC_CONFIGURATION,
         /** Restarts one broker, when that is safe. */
-        RESTART_BROKER(true),
+        RESTART_BROKER {
+            @Override
+            public boolean onNode() {
+                return true;
+            }
+        },
         /** Restarts the controllers, the active one last. */
-        RESTART_CONTROLLERS(false),
+        RESTART_CONTROLLERS,
         /** Raises metadata.version to the new release's level. */
-        FINALIZE_METADATA_VERSION(false);
-
-        private final boolean onNode;
-
-        Kind(boolean onNode) {
-            this.onNode = onNode;
-        }
-
-        @Override
-        public boolean onNode() {
-            return onNode;
-        }
+        FINALIZE_METADATA_VERSION;
     }
 
     /** How long the new metadata version may take to be accepted while the last nodes re-register. */

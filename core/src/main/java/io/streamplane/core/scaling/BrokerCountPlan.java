@@ -28,24 +28,18 @@ public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind
     /** The steps of a change of broker count, and of a rebalancing. */
     public enum Kind implements StepKind {
         /** Starts the brokers the spec adds and waits until they serve. */
-        ADD_BROKERS(false),
+        ADD_BROKERS,
         /** Moves replicas and leaderships to a fair share on the brokers that stay. */
-        REBALANCE_PARTITIONS(false),
+        REBALANCE_PARTITIONS,
         /** Stops a broker that holds no replica any more, and unregisters it. */
-        REMOVE_BROKER(true),
+        REMOVE_BROKER {
+            @Override
+            public boolean onNode() {
+                return true;
+            }
+        },
         /** Rewrites the remaining nodes' configuration (the controllers' view of the brokers). */
-        WRITE_NODE_CONFIGURATION(false);
-
-        private final boolean onNode;
-
-        Kind(boolean onNode) {
-            this.onNode = onNode;
-        }
-
-        @Override
-        public boolean onNode() {
-            return onNode;
-        }
+        WRITE_NODE_CONFIGURATION;
     }
 
     /** Replication bandwidth per broker for moving replicas; client traffic keeps the rest. */

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The copying decisions only: the workers and S3 are stand-ins here; ConnectorsTest copies real logs to S3. */
+/** The copying decisions only: the workers and S3 are stand-ins here; ConnectorsIT copies real logs to S3. */
 class WorkerLogDeliveryTest {
     @TempDir
     Path logs;

@@ -19,23 +19,9 @@ import static org.awaitility.Awaitility.await;
 
 /** The engine on an in-memory journal, with a plan that records what it is asked to do. */
 class OperationEngineTest {
-    enum Kind implements StepKind {
-        PREPARE(false), RESTART_NODE(true), CHECK(false);
-
-        private final boolean onNode;
-
-        Kind(boolean onNode) {
-            this.onNode = onNode;
-        }
-
-        @Override
-        public boolean onNode() {
-            return onNode;
-        }
-    }
 
     /** A plan that records every step it runs, and fails or blocks at the steps it is told to. */
-    static final class RecordingPlan implements OperationPlan<Kind, ClusterOperation> {
+    static final class RecordingPlan implements OperationPlan<TestSteps, ClusterOperation> {
         final List<String> ran = new CopyOnWriteArrayList<>();
         final List<String> outcomes = new CopyOnWriteArrayList<>();
         volatile String failAt = "";
@@ -43,12 +29,12 @@ class OperationEngineTest {
         final CountDownLatch blocked = new CountDownLatch(1);
 
         @Override
-        public Class<Kind> stepKinds() {
-            return Kind.class;
+        public Class<TestSteps> stepKinds() {
+            return TestSteps.class;
         }
 
         @Override
-        public StepAction action(Step<Kind> step, ClusterOperation operation) {
+        public StepAction action(Step<TestSteps> step, ClusterOperation operation) {
             return () -> {
                 ran.add(step.name());
                 if (step.name().equals(blockAt)) {
@@ -84,8 +70,8 @@ class OperationEngineTest {
 
     private ClusterOperation record(String arn) {
         var operation = ClusterOperation.pending(arn, "arn:cluster/a", OperationType.REBOOT_NODE,
-                List.of(Step.of(Kind.PREPARE), Step.onNode(Kind.RESTART_NODE, 2), Step.onNode(Kind.RESTART_NODE, 3),
-                        Step.of(Kind.CHECK)), Instant.now(), Optional.empty(), Optional.empty());
+                List.of(Step.of(TestSteps.PREPARE), Step.onNode(TestSteps.RESTART_NODE, 2), Step.onNode(TestSteps.RESTART_NODE, 3),
+                        Step.of(TestSteps.CHECK)), Instant.now(), Optional.empty(), Optional.empty());
         journal.putOperation(operation);
         return operation;
     }
@@ -145,7 +131,7 @@ class OperationEngineTest {
     @Test
     void aStepNameThePlanDoesNotKnow_failsTheOperation_ratherThanLeavingItPending() {
         var operation = ClusterOperation.pending("op-4", "arn:cluster/a", OperationType.REBOOT_NODE,
-                List.of(Step.of(Kind.PREPARE)), Instant.now(), Optional.empty(), Optional.empty());
+                List.of(Step.of(TestSteps.PREPARE)), Instant.now(), Optional.empty(), Optional.empty());
         journal.putOperation(new ClusterOperation(operation.arn(), operation.clusterArn(), operation.type(),
                 operation.state(), List.of(new OperationStep("SOMETHING_ELSE", StepStatus.PENDING)),
                 operation.creationTime(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));

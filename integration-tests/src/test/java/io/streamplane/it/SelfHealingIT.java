@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * record is lost, duplicated or reordered.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SelfHealingTest extends LiveClusterTest {
-    SelfHealingTest() {
+class SelfHealingIT extends LiveClusterIT {
+    SelfHealingIT() {
         super("healing", Clusters.KAFKA_VERSION);
     }
 

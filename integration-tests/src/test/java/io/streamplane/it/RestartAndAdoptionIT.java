@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * and the next server adopts the nodes; stopping it gracefully stops the nodes, and the next start
  * brings them back with their data.
  */
-class RestartAndAdoptionTest {
+class RestartAndAdoptionIT {
     private static final String TOPIC = "payments";
 
     @Test

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * on the same endpoint) that the cluster names; their Kafka principal is the certificate subject.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MutualTlsTest {
+class MutualTlsIT {
     private StreamplaneFixture streamplane;
     private KafkaClient kafka;
     private AcmPcaClient privateCa;

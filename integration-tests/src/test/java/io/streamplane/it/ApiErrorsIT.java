@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad requests get AWS-style errors naming what is wrong, never a 500, and change no state. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiErrorsTest {
+class ApiErrorsIT {
     private static final String UNKNOWN_ARN =
             "arn:aws:kafka:us-east-1:000000000000:cluster/nope/00000000-0000-0000-0000-000000000000-1";
     private StreamplaneFixture streamplane;

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a method that stays on (here plaintext, under audited acks=all traffic) never notice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SecurityUpdateTest extends LiveClusterTest {
-    SecurityUpdateTest() {
+class SecurityUpdateIT extends LiveClusterIT {
+    SecurityUpdateIT() {
         super("secured", Clusters.KAFKA_VERSION);
     }
 

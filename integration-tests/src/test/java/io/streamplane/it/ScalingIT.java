@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * reported against the volume size, and volumes grown with UpdateBrokerStorage.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScalingTest extends LiveClusterTest {
-    ScalingTest() {
+class ScalingIT extends LiveClusterIT {
+    ScalingIT() {
         super("scaling", Clusters.KAFKA_VERSION);
     }
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** MSK Connect's worker configurations through the AWS SDK, with MSK Connect's rules for their properties. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkerConfigurationsTest {
+class WorkerConfigurationsIT {
     private static final String PROPERTIES = "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
             + "value.converter=org.apache.kafka.connect.json.JsonConverter\nvalue.converter.schemas.enable=false\n";
     private StreamplaneFixture streamplane;

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * super user on listeners of their own, so the cluster stays manageable whatever ACLs say.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AclTest extends LiveClusterTest {
-    AclTest() {
+class AclIT extends LiveClusterIT {
+    AclIT() {
         super("acls", Clusters.KAFKA_VERSION);
     }
 

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * killed in the middle.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class S3SinkConnectorTest {
+class S3SinkConnectorIT {
     private static final String TOPIC = "events";
     private static final ObjectMapper JSON = new ObjectMapper();
     private LiveCluster cluster;

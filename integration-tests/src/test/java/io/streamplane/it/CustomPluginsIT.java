@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * by Kafka Connect itself. The plugin is Apache Kafka's own file connector, a real one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CustomPluginsTest {
+class CustomPluginsIT {
     private static final String BUCKET_ARN = "arn:aws:s3:::plugins";
     private StreamplaneFixture streamplane;
     private KafkaConnectClient connect;

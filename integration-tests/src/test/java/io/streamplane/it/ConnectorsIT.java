@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConnectorsTest {
+class ConnectorsIT {
     private static final String TOPIC = "orders";
     private LiveCluster cluster;
     private KafkaConnectClient connect;

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Secrets Manager API on the same endpoint as MSK, through the AWS SDK's own client. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecretsManagerTest {
+class SecretsManagerIT {
     private StreamplaneFixture streamplane;
     private SecretsManagerClient secrets;
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A cluster that cannot start ends FAILED, says why, leaves no process behind, and can be deleted. */
-class CreationFailureTest {
+class CreationFailureIT {
 
     @Test
     void aBrokerThatCannotStart_failsTheClusterWithTheReason() throws Exception {

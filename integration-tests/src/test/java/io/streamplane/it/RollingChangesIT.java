@@ -26,8 +26,8 @@ import static org.awaitility.Awaitility.await;
  * broker; through all of it no send fails and every acknowledged record arrives once, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RollingChangesTest extends LiveClusterTest {
-    RollingChangesTest() {
+class RollingChangesIT extends LiveClusterIT {
+    RollingChangesIT() {
         super("rolling", Clusters.KAFKA_VERSION);
     }
 

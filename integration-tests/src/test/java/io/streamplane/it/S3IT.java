@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * upload their plugins.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class S3Test {
+class S3IT {
     private StreamplaneFixture streamplane;
     private S3Client s3;
 

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * with the topic {@value #TOPIC} for the whole class, and the calls they all make on it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LiveClusterTest {
+abstract class LiveClusterIT {
     static final String TOPIC = "ledger";
     static final int PARTITIONS = 6;
     private final String clusterName;
@@ -36,7 +36,7 @@ abstract class LiveClusterTest {
     String clusterArn;
     String bootstrap;
 
-    LiveClusterTest(String clusterName, String kafkaVersion) {
+    LiveClusterIT(String clusterName, String kafkaVersion) {
         this.clusterName = clusterName;
         this.kafkaVersion = kafkaVersion;
     }

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * fetched from the control plane, and verify the brokers' host names.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EncryptionTest {
+class EncryptionIT {
     private StreamplaneFixture streamplane;
     private KafkaClient kafka;
     private String clusterArn;

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 /** What a user does from the README, with the AWS SDK and stock Kafka clients, on one real cluster. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterLifecycleTest {
+class ClusterLifecycleIT {
     private static final List<String> SUBNETS = List.of("subnet-1", "subnet-2", "subnet-3");
     private StreamplaneFixture streamplane;
     private KafkaClient kafka;

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** MSK configurations through the AWS SDK: revisions, validation of properties, and deletion. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConfigurationsTest {
+class ConfigurationsIT {
     private StreamplaneFixture streamplane;
     private KafkaClient kafka;
 

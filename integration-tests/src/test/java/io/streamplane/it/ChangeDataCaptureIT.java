@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * SDK finds every inserted, updated and deleted row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChangeDataCaptureTest {
+class ChangeDataCaptureIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "shop.public.customers";
     private EmbeddedPostgres postgres;

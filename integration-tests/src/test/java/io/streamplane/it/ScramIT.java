@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScramTest {
+class ScramIT {
     private StreamplaneFixture streamplane;
     private KafkaClient kafka;
     private SecretsManagerClient secretsManager;

@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the new release, the metadata version is finalised, and no acknowledged record is lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KafkaVersionUpgradeTest extends LiveClusterTest {
+class KafkaVersionUpgradeIT extends LiveClusterIT {
     private static final String OLD_VERSION = "4.0.x.kraft";
 
-    KafkaVersionUpgradeTest() {
+    KafkaVersionUpgradeIT() {
         super("upgraded", OLD_VERSION);
     }
 
