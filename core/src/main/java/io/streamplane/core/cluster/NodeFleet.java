@@ -1,5 +1,6 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.Poll;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 public final class NodeFleet {
     private static final Logger LOG = LoggerFactory.getLogger(NodeFleet.class);
     private static final int CONTROLLER_HEAP_MEGABYTES = 256;
+    private static final Duration STARTED_POLL = Duration.ofMillis(100);
     private final ClusterStore store;
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
@@ -155,15 +157,19 @@ public final class NodeFleet {
     }
 
     /**
-     * Waits until every broker is registered and serving, or {@code abandon} says to stop waiting.
-     * A node whose process exits meanwhile will not come back by itself, so that fails at once,
-     * pointing at its logs.
+     * Waits until every broker is registered and serving and its process has finished starting, or
+     * {@code abandon} says to stop waiting. A node whose process exits meanwhile will not come back by
+     * itself, so that fails at once, pointing at its logs.
      */
     public void awaitBrokersServing(Cluster cluster, Duration timeout, BooleanSupplier abandon)
             throws TimeoutException, InterruptedException {
         var nodes = store.nodes(cluster.arn());
-        probe.awaitBrokers(bootstrapServers(cluster), brokerIds(cluster), timeout,
-                () -> abandon.getAsBoolean() || firstExited(nodes).isPresent());
+        BooleanSupplier stop = () -> abandon.getAsBoolean() || firstExited(nodes).isPresent();
+        probe.awaitBrokers(bootstrapServers(cluster), brokerIds(cluster), timeout, stop);
+        // Registered is not started: a broker that cannot bind a listener exits just after it registers.
+        Poll.until("the brokers of cluster " + cluster.name() + " to finish starting", timeout, STARTED_POLL,
+                () -> stop.getAsBoolean()
+                        || nodes.stream().filter(ClusterNode::isBroker).allMatch(n -> hasStarted(cluster, n)));
         var exited = firstExited(nodes);
         if (exited.isPresent()) {
             var node = exited.get();
@@ -171,6 +177,10 @@ public final class NodeFleet {
                     .toLowerCase() + " " + node.nodeId() + " exited while starting; its logs are in "
                     + runtime.logLocation(cluster.uuid(), node.nodeId()));
         }
+    }
+
+    private boolean hasStarted(Cluster cluster, ClusterNode node) {
+        return node.process().map(p -> runtime.hasStarted(cluster.uuid(), node.nodeId(), p)).orElse(false);
     }
 
     private Optional<ClusterNode> firstExited(List<ClusterNode> nodes) {

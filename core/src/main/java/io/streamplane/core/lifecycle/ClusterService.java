@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -119,6 +120,8 @@ public final class ClusterService {
 
     /** Deletes the cluster, also while an operation runs on it (a creation in progress stops). */
     public Cluster delete(String clusterArn, Optional<String> currentVersion) {
+        // The cluster as the deletion leaves it, kept here: the deletion may be over before this returns.
+        var deleting = new AtomicReference<Cluster>();
         var operation = open(clusterArn, cluster -> {
             if (cluster.state() == ClusterState.DELETING) {
                 throw new InvalidRequest("You can't delete cluster in DELETING state.");
@@ -127,11 +130,11 @@ public final class ClusterService {
                 throw new InvalidRequest("currentVersion",
                         "The version of the cluster isn't current. Check the current version and try again.");
             }
-            return Launch.deletion(OperationType.DELETE_CLUSTER, backend.steps().deletion(),
-                    cluster.withState(ClusterState.DELETING, Optional.empty())
-                            .withCurrentVersion(ids.clusterVersion()));
+            deleting.set(cluster.withState(ClusterState.DELETING, Optional.empty())
+                    .withCurrentVersion(ids.clusterVersion()));
+            return Launch.deletion(OperationType.DELETE_CLUSTER, backend.steps().deletion(), deleting.get());
         });
-        return store.findCluster(operation.clusterArn()).orElseThrow(() -> notFound(clusterArn));
+        return deleting.get().withActiveOperation(Optional.of(operation.arn()));
     }
 
     /** Moves the cluster to another configuration revision: live where Kafka allows, rolling otherwise. */

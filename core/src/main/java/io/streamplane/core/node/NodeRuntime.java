@@ -46,6 +46,13 @@ public interface NodeRuntime {
      */
     Optional<NodeProcess> findRunning(String clusterUuid, int nodeId);
 
+    /**
+     * Whether this process of the node has finished starting: every listener bound. A KRaft broker
+     * registers and is unfenced before it binds its listeners, so a broker that cannot bind one
+     * shows as serving for a moment before it exits.
+     */
+    boolean hasStarted(String clusterUuid, int nodeId, NodeProcess process);
+
     /** Whether this exact process (pid and start time) is still running. */
     boolean isRunning(NodeProcess process);
 

@@ -85,6 +85,11 @@ public final class FakeNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public boolean hasStarted(String clusterUuid, int nodeId, NodeProcess process) {
+        return isRunning(process);
+    }
+
+    @Override
     public boolean isRunning(NodeProcess process) {
         return process.equals(running.get(process.pid()));
     }

@@ -163,6 +163,13 @@ public final class LocalNodeRuntime implements NodeRuntime {
         }
     }
 
+    /** A node configured before nodes kept a lifecycle log counts as started once it runs. */
+    @Override
+    public boolean hasStarted(String clusterUuid, int nodeId, NodeProcess process) {
+        return LifecycleLog.started(directories.logs(clusterUuid, nodeId), process.pid())
+                .orElseGet(() -> isRunning(process));
+    }
+
     @Override
     public NodeProcess start(NodeLaunchSpec node) {
         distributions.install(node.release());

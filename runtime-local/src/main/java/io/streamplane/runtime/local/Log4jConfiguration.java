@@ -4,14 +4,31 @@ import java.nio.file.Path;
 
 /**
  * The log4j2 configuration of a node (Kafka's server log) or a Connect worker (its connect log):
- * one log file, rolled at 50 MB, five kept.
+ * one log file, rolled at 50 MB, five kept. A node also keeps a lifecycle log: the lines Kafka's
+ * server logs as it starts and stops, each behind the process id, so that the runtime can tell when
+ * a given process has finished starting.
  */
 final class Log4jConfiguration {
+    /** The lifecycle log of a node, in its log directory. */
+    static final String LIFECYCLE_LOG = "lifecycle.log";
+    /** What Kafka logs once a server's start-up is over: every listener bound (Kafka's system tests wait for it). */
+    static final String STARTED = "Kafka Server started";
+
     private Log4jConfiguration() {
     }
 
     static String forLogDirectory(Path logs) {
-        return forLogFile(logs.resolve("server.log"));
+        String lifecycle = logs.resolve(LIFECYCLE_LOG).toString();
+        return forLogFile(logs.resolve("server.log")) + String.join("\n",
+                "appender.lifecycle.type = File",
+                "appender.lifecycle.name = lifecycle",
+                "appender.lifecycle.fileName = " + lifecycle,
+                "appender.lifecycle.layout.type = PatternLayout",
+                "appender.lifecycle.layout.pattern = %pid %m%n",
+                "logger.lifecycle.name = kafka.server.KafkaRaftServer",
+                "logger.lifecycle.level = INFO",
+                "logger.lifecycle.appenderRef.lifecycle.ref = lifecycle",
+                "");
     }
 
     static String forLogFile(Path logFile) {
