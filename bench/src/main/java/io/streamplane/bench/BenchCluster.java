@@ -9,7 +9,12 @@ import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A server of its own and an ACTIVE 3-broker, 3-AZ cluster with one topic, for benchmarks that
@@ -71,6 +76,23 @@ final class BenchCluster implements AutoCloseable {
     }
 
     /** Seconds from now until the cluster is ACTIVE again after the change just started. */
+    /**
+     * When the server's healing of the cluster, opened at or after {@code since}, completed: read from
+     * the operation itself, since a fast healing may be over before anyone looks at the state.
+     */
+    Instant healedAt(Instant since) {
+        var healed = new AtomicReference<Instant>();
+        await("a HEAL_CLUSTER operation opened after " + since + " to complete").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    kafka.listClusterOperationsV2(r -> r.clusterArn(arn)).clusterOperationInfoList().stream()
+                            .filter(o -> o.operationType().equals("HEAL_CLUSTER") && !o.startTime().isBefore(since))
+                            .filter(o -> o.operationState().equals("UPDATE_COMPLETE"))
+                            .findFirst().ifPresent(o -> healed.set(o.endTime()));
+                    return healed.get() != null;
+                });
+        return healed.get();
+    }
+
     double secondsUntilActive(long startNanos) {
         Clusters.awaitState(kafka, arn, ClusterState.ACTIVE);
         return (System.nanoTime() - startNanos) / 1e9;

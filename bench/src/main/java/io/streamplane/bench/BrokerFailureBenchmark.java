@@ -4,9 +4,9 @@ import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.TrafficAuditor;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.services.kafka.model.ClusterState;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
@@ -28,14 +28,14 @@ final class BrokerFailureBenchmark implements Callable<Integer> {
             await().atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 500);
             long[] before = IntStream.range(0, BenchCluster.PARTITIONS).mapToLong(auditor::acknowledgedCount).toArray();
             long killed = System.nanoTime();
+            Instant killedAt = Instant.now();
             NodeProcesses.kill(cluster.arn(), 2);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
                     .until(() -> IntStream.range(0, BenchCluster.PARTITIONS)
                             .allMatch(p -> auditor.acknowledgedCount(p) > before[p] + 1));
             double writable = (System.nanoTime() - killed) / 1e9;
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> cluster.state() == ClusterState.HEALING);
-            double inSync = cluster.secondsUntilActive(killed);
+            var healed = cluster.healedAt(killedAt);
+            double inSync = (healed.toEpochMilli() - killedAt.toEpochMilli()) / 1e3;
             var report = auditor.stop(Duration.ofSeconds(90));
             System.out.printf("%nbroker 2 killed (SIGKILL) under traffic on %d partitions:%n", BenchCluster.PARTITIONS);
             System.out.printf("every partition taking writes again after: %.1f s%n", writable);
