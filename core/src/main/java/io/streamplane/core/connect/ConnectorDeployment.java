@@ -99,8 +99,7 @@ final class ConnectorDeployment {
     /** What Connect's status comes to by the deadline, if it comes to anything. */
     private Optional<ConnectorHealth.Verdict> awaitVerdict(Connector connector, int tasksMax, Instant deadline) {
         while (waits.before(deadline)) {
-            var verdict = fleet.readyWorker(connector).flatMap(w -> workers.status(w, connector.name()))
-                    .flatMap(status -> ConnectorHealth.of(status, tasksMax));
+            var verdict = statusNow(connector).flatMap(status -> ConnectorHealth.of(status, tasksMax));
             if (verdict.isPresent()) {
                 return verdict;
             }

@@ -53,13 +53,9 @@ public record ConnectorOperation(String arn, String connectorArn, ConnectorOpera
                 Optional.empty(), now, Optional.empty());
     }
 
-    public boolean finished() {
-        return state.equals(COMPLETE) || state.equals(FAILED);
-    }
-
     @Override
     public boolean isFinished() {
-        return finished();
+        return state.equals(COMPLETE) || state.equals(FAILED);
     }
 
     @Override

@@ -27,6 +27,6 @@ final class ConnectorOperationJournal implements OperationJournal<ConnectorOpera
     @Override
     public List<ConnectorOperation> unfinished() {
         return store.listConnectors().stream().flatMap(c -> store.connectorOperations(c.arn()).stream())
-                .filter(o -> !o.finished()).sorted(Comparator.comparing(ConnectorOperation::creationTime)).toList();
+                .filter(o -> !o.isFinished()).sorted(Comparator.comparing(ConnectorOperation::creationTime)).toList();
     }
 }

@@ -71,7 +71,7 @@ public final class ConnectorSupervisor implements AutoCloseable {
                 case CREATING -> provision(connector.arn());
                 case DELETING -> remove(connector.arn());
                 case UPDATING -> store.connectorOperations(connector.arn()).stream()
-                        .filter(o -> !o.finished()).findFirst()
+                        .filter(o -> !o.isFinished()).findFirst()
                         .ifPresentOrElse(o -> engine.submit(o.arn()), () -> provision(connector.arn()));
                 default -> { }
             }
