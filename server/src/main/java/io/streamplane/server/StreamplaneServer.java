@@ -41,6 +41,7 @@ import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationLauncher;
 import io.streamplane.core.pki.PrivateCaService;
+import io.streamplane.core.scaling.ReplicationFactorWatch;
 import io.streamplane.core.secrets.ScramSecretService;
 import io.streamplane.core.secrets.SecretService;
 import io.streamplane.core.tag.TagService;
@@ -93,6 +94,8 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration STORAGE_MEASUREMENT_AGE = Duration.ofSeconds(5);
     /** How often clusters with intelligent rebalancing ACTIVE are checked for balance. */
     private static final Duration REBALANCING_INTERVAL = Duration.ofSeconds(10);
+    /** How often the replication factors of every cluster's topics are read, for scale-in requests. */
+    private static final Duration REPLICATION_FACTOR_INTERVAL = Duration.ofSeconds(5);
     /** MSK Connect allows 200 tags on a resource (MSK 50). */
     private static final int MAX_CONNECT_TAGS = 200;
     /** How often every connector's workers and state are checked, and how often their CPU use is sampled. */
@@ -104,6 +107,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private final OperationEngine<ClusterOperation> engine;
     private final ClusterBackend backend;
     private final OperationLauncher launcher;
+    private final ReplicationFactorWatch replicationFactors;
     private final AwsHttpServer http;
     private final LocalCertificateAuthority authority;
     private final Optional<EmbeddedS3> embeddedS3;
@@ -150,8 +154,10 @@ public final class StreamplaneServer implements AutoCloseable {
                         STORAGE_MEASUREMENT_AGE), clock);
         this.engine = new OperationEngine<>("operation", operationStore, backend.plans(), clock);
         this.launcher = new OperationLauncher(identity, clusterStore, operationStore, engine, ids, clock);
+        this.replicationFactors = new ReplicationFactorWatch(clusterStore,
+                ReplicationFactorWatch.Reader.through(probe, backend::adminBootstrap), REPLICATION_FACTOR_INTERVAL, clock);
         var clusters = new ClusterService(identity, clusterStore, launcher, backend, versions, configurations,
-                privateCas, probe, ids, clock);
+                privateCas, replicationFactors, ids, clock);
         // MSK allows 50 tags on a resource.
         var tags = new TagService(tagStore, 50, arn -> clusterStore.findCluster(arn).isPresent()
                 || configurations.exists(arn));
@@ -233,6 +239,7 @@ public final class StreamplaneServer implements AutoCloseable {
             throw new IllegalStateException("The server was stopped before it started");
         }
         backend.start(engine, launcher);
+        replicationFactors.start();
         customPlugins.resumeInspections();
         connectorSupervisor.start();
         http.start();
@@ -269,6 +276,7 @@ public final class StreamplaneServer implements AutoCloseable {
         }
         // First, or the monitor would take the nodes stopped below for failures and restart them.
         backend.stopWatching();
+        replicationFactors.close();
         engine.close();
         connectorSupervisor.close();
         if (config.stopNodesOnShutdown()) {

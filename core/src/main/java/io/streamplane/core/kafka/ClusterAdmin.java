@@ -124,7 +124,12 @@ public final class ClusterAdmin implements AutoCloseable {
 
     /** The highest replication factor of any topic: fewer brokers than this cannot hold the cluster. */
     public int maxReplicationFactor() throws Exception {
-        return partitionStates().stream().mapToInt(p -> p.replicas().size()).max().orElse(0);
+        var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
+        if (names.isEmpty()) {
+            return 0;
+        }
+        return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                .flatMap(t -> t.partitions().stream()).mapToInt(p -> p.replicas().size()).max().orElse(0);
     }
 
     /** Removes a broker that has left for good from the cluster's metadata. */

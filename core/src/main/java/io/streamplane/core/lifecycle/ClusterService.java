@@ -18,7 +18,6 @@ import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
-import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.Launch;
@@ -26,6 +25,7 @@ import io.streamplane.core.operation.OperationLauncher;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.pki.PrivateCaService;
+import io.streamplane.core.scaling.ReplicationFactors;
 import io.streamplane.core.placement.ZonePlacement;
 import io.streamplane.core.security.ClusterSecurity;
 
@@ -54,15 +54,15 @@ public final class ClusterService {
     private final ConfigurationService configurations;
     private final OperationLauncher launcher;
     private final PrivateCaService authorities;
-    private final KafkaClusterProbe probe;
+    private final ReplicationFactors replicationFactors;
     private final Ids ids;
     private final Clock clock;
 
     public ClusterService(ServiceIdentity identity, ClusterStore store, OperationLauncher launcher,
                           ClusterBackend backend, KafkaVersionCatalog versions,
-                          ConfigurationService configurations, PrivateCaService authorities, KafkaClusterProbe probe,
-                          Ids ids, Clock clock) {
-        this.probe = probe;
+                          ConfigurationService configurations, PrivateCaService authorities,
+                          ReplicationFactors replicationFactors, Ids ids, Clock clock) {
+        this.replicationFactors = replicationFactors;
         this.identity = identity;
         this.store = store;
         this.launcher = launcher;
@@ -194,9 +194,6 @@ public final class ClusterService {
      * hand theirs over first. Refused when fewer brokers could not hold every topic's replicas.
      */
     public ClusterOperation updateBrokerCount(String clusterArn, String currentVersion, int target) {
-        var found = requireUpdatable(describe(clusterArn), currentVersion);
-        // Asked of Kafka before the cluster is locked, so that nothing waits on the cluster meanwhile.
-        int replicationFactor = target < found.spec().numberOfBrokerNodes() ? maxReplicationFactor(found) : 0;
         return change(clusterArn, currentVersion, cluster -> {
             int current = cluster.spec().numberOfBrokerNodes();
             int zones = cluster.spec().clientSubnets().size();
@@ -208,9 +205,12 @@ public final class ClusterService {
                 throw new InvalidRequest("targetNumberOfBrokerNodes", "targetNumberOfBrokerNodes must be a multiple "
                         + "of " + zones + " (the number of Availability Zones the cluster spans), got " + target);
             }
-            if (target < replicationFactor) {
-                throw new InvalidRequest("targetNumberOfBrokerNodes", "A topic has a replication factor of "
-                        + replicationFactor + ", which " + target + " brokers cannot hold");
+            // As last read in the background; a topic too wide that it has not seen yet fails the
+            // operation's first step instead, before any replica moves.
+            var replicationFactor = replicationFactors.highestKnown(clusterArn);
+            if (target < current && replicationFactor.isPresent() && target < replicationFactor.getAsInt()) {
+                throw new InvalidRequest("targetNumberOfBrokerNodes", ReplicationFactors.tooFewBrokers(
+                        replicationFactor.getAsInt(), target));
             }
             return userChange(cluster.withSpec(cluster.spec().withNumberOfBrokerNodes(target)),
                     OperationType.UPDATE_BROKER_COUNT, backend.steps().brokerCount(cluster, target),
@@ -251,15 +251,6 @@ public final class ClusterService {
                     OperationType.UPDATE_REBALANCING, backend.steps().recordedSettings(cluster),
                     ClusterState.UPDATING);
         });
-    }
-
-    private int maxReplicationFactor(Cluster cluster) {
-        try (var admin = probe.connect(backend.adminBootstrap(cluster))) {
-            return admin.maxReplicationFactor();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the replication factors of cluster " + cluster.name()
-                    + ": " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -29,7 +29,10 @@ public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind
     public enum Kind implements StepKind {
         /** Starts the brokers the spec adds and waits until they serve. */
         ADD_BROKERS,
-        /** Moves replicas and leaderships to a fair share on the brokers that stay. */
+        /**
+         * Moves replicas and leaderships to a fair share on the brokers that stay, once it has found
+         * that they are enough for every topic's replication factor.
+         */
         REBALANCE_PARTITIONS,
         /** Stops a broker that holds no replica any more, and unregisters it. */
         REMOVE_BROKER {
@@ -103,7 +106,14 @@ public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind
                 .collect(Collectors.toMap(ClusterNode::nodeId, b -> b.zone().id()));
         Set<Integer> all = fleet.brokerIds(cluster);
         try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
-            var moves = PartitionBalancer.balance(admin.partitionStates(), keeping);
+            var partitions = admin.partitionStates();
+            // The request was checked against the replication factors last read; this is the check
+            // against the topics as they are, before any replica moves.
+            int widest = partitions.stream().mapToInt(p -> p.replicas().size()).max().orElse(0);
+            if (widest > keeping.size()) {
+                throw new IllegalStateException(ReplicationFactors.tooFewBrokers(widest, keeping.size()));
+            }
+            var moves = PartitionBalancer.balance(partitions, keeping);
             LOG.info("Cluster {}: moving {} partitions onto brokers {}", cluster.name(), moves.size(), keeping.keySet());
             admin.reassign(moves, all, THROTTLE_BYTES_PER_SECOND, timeout);
             admin.electPreferredLeaders();

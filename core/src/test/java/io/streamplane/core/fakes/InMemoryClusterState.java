@@ -42,6 +42,12 @@ public final class InMemoryClusterState implements ClusterStore, OperationStore,
         operations.put(operation.arn(), operation);
     }
 
+    /** Puts a cluster in place as it would be after its creation, without one. */
+    public synchronized void putCluster(Cluster cluster) {
+        clusters.put(cluster.arn(), cluster);
+        nodes.putIfAbsent(cluster.arn(), new ArrayList<>());
+    }
+
     @Override
     public synchronized Optional<Cluster> findCluster(String clusterArn) {
         return Optional.ofNullable(clusters.get(clusterArn));

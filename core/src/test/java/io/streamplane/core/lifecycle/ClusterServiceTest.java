@@ -24,6 +24,7 @@ import io.streamplane.core.operation.OperationState;
 import io.streamplane.core.operation.OperationStep;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.pki.PrivateCaService;
+import io.streamplane.core.scaling.ReplicationFactors;
 import io.streamplane.core.security.ClusterSecurity;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClusterServiceTest {
     private final InMemoryClusterState state = new InMemoryClusterState();
     private final List<String> submitted = new CopyOnWriteArrayList<>();
+    /** What the background reading of topics would know: the widest topic of each cluster. */
+    private final Map<String, Integer> widestTopics = new ConcurrentHashMap<>();
     private final ClusterService clusters = service();
 
     private ClusterService service() {
@@ -62,7 +67,9 @@ class ClusterServiceTest {
         var wait = Duration.ofSeconds(1);
         var backend = new LocalClusterBackend(state, state, runtime, fleet, configurations, null,
                 new LocalClusterBackend.Timeouts(wait, wait, wait, wait, wait, wait, wait, wait), clock);
-        return new ClusterService(identity, state, launcher, backend, versions, configurations, authorities, null,
+        ReplicationFactors known = arn -> widestTopics.containsKey(arn) ? OptionalInt.of(widestTopics.get(arn))
+                : OptionalInt.empty();
+        return new ClusterService(identity, state, launcher, backend, versions, configurations, authorities, known,
                 ids, clock);
     }
 
@@ -190,6 +197,27 @@ class ClusterServiceTest {
 
         assertThat(clusters.describe(cluster.arn())).isEqualTo(cluster);
         assertThat(state.operations(cluster.arn())).hasSize(1);
+    }
+
+    @Test
+    void scalingIn_isRefusedAtOnceWhenAKnownTopicNeedsMoreBrokers_andLeftToTheOperationWhenNoneIsKnown() {
+        var cluster = active("shrink", 6);
+        widestTopics.put(cluster.arn(), 4);
+        assertThatThrownBy(() -> clusters.updateBrokerCount(cluster.arn(), cluster.currentVersion(), 3))
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> {
+                    assertThat(e.field()).contains("targetNumberOfBrokerNodes");
+                    assertThat(e.getMessage()).contains("replication factor of 4");
+                });
+        assertThat(clusters.describe(cluster.arn())).isEqualTo(cluster);
+
+        widestTopics.put(cluster.arn(), 3);
+        var fits = clusters.updateBrokerCount(cluster.arn(), cluster.currentVersion(), 3);
+        assertThat(fits.steps()).extracting(OperationStep::name).containsExactly("REBALANCE_PARTITIONS",
+                "REMOVE_BROKER_6", "REMOVE_BROKER_5", "REMOVE_BROKER_4", "WRITE_NODE_CONFIGURATION");
+
+        var unread = active("unread", 6);
+        var accepted = clusters.updateBrokerCount(unread.arn(), unread.currentVersion(), 3);
+        assertThat(accepted.steps()).first().extracting(OperationStep::name).isEqualTo("REBALANCE_PARTITIONS");
     }
 
     @Test

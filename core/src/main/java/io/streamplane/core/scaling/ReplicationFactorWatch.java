@@ -1,0 +1,111 @@
+package io.streamplane.core.scaling;
+
+import io.streamplane.core.PeriodicTask;
+import io.streamplane.core.cluster.Cluster;
+import io.streamplane.core.cluster.ClusterState;
+import io.streamplane.core.cluster.ClusterStore;
+import io.streamplane.core.kafka.InternalBootstrap;
+import io.streamplane.core.kafka.KafkaClusterProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the replication factors of every running cluster's topics in the background, so that a
+ * request can be checked against them without waiting on Kafka. A reading is trusted for a few
+ * intervals; a cluster that could not be read for longer is not known, and its scale-in is
+ * checked by the operation's first step instead.
+ */
+public final class ReplicationFactorWatch implements ReplicationFactors, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationFactorWatch.class);
+    /** States in which the brokers run; a creating, failed or deleting cluster has nothing to read. */
+    private static final Set<ClusterState> READABLE = EnumSet.of(ClusterState.ACTIVE, ClusterState.UPDATING,
+            ClusterState.HEALING, ClusterState.MAINTENANCE, ClusterState.REBOOTING_BROKER);
+    private static final int INTERVALS_TRUSTED = 3;
+
+    private final ClusterStore store;
+    private final Reader reader;
+    private final Duration trustedFor;
+    private final Clock clock;
+    private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+    private final PeriodicTask task;
+
+    /**
+     * @param reader   asks a cluster's brokers for the highest replication factor of its topics
+     * @param interval how long after one round of readings the next one starts
+     */
+    public ReplicationFactorWatch(ClusterStore store, Reader reader, Duration interval, Clock clock) {
+        this.store = store;
+        this.reader = reader;
+        this.trustedFor = interval.multipliedBy(INTERVALS_TRUSTED);
+        this.clock = clock;
+        this.task = new PeriodicTask("replication-factors", interval, this::readAll);
+    }
+
+    public void start() {
+        task.start();
+    }
+
+    @Override
+    public OptionalInt highestKnown(String clusterArn) {
+        var reading = readings.get(clusterArn);
+        if (reading == null || reading.at().plus(trustedFor).isBefore(clock.instant())) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(reading.highest());
+    }
+
+    /** One round of readings; the watch's own thread runs it every interval. */
+    void readAll() {
+        var readable = store.listClusters().stream().filter(c -> READABLE.contains(c.state())).toList();
+        var arns = readable.stream().map(Cluster::arn).collect(Collectors.toSet());
+        readings.keySet().retainAll(arns);
+        readable.forEach(this::read);
+    }
+
+    private void read(Cluster cluster) {
+        var started = clock.instant();
+        try {
+            // Stamped with the start of the read: a topic created while it ran may be missing from it.
+            readings.put(cluster.arn(), new Reading(reader.highestReplicationFactor(cluster), started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The last reading stays until it is too old to trust.
+            LOG.debug("Cannot read the replication factors of cluster {}", cluster.name(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        task.close();
+    }
+
+    /** Asks a cluster's brokers for the highest replication factor of its topics, internal ones included. */
+    @FunctionalInterface
+    public interface Reader {
+        int highestReplicationFactor(Cluster cluster) throws Exception;
+
+        /** Reads through the control plane's Admin connection to the cluster. */
+        static Reader through(KafkaClusterProbe probe, Function<Cluster, InternalBootstrap> bootstrap) {
+            return cluster -> {
+                try (var admin = probe.connect(bootstrap.apply(cluster))) {
+                    return admin.maxReplicationFactor();
+                }
+            };
+        }
+    }
+
+    private record Reading(int highest, Instant at) {
+    }
+}
