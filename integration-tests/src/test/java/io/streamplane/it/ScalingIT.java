@@ -253,7 +253,8 @@ class ScalingIT extends LiveClusterIT {
             // seen it gone; the request is refused then and changes nothing, so asking again is safe.
             var arn = new AtomicReference<String>();
             await("the server to see that the brokers can hold every topic").atMost(Duration.ofSeconds(60))
-                    .ignoreExceptionsMatching(e -> e.getMessage().contains("replication factor"))
+                    .ignoreExceptionsMatching(e -> e instanceof BadRequestException
+                            && String.valueOf(e.getMessage()).contains("replication factor"))
                     .until(() -> {
                         arn.set(kafka.updateBrokerCount(r -> r.clusterArn(clusterArn).currentVersion(version)
                                 .targetNumberOfBrokerNodes(brokers)).clusterOperationArn());

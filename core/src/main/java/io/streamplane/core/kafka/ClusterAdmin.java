@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
@@ -52,12 +53,11 @@ public final class ClusterAdmin implements AutoCloseable {
 
     /** Every partition of every topic, internal ones included, with its effective min.insync.replicas. */
     public List<PartitionState> partitionStates() throws Exception {
-        var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
-        if (names.isEmpty()) {
+        var topics = describeEveryTopic();
+        if (topics.isEmpty()) {
             return List.of();
         }
-        var topics = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
-        var resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+        var resources = topics.keySet().stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
         var configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
         var states = new ArrayList<PartitionState>();
         topics.forEach((name, description) -> {
@@ -124,12 +124,17 @@ public final class ClusterAdmin implements AutoCloseable {
 
     /** The highest replication factor of any topic: fewer brokers than this cannot hold the cluster. */
     public int maxReplicationFactor() throws Exception {
+        return describeEveryTopic().values().stream().flatMap(t -> t.partitions().stream())
+                .mapToInt(p -> p.replicas().size()).max().orElse(0);
+    }
+
+    /** Every topic, internal ones included, by name. */
+    private Map<String, TopicDescription> describeEveryTopic() throws Exception {
         var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
         if (names.isEmpty()) {
-            return 0;
+            return Map.of();
         }
-        return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
-                .flatMap(t -> t.partitions().stream()).mapToInt(p -> p.replicas().size()).max().orElse(0);
+        return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
     }
 
     /** Removes a broker that has left for good from the cluster's metadata. */
