@@ -106,14 +106,9 @@ public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind
                 .collect(Collectors.toMap(ClusterNode::nodeId, b -> b.zone().id()));
         Set<Integer> all = fleet.brokerIds(cluster);
         try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
-            var partitions = admin.partitionStates();
-            // The request was checked against the replication factors last read; this is the check
-            // against the topics as they are, before any replica moves.
-            int widest = partitions.stream().mapToInt(p -> p.replicas().size()).max().orElse(0);
-            if (widest > keeping.size()) {
-                throw new IllegalStateException(ReplicationFactors.tooFewBrokers(widest, keeping.size()));
-            }
-            var moves = PartitionBalancer.balance(partitions, keeping);
+            // The request was checked against the replication factors last read; the balancer checks
+            // the topics as they are, and refuses before any replica moves.
+            var moves = PartitionBalancer.balance(admin.partitionStates(), keeping);
             LOG.info("Cluster {}: moving {} partitions onto brokers {}", cluster.name(), moves.size(), keeping.keySet());
             admin.reassign(moves, all, THROTTLE_BYTES_PER_SECOND, timeout);
             admin.electPreferredLeaders();

@@ -60,8 +60,8 @@ public final class PartitionBalancer {
                         .min(Comparator.comparingInt((Integer b) -> loads.get(b)).thenComparing(b -> b))
                         .or(() -> rackOf.keySet().stream().filter(b -> !replicas.contains(b))
                                 .min(Comparator.comparingInt((Integer b) -> loads.get(b)).thenComparing(b -> b)))
-                        .orElseThrow(() -> new IllegalArgumentException("Not enough brokers for a replication factor of "
-                                + replicas.size()));
+                        .orElseThrow(() -> new IllegalArgumentException(ReplicationFactors.tooFewBrokers(
+                                replicas.size(), rackOf.size())));
                 replicas.set(i, target);
             }
         }

@@ -88,7 +88,8 @@ class PartitionBalancerTest {
     @Test
     void tooFewBrokersForTheReplicationFactor_isRefused() {
         assertThatThrownBy(() -> PartitionBalancer.balance(onThreeBrokers(3), brokers(2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replication factor of 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A topic has a replication factor of 3, which 2 brokers cannot hold");
     }
 
     private static Map<String, List<Integer>> apply(List<PartitionState> partitions,
