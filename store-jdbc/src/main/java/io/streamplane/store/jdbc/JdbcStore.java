@@ -21,7 +21,7 @@ public final class JdbcStore implements AutoCloseable {
     private final String password;
 
     private JdbcStore(String jdbcUrl, String user, String password) {
-        this.jdbi = Jdbi.create(jdbcUrl, user, password);
+        this.jdbi = Jdbi.create(jdbcUrl, user, password).setHandleCallbackDecorator(new InterruptKeeping());
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
@@ -72,7 +72,10 @@ public final class JdbcStore implements AutoCloseable {
     public static String h2Url(java.nio.file.Path dataDir) {
         // WRITE_DELAY=0: H2 otherwise writes commits out up to a second later, and a killed server
         // would forget changes it had already confirmed (an operation it accepted, a node it started).
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("streamplane") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        // retry: an interrupt during a write (an operation stopped at shutdown) closes a plain file
+        // channel, and H2 then closes the whole database or even reads it back as corrupted; this
+        // file system reopens the channel and finishes the write.
+        return "jdbc:h2:retry:file:" + dataDir.toAbsolutePath().resolve("streamplane") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
     }
 
     /** Closes the embedded database, which otherwise stays open for the life of the JVM. */

@@ -37,18 +37,21 @@ import io.streamplane.core.security.ClusterSecurity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The store behaves the same on the embedded H2 default and on a real PostgreSQL server. */
 class JdbcStoreTest {
+    private static final int WRITES = 200;
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static EmbeddedPostgres postgres;
     @TempDir
@@ -159,6 +163,40 @@ class JdbcStoreTest {
         } else {
             assertThat(store.clusters().findCluster(cluster.arn())).contains(cluster);
         }
+    }
+
+    /**
+     * Shutdown interrupts the threads of running operations, which then record where they stopped.
+     * On a plain H2 file an interrupted write closes the database and can leave it unreadable.
+     */
+    @Test
+    void writesOfAnInterruptedThread_keepTheDatabaseOpenAndWhole_andTheThreadInterrupted() throws Exception {
+        var dir = h2Dir.resolve(UUID.randomUUID().toString());
+        var cluster = cluster("interrupted", 6);
+        var stillInterrupted = new AtomicInteger();
+        try (var store = JdbcStore.open(JdbcStore.h2Url(dir), "", "")) {
+            store.operations().createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
+            var writer = new Thread(() -> {
+                for (int i = 0; i < WRITES; i++) {
+                    Thread.currentThread().interrupt();
+                    store.clusters().updateCluster(written(cluster, i));
+                    if (Thread.interrupted()) {
+                        stillInterrupted.incrementAndGet();
+                    }
+                }
+            });
+            writer.start();
+            writer.join(Duration.ofMinutes(2).toMillis());
+            assertThat(writer.isAlive()).isFalse();
+        }
+        assertThat(stillInterrupted).hasValue(WRITES);
+        try (var reopened = JdbcStore.open(JdbcStore.h2Url(dir), "", "")) {
+            assertThat(reopened.clusters().findCluster(cluster.arn())).contains(written(cluster, WRITES - 1));
+        }
+    }
+
+    private static Cluster written(Cluster cluster, int write) {
+        return cluster.withState(ClusterState.ACTIVE, Optional.of(new StateInfo("WRITE", "write " + write)));
     }
 
     @ParameterizedTest
