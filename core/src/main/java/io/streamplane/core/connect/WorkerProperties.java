@@ -23,7 +23,7 @@ public final class WorkerProperties {
             "rest.", "sasl.", "security.", "socket.", "ssl.", "topic.tracking.", "worker.");
     private static final Set<String> REFUSED = Set.of("bootstrap.servers", "config.storage.topic",
             "connections.max.idle.ms", "connector.client.config.override.policy", "group.id", "listeners",
-            "metric.reporters", "plugin.path", "receive.buffer.bytes", "response.http.headers.config",
+            "metric.reporters", "plugin.discovery", "plugin.path", "receive.buffer.bytes", "response.http.headers.config",
             "scheduled.rebalance.max.delay.ms", "send.buffer.bytes", "status.storage.topic");
     private static final Set<String> PRODUCER = Set.of("acks", "batch.size", "buffer.memory", "compression.type",
             "enable.idempotence", "key.serializer", "max.request.size", "metadata.max.age.ms", "metadata.max.idle.ms",

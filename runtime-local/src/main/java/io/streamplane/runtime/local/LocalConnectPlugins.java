@@ -128,7 +128,9 @@ public final class LocalConnectPlugins implements ConnectPlugins {
                 throw new IllegalStateException("Kafka Connect could not list the plugin's connectors (exit "
                         + process.exitValue() + ")");
             }
-            return parse(Files.readAllLines(output));
+            var listing = Files.readAllLines(output);
+            PluginDiscovery.record(location, PluginDiscovery.modeFor(listing));
+            return parse(listing);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run Kafka Connect's plugin listing", e);
         } catch (InterruptedException e) {

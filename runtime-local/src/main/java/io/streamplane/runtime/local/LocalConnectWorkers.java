@@ -51,6 +51,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
         properties.put("rest.advertised.host.name", "127.0.0.1");
         properties.put("rest.advertised.port", Integer.toString(port));
         properties.put("plugin.path", spec.pluginLocation().toString());
+        properties.put("plugin.discovery", PluginDiscovery.of(spec.pluginLocation()));
         try {
             Files.createDirectories(logs);
             var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
