@@ -15,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * archive of the classes it loaded when it exits cleanly, and later nodes map that archive instead
  * of loading and verifying the same classes again, which makes them start with less CPU. A missing,
  * stale or unusable archive only costs that saving: the JVM then loads classes as usual.
+ *
+ * <p>Servers that share the directory may record the same archive at once. That is safe because
+ * of how the JVM writes one: it unlinks the old file before creating the new (a JVM that mapped the
+ * old keeps its copy), and writes the header, with its magic number, last, so a JVM that opens an
+ * archive still being written finds it invalid and runs without sharing.
  */
 final class ClassDataSharing {
     private final Path directory;

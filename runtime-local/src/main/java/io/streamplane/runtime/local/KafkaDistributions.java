@@ -148,6 +148,14 @@ public final class KafkaDistributions {
         }
     }
 
+    /**
+     * Where the nodes' class-data archives are kept: in the release cache, so that servers sharing a
+     * cache (several data directories on one machine, the test suite's servers) share the archives.
+     */
+    public Path classDataArchives() {
+        return cache.resolve("cds");
+    }
+
     /** The Java agents nodes may run, laid out at build time beside the bundled release. */
     public Path agents() {
         return bundled.resolve("agents");
