@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -108,12 +109,19 @@ public final class Main {
                 description = "Its secret (env STREAMPLANE_S3_SECRET_ACCESS_KEY).")
         String s3SecretAccessKey;
 
+        @Option(names = "--autoscaling-sample-seconds", defaultValue = "${env:STREAMPLANE_AUTOSCALING_SAMPLE_SECONDS:-10}",
+                description = "How often autoscaled connectors' worker CPU is sampled; they scale after 3 samples past "
+                        + "a threshold (env STREAMPLANE_AUTOSCALING_SAMPLE_SECONDS, default ${DEFAULT-VALUE}).")
+        int autoscalingSampleSeconds;
+
         @Override
         public Integer call() throws InterruptedException {
             Map<String, String> additionalKeys;
             Optional<S3Endpoint> s3;
+            Duration autoscalingSampleInterval;
             try {
                 additionalKeys = ServerConfig.parseAccessKeys(accessKeys);
+                autoscalingSampleInterval = ServerConfig.autoscalingSampleInterval(autoscalingSampleSeconds);
                 s3 = ServerConfig.externalS3(s3Endpoint, Optional.ofNullable(s3Region).orElse(region), s3AccessKeyId,
                         s3SecretAccessKey);
             } catch (IllegalArgumentException e) {
@@ -126,7 +134,7 @@ public final class Main {
                     Optional.ofNullable(kafkaCache).orElse(dataDir.resolve("cache").resolve("kafka")).toAbsolutePath(),
                     Optional.ofNullable(mavenRepository).filter(u -> !u.isBlank())
                             .orElse(KafkaDistributions.defaultMavenRepository()),
-                    !leaveNodesRunning, s3);
+                    !leaveNodesRunning, s3, autoscalingSampleInterval);
             StreamplaneServer server;
             try {
                 server = StreamplaneServer.create(config);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * @param additionalAccessKeys more access keys clients may sign with, each with its secret
  * @param stopNodesOnShutdown whether a graceful stop also stops the clusters' nodes
  * @param s3                  a real S3 to keep objects in and forward S3 requests to; empty for the embedded one
+ * @param autoscalingSampleInterval how often autoscaled connectors' workers have their CPU use sampled;
+ *                            a connector scales after {@value io.streamplane.core.connect.AutoscalingPolicy#SAMPLES}
+ *                            samples past a threshold
  */
 public record ServerConfig(
         String bindAddress,
@@ -39,10 +43,12 @@ public record ServerConfig(
         Path kafkaCache,
         String mavenRepository,
         boolean stopNodesOnShutdown,
-        Optional<S3Endpoint> s3) {
+        Optional<S3Endpoint> s3,
+        Duration autoscalingSampleInterval) {
 
     public static final String DEFAULT_ACCESS_KEY_ID = "test";
     public static final String DEFAULT_SECRET_ACCESS_KEY = "test";
+    private static final int MAX_AUTOSCALING_SAMPLE_SECONDS = 300;
 
     /** Binding beyond loopback with the well-known default credentials would open the API to anyone. */
     public void checkSafeToServe() {
@@ -118,6 +124,15 @@ public record ServerConfig(
             throw new IllegalArgumentException("--s3-endpoint must be an http or https URL, got '" + endpoint + "'");
         }
         return Optional.of(new S3Endpoint(uri, region, accessKeyId.strip(), secretAccessKey.strip()));
+    }
+
+    /** The {@code --autoscaling-sample-seconds} flag as an interval, refused outside 1 to 300 seconds. */
+    public static Duration autoscalingSampleInterval(int seconds) {
+        if (seconds < 1 || seconds > MAX_AUTOSCALING_SAMPLE_SECONDS) {
+            throw new IllegalArgumentException("--autoscaling-sample-seconds must be between 1 and "
+                    + MAX_AUTOSCALING_SAMPLE_SECONDS + ", got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     public String endpoint(int actualPort) {

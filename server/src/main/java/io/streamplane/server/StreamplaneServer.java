@@ -98,9 +98,8 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration REPLICATION_FACTOR_INTERVAL = Duration.ofSeconds(5);
     /** MSK Connect allows 200 tags on a resource (MSK 50). */
     private static final int MAX_CONNECT_TAGS = 200;
-    /** How often every connector's workers and state are checked, and how often their CPU use is sampled. */
+    /** How often every connector's workers and state are checked. */
     private static final Duration CONNECTOR_CHECK_INTERVAL = Duration.ofSeconds(2);
-    private static final Duration CONNECTOR_CPU_SAMPLE_INTERVAL = Duration.ofSeconds(10);
 
     private final ServerConfig config;
     private final JdbcStore store;
@@ -197,7 +196,7 @@ public final class StreamplaneServer implements AutoCloseable {
                 distributions, distributions.bundledReleases().get(0));
         this.connectorSupervisor = new ConnectorSupervisor(connectStore, connectWorkers, connectPlugins,
                 workerConfigurations, objectStorage, authority::certificatePem, clock, READINESS_TIMEOUT,
-                CONNECTOR_CHECK_INTERVAL, CONNECTOR_CPU_SAMPLE_INTERVAL);
+                CONNECTOR_CHECK_INTERVAL, config.autoscalingSampleInterval());
         var connectors = new ConnectorService(identity, connectStore, tagStore, customPlugins, workerConfigurations,
                 connectorSupervisor, ids, clock);
         Map<String, OperationHandler> connectHandlers = new HashMap<>();

@@ -2,6 +2,7 @@ package io.streamplane.server;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,5 +43,15 @@ class ServerConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("go with --s3-endpoint");
         assertThatThrownBy(() -> ServerConfig.externalS3("ftp://files", "eu-west-1", "AKIDS3", "s3-secret"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http or https");
+    }
+
+    @Test
+    void theAutoscalingSampleInterval_isWholeSecondsFromOneToFiveMinutes() {
+        assertThat(ServerConfig.autoscalingSampleInterval(10)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ServerConfig.autoscalingSampleInterval(300)).isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> ServerConfig.autoscalingSampleInterval(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--autoscaling-sample-seconds must be between 1 and 300, got 0");
+        assertThatThrownBy(() -> ServerConfig.autoscalingSampleInterval(301))
+                .hasMessageContaining("got 301");
     }
 }

@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,6 +39,8 @@ public final class StreamplaneFixture implements AutoCloseable {
     /** A second key the server also accepts, as operators configure several. */
     public static final String SECOND_ACCESS_KEY_ID = "AKIDOPERATIONS";
     public static final String SECOND_SECRET_ACCESS_KEY = "operations-secret";
+    /** Autoscaling decides on three samples: at 2 s instead of 10 s a test sees a connector scale in seconds. */
+    private static final Duration AUTOSCALING_SAMPLE_INTERVAL = Duration.ofSeconds(2);
     private final StreamplaneServer server;
     private final TemporaryDirectory dataDir;
 
@@ -61,7 +64,7 @@ public final class StreamplaneFixture implements AutoCloseable {
                 Map.of(SECOND_ACCESS_KEY_ID, SECOND_SECRET_ACCESS_KEY),
                 Optional.empty(), "", "", nodeNetwork, kafkaDistributions(),
                 kafkaCache().orElse(dataDir.resolve("cache").resolve("kafka")),
-                KafkaDistributions.defaultMavenRepository(), true, Optional.empty());
+                KafkaDistributions.defaultMavenRepository(), true, Optional.empty(), AUTOSCALING_SAMPLE_INTERVAL);
     }
 
     /** Tests take node addresses from 127.100-199 so they never meet a hand-run server on 127.1. */

@@ -35,9 +35,10 @@ public final class WorkerPlan {
         props.put("config.storage.replication.factor", "-1");
         props.put("offset.storage.replication.factor", "-1");
         props.put("status.storage.replication.factor", "-1");
-        // Connect holds a departed worker's tasks this long for it to come back (5 minutes by default); the
-        // supervisor replaces a dead worker within seconds, so waiting longer only delays the others.
-        props.put("scheduled.rebalance.max.delay.ms", "30000");
+        // Connect holds a departed worker's tasks this long for it to come back (5 minutes by default). A
+        // replacement joins as a new worker and never gets them back early, so a longer wait only keeps
+        // the dead worker's tasks stopped; 10 s still spares a worker restarted in place a second move.
+        props.put("scheduled.rebalance.max.delay.ms", "10000");
         props.put("key.converter", STRING_CONVERTER);
         props.put("value.converter", STRING_CONVERTER);
         // WorkerProperties let no worker configuration touch the settings above but the converters and
