@@ -65,7 +65,8 @@ abstract class LiveClusterIT {
      * @param startChange sends the change and returns its operation's ARN
      */
     ClusterOperationV2 changeUnderTraffic(Supplier<String> startChange) throws Exception {
-        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS)
+                .paced(TrafficAuditor.TEST_RECORDS_PER_SECOND).start()) {
             await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
             String operationArn = startChange.get();
             assertThat(state()).isEqualTo(ClusterState.UPDATING);

@@ -8,10 +8,18 @@ import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.TemporaryDirectory;
 import io.streamplane.testkit.Topics;
 import io.streamplane.testkit.TrafficAuditor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -21,90 +29,114 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The control plane is a separate process from the brokers: killing it leaves the cluster serving
- * and the next server adopts the nodes; stopping it gracefully stops the nodes, and the next start
- * brings them back with their data.
+ * and the next server adopts the nodes, and finishes a change the killed one had begun; stopping it
+ * gracefully stops the nodes, and the next start brings them back with their data.
+ *
+ * <p>One cluster lives through every test, in order, each handing the next a new server process on
+ * the same data directory: records written by the first are read back by the last.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartAndAdoptionIT {
     private static final String TOPIC = "payments";
+    private final String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
+    private TemporaryDirectory work;
+    private Path dataDir;
+    /** Kept under target/ so that a failure can be read afterwards. */
+    private final Path log = Path.of("target", "restart-test-server.log").toAbsolutePath();
+    private ServerProcess server;
+    private String clusterArn;
+    private String bootstrap;
+    private RecordAudit audit;
 
-    @Test
-    void brokersOutliveAKilledServer_areAdopted_andComeBackAfterAGracefulStop() throws Exception {
-        String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
-        String clusterArn = null;
-        try (var work = TemporaryDirectory.create("streamplane-restart")) {
-            var dataDir = work.path().resolve("data");
-            // Kept under target/ so that a failure can be read afterwards.
-            var log = java.nio.file.Path.of("target", "restart-test-server.log").toAbsolutePath();
-            java.nio.file.Files.deleteIfExists(log);
-            try {
-                // 1. A cluster with acknowledged records.
-                var first = ServerProcess.start(dataDir, nodeNetwork, log);
-                clusterArn = createActiveCluster(first);
-                String bootstrap = Clusters.bootstrap(client(first), clusterArn);
-                Topics.create(bootstrap, TOPIC, 3);
-                var audit = new RecordAudit(bootstrap, TOPIC);
-                audit.produce(200);
-                Set<Long> nodes = NodeProcesses.pidsOf(clusterArn);
-                assertThat(nodes).hasSize(6);
+    @BeforeAll
+    void startAServerWithACluster() throws Exception {
+        work = TemporaryDirectory.create("streamplane-restart");
+        dataDir = work.path().resolve("data");
+        Files.deleteIfExists(log);
+        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        var kafka = client();
+        clusterArn = Clusters.createCluster(kafka, "durable", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
+        Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+        bootstrap = Clusters.bootstrap(kafka, clusterArn);
+        Topics.create(bootstrap, TOPIC, 3);
+        audit = new RecordAudit(bootstrap, TOPIC);
+        audit.produce(200);
+    }
 
-                // 2. SIGKILL the server: the brokers keep serving.
-                first.kill();
-                assertThat(NodeProcesses.pidsOf(clusterArn)).isEqualTo(nodes);
-                assertThat(audit.produce(200)).isEqualTo(400);
-
-                // 3. A new server adopts the running nodes instead of starting more.
-                var second = ServerProcess.start(dataDir, nodeNetwork, log);
-                Clusters.awaitState(client(second), clusterArn, ClusterState.ACTIVE);
-                assertThat(NodeProcesses.pidsOf(clusterArn)).isEqualTo(nodes);
-
-                // 4. A graceful stop stops every node.
-                second.stop();
-                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
-
-                // 5. The next start brings the cluster back, with its data.
-                var third = ServerProcess.start(dataDir, nodeNetwork, log);
-                var kafka = client(third);
-                Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
-                assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6).doesNotContainAnyElementsOf(nodes);
-                assertThat(audit.missingAfterReading(Duration.ofSeconds(60))).isEmpty();
-
-                String arn = clusterArn;
-                kafka.deleteCluster(r -> r.clusterArn(arn));
+    @AfterAll
+    void deleteTheCluster() throws Exception {
+        try {
+            if (server != null && clusterArn != null) {
+                var kafka = client();
+                kafka.deleteCluster(r -> r.clusterArn(clusterArn));
                 Clusters.awaitGone(kafka, clusterArn);
                 assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
-                third.stop();
-            } finally {
-                if (clusterArn != null) {
-                    NodeProcesses.killAll(clusterArn);
-                }
+                server.stop();
             }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            if (clusterArn != null) {
+                NodeProcesses.killAll(clusterArn);
+            }
+            work.close();
         }
     }
 
     @Test
-    void aRollingChangeCutShortByAKilledServer_isResumedByTheNextOne_withoutLosingARecord() throws Exception {
-        changeSurvivesAKilledServer("resume-test-server.log",
-                (kafka, arn, version) -> kafka.updateBrokerType(r -> r.clusterArn(arn).currentVersion(version)
-                        .targetInstanceType("kafka.m5.xlarge")).clusterOperationArn(),
-                "the first broker to be rolled",
-                (kafka, arn, operationArn) -> stepStatus(kafka, operationArn, "RESTART_BROKER_1").equals("COMPLETE"),
-                (resumed, arn) -> assertThat(NodeProcesses.pidsOf(arn)).as("one process per node").hasSize(6)
-                        .filteredOn(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("")
-                                .contains("-Xmx1024m"))
-                        .as("brokers on the heap of kafka.m5.xlarge").hasSize(3));
+    @Order(1)
+    void brokersOutliveAKilledServer_andTheNextServerAdoptsThem() throws Exception {
+        Set<Long> nodes = NodeProcesses.pidsOf(clusterArn);
+        assertThat(nodes).hasSize(6);
+
+        server.kill();
+        assertThat(NodeProcesses.pidsOf(clusterArn)).isEqualTo(nodes);
+        assertThat(audit.produce(200)).as("acknowledged with no server running").isEqualTo(400);
+
+        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        Clusters.awaitState(client(), clusterArn, ClusterState.ACTIVE);
+        assertThat(NodeProcesses.pidsOf(clusterArn)).as("the same nodes, none started again").isEqualTo(nodes);
     }
 
     @Test
+    @Order(2)
+    void aRollingChangeCutShortByAKilledServer_isResumedByTheNextOne_withoutLosingARecord() throws Exception {
+        changeSurvivesAKilledServer(
+                (kafka, version) -> kafka.updateBrokerType(r -> r.clusterArn(clusterArn).currentVersion(version)
+                        .targetInstanceType("kafka.m5.xlarge")).clusterOperationArn(),
+                "the first broker to be rolled",
+                (kafka, operationArn) -> stepStatus(kafka, operationArn, "RESTART_BROKER_1").equals("COMPLETE"));
+        assertThat(NodeProcesses.pidsOf(clusterArn)).as("one process per node").hasSize(6)
+                .filteredOn(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("")
+                        .contains("-Xmx1024m"))
+                .as("brokers on the heap of kafka.m5.xlarge").hasSize(3);
+    }
+
+    @Test
+    @Order(3)
     void aScaleOutCutShortByAKilledServer_isFinishedByTheNextOne_withoutLosingARecord() throws Exception {
-        changeSurvivesAKilledServer("scale-resume-test-server.log",
-                (kafka, arn, version) -> kafka.updateBrokerCount(r -> r.clusterArn(arn).currentVersion(version)
+        changeSurvivesAKilledServer(
+                (kafka, version) -> kafka.updateBrokerCount(r -> r.clusterArn(clusterArn).currentVersion(version)
                         .targetNumberOfBrokerNodes(6)).clusterOperationArn(),
                 "the new brokers to start",
-                (kafka, arn, operationArn) -> NodeProcesses.pidsOf(arn).size() > 6,
-                (resumed, arn) -> {
-                    assertThat(resumed.listNodes(r -> r.clusterArn(arn)).nodeInfoList()).hasSize(6);
-                    assertThat(NodeProcesses.pidsOf(arn)).as("one process per node").hasSize(9);
-                });
+                (kafka, operationArn) -> NodeProcesses.pidsOf(clusterArn).size() > 6);
+        assertThat(client().listNodes(r -> r.clusterArn(clusterArn)).nodeInfoList()).hasSize(6);
+        assertThat(NodeProcesses.pidsOf(clusterArn)).as("one process per node").hasSize(9);
+    }
+
+    @Test
+    @Order(4)
+    void aGracefulStop_stopsEveryNode_andTheNextStartBringsThemBackWithTheirData() throws Exception {
+        Set<Long> nodes = NodeProcesses.pidsOf(clusterArn);
+        server.stop();
+        assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
+
+        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        Clusters.awaitState(client(), clusterArn, ClusterState.ACTIVE);
+        assertThat(NodeProcesses.pidsOf(clusterArn)).hasSameSizeAs(nodes).doesNotContainAnyElementsOf(nodes);
+        assertThat(audit.missingAfterReading(Duration.ofSeconds(60))).as("records acknowledged before").isEmpty();
     }
 
     /**
@@ -112,67 +144,41 @@ class RestartAndAdoptionIT {
      * reached, and starts a new server on the same data: the change must finish, every step
      * complete, and no acknowledged record be lost, duplicated or reordered.
      */
-    private void changeSurvivesAKilledServer(String logName, ChangeStart change, String killPointName,
-                                             KillPoint killPoint, Verification verification) throws Exception {
-        String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
-        String clusterArn = null;
-        try (var work = TemporaryDirectory.create("streamplane-resume")) {
-            var dataDir = work.path().resolve("data");
-            var log = java.nio.file.Path.of("target", logName).toAbsolutePath();
-            java.nio.file.Files.deleteIfExists(log);
-            try {
-                var first = ServerProcess.start(dataDir, nodeNetwork, log);
-                clusterArn = createActiveCluster(first);
-                String arn = clusterArn;
-                String bootstrap = Clusters.bootstrap(client(first), clusterArn);
-                Topics.create(bootstrap, TOPIC, 3);
-                try (var auditor = new TrafficAuditor(bootstrap, TOPIC, 3).start()) {
-                    await("traffic to flow").atMost(Duration.ofSeconds(60))
-                            .until(() -> auditor.acknowledgedCount() > 100);
-                    var kafka = client(first);
-                    String version = kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().currentVersion();
-                    String operationArn = change.start(kafka, arn, version);
-                    await(killPointName).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                            .until(() -> killPoint.reached(kafka, arn, operationArn));
-                    first.kill();
+    private void changeSurvivesAKilledServer(ChangeStart change, String killPointName, KillPoint killPoint)
+            throws Exception {
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, 3)
+                .paced(TrafficAuditor.TEST_RECORDS_PER_SECOND).start()) {
+            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
+            var kafka = client();
+            String version = kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().currentVersion();
+            String operationArn = change.start(kafka, version);
+            await(killPointName).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> killPoint.reached(kafka, operationArn));
+            server.kill();
 
-                    var second = ServerProcess.start(dataDir, nodeNetwork, log);
-                    var resumed = client(second);
-                    Clusters.awaitState(resumed, clusterArn, ClusterState.ACTIVE);
-                    var operation = resumed.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
-                            .clusterOperationInfo();
-                    assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
-                    assertThat(operation.provisioned().operationSteps())
-                            .allSatisfy(s -> assertThat(s.stepInfo().stepStatus()).isEqualTo("COMPLETE"));
-                    var report = auditor.stop(Duration.ofSeconds(90));
-                    assertThat(report.acknowledged()).isGreaterThan(100);
-                    assertThat(report.undisturbed()).as(report.toString()).isTrue();
-                    verification.check(resumed, arn);
-                    second.stop();
-                }
-                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
-            } finally {
-                if (clusterArn != null) {
-                    NodeProcesses.killAll(clusterArn);
-                }
-            }
+            server = ServerProcess.start(dataDir, nodeNetwork, log);
+            var resumed = client();
+            Clusters.awaitState(resumed, clusterArn, ClusterState.ACTIVE);
+            var operation = resumed.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
+                    .clusterOperationInfo();
+            assertThat(operation.operationState()).isEqualTo("UPDATE_COMPLETE");
+            assertThat(operation.provisioned().operationSteps())
+                    .allSatisfy(s -> assertThat(s.stepInfo().stepStatus()).isEqualTo("COMPLETE"));
+            var report = auditor.stop(Duration.ofSeconds(90));
+            assertThat(report.acknowledged()).isGreaterThan(100);
+            assertThat(report.undisturbed()).as(report.toString()).isTrue();
         }
     }
 
     @FunctionalInterface
     private interface ChangeStart {
         /** Starts the change and returns its operation's ARN. */
-        String start(KafkaClient kafka, String clusterArn, String currentVersion);
+        String start(KafkaClient kafka, String currentVersion);
     }
 
     @FunctionalInterface
     private interface KillPoint {
-        boolean reached(KafkaClient kafka, String clusterArn, String operationArn);
-    }
-
-    @FunctionalInterface
-    private interface Verification {
-        void check(KafkaClient resumed, String clusterArn) throws Exception;
+        boolean reached(KafkaClient kafka, String operationArn);
     }
 
     private static String stepStatus(KafkaClient kafka, String operationArn, String step) {
@@ -181,14 +187,7 @@ class RestartAndAdoptionIT {
                 .map(s -> s.stepInfo().stepStatus()).findFirst().orElse("");
     }
 
-    private static String createActiveCluster(ServerProcess server) {
-        var kafka = client(server);
-        String arn = Clusters.createCluster(kafka, "durable", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
-        Clusters.awaitState(kafka, arn, ClusterState.ACTIVE);
-        return arn;
-    }
-
-    private static KafkaClient client(ServerProcess server) {
+    private KafkaClient client() {
         return StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
                 StreamplaneFixture.SECRET_ACCESS_KEY);
     }

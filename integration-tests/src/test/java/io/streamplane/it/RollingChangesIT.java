@@ -77,7 +77,8 @@ class RollingChangesIT extends LiveClusterIT {
     @Order(3)
     void rebootBroker_restartsOnlyThatBroker() throws Exception {
         var before = NodeProcesses.pidsOf(clusterArn);
-        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS)
+                .paced(TrafficAuditor.TEST_RECORDS_PER_SECOND).start()) {
             await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 50);
             kafka.rebootBroker(r -> r.clusterArn(clusterArn).brokerIds("2"));
             assertThat(state()).isEqualTo(ClusterState.REBOOTING_BROKER);

@@ -87,7 +87,8 @@ class SelfHealingIT extends LiveClusterIT {
     /** Runs the fault under traffic, then checks the healing operation, the nodes and the records. */
     private void survive(List<Integer> nodes, Fault fault) throws Exception {
         var pidsBefore = nodes.stream().map(id -> NodeProcesses.of(clusterArn, id).orElseThrow().pid()).toList();
-        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS).start()) {
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS)
+                .paced(TrafficAuditor.TEST_RECORDS_PER_SECOND).start()) {
             await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
             fault.inject();
             await("the cluster to notice").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
