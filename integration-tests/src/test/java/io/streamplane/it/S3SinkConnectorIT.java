@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Properties;
@@ -44,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 class S3SinkConnectorIT {
     private static final String TOPIC = "events";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
     private LiveCluster cluster;
     private KafkaConnectClient connect;
     private S3Client s3;
@@ -79,8 +81,16 @@ class S3SinkConnectorIT {
         configuration.put("format.compression", "gzip");
         configuration.put("flush.size", "50");
         configuration.put("rotate.interval.ms", "1000");
+        // The killed worker's task consumers keep their partitions until their group session times
+        // out: 45 s by Kafka's default, 10 s with the setting MSK Connect lets a worker configuration make.
+        String workers = connect.createWorkerConfiguration(r -> r.name("quick-failover").propertiesFileContent(
+                Base64.getEncoder().encodeToString(("key.converter=" + STRING_CONVERTER + "\n"
+                        + "value.converter=" + STRING_CONVERTER + "\n"
+                        + "consumer.session.timeout.ms=10000\n").getBytes(StandardCharsets.UTF_8))))
+                .workerConfigurationArn();
         connectorArn = connect.createConnector(Connectors.request("events-to-lake", pluginArn, cluster.bootstrap(),
-                configuration, c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(2))).build()).connectorArn();
+                        configuration, c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(2)))
+                .workerConfiguration(w -> w.workerConfigurationArn(workers).revision(1L)).build()).connectorArn();
         Connectors.awaitRunning(connect, connectorArn);
 
         var acknowledged = new ConcurrentLinkedQueue<String>();

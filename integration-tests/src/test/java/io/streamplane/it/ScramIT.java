@@ -3,6 +3,7 @@ package io.streamplane.it;
 import io.streamplane.testkit.ClientSecurity;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.KafkaTool;
+import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -197,9 +198,10 @@ class ScramIT {
                                 + "enabled");
                     });
         } finally {
-            Clusters.awaitState(kafka, plain, ClusterState.ACTIVE);
+            // Deleted while it is still being created: the deletion stops whatever nodes had started.
             kafka.deleteCluster(r -> r.clusterArn(plain));
             Clusters.awaitGone(kafka, plain);
+            assertThat(NodeProcesses.pidsOf(plain)).isEmpty();
         }
     }
 

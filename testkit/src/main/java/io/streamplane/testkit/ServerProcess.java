@@ -32,6 +32,9 @@ public final class ServerProcess implements AutoCloseable {
         int port = freePort();
         var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                // Each test starts servers several times on a machine busy with clusters: the client
+                // compiler and the serial collector start one with half the CPU of the defaults.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
                 "io.streamplane.server.Main", "up",
                 "--port", Integer.toString(port),

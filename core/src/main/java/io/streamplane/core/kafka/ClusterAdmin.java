@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.clients.admin.PartitionReassignment;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.BrokerIdNotRegisteredException;
 import org.apache.kafka.common.errors.ResourceNotFoundException;
@@ -124,8 +126,25 @@ public final class ClusterAdmin implements AutoCloseable {
 
     /** The highest replication factor of any topic: fewer brokers than this cannot hold the cluster. */
     public int maxReplicationFactor() throws Exception {
-        return describeEveryTopic().values().stream().flatMap(t -> t.partitions().stream())
-                .mapToInt(p -> p.replicas().size()).max().orElse(0);
+        var topics = describeEveryTopic();
+        var moving = admin.listPartitionReassignments().reassignments().get(10, TimeUnit.SECONDS);
+        return topics.values().stream().flatMap(t -> t.partitions().stream().map(p ->
+                        targetReplicationFactor(p, moving.get(new TopicPartition(t.name(), p.partition())))))
+                .mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /**
+     * A partition's replication factor once any move of it has ended: while replicas move, Kafka
+     * lists the old and the new ones together, and the partition needs only its target.
+     *
+     * @param reassignment the partition's move under way, or null when it is not moving
+     */
+    static int targetReplicationFactor(TopicPartitionInfo partition, PartitionReassignment reassignment) {
+        if (reassignment == null) {
+            return partition.replicas().size();
+        }
+        return (int) partition.replicas().stream().map(Node::id)
+                .filter(id -> !reassignment.removingReplicas().contains(id)).count();
     }
 
     /** Every topic, internal ones included, by name. */

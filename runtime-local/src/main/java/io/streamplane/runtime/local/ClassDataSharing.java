@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Application class-data sharing for Kafka nodes: the first node of each release and role writes an
- * archive of the classes it loaded when it exits cleanly, and later nodes map that archive instead
- * of loading and verifying the same classes again, which makes them start with less CPU. A missing,
- * stale or unusable archive only costs that saving: the JVM then loads classes as usual.
+ * Application class-data sharing for the JVMs that run a Kafka release (nodes, Connect workers and
+ * Connect's plugin listing): the first JVM of each release and program writes an archive of the
+ * classes it loaded when it exits cleanly, and later ones map that archive instead of loading and
+ * verifying the same classes again, which makes them start with less CPU. A missing, stale or
+ * unusable archive only costs that saving: the JVM then loads classes as usual.
  *
  * <p>Servers that share the directory may record the same archive at once. That is safe because
  * of how the JVM writes one: it unlinks the old file before creating the new (a JVM that mapped the

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +33,14 @@ public final class LocalConnectPlugins implements ConnectPlugins {
     private final KafkaDistributions distributions;
     private final KafkaRelease release;
     private final String javaExecutable = ProcessHandle.current().info().command().orElse("java");
+    private final ClassDataSharing classDataSharing;
 
     /** @param release the Kafka release whose Connect runtime loads the plugins */
     public LocalConnectPlugins(Path root, KafkaDistributions distributions, KafkaRelease release) {
         this.root = root;
         this.distributions = distributions;
         this.release = release;
+        this.classDataSharing = new ClassDataSharing(distributions.classDataArchives(), distributions);
     }
 
     @Override
@@ -113,9 +116,11 @@ public final class LocalConnectPlugins implements ConnectPlugins {
     /** Asks Kafka Connect which source and sink connectors it can load from the location. */
     private List<ConnectorClass> connectorsIn(Path location) {
         Path output = location.getParent().resolve("inspection.txt");
-        var command = List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dlog4j2.level=ERROR", "-cp", distributions.classpath(release), TOOL, "list", "--plugin-location",
-                location.toString());
+        var command = new ArrayList<>(List.of(javaExecutable, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Dlog4j2.level=ERROR"));
+        command.addAll(classDataSharing.optionsFor(release, "connect-plugin-path"));
+        command.addAll(List.of("-cp", distributions.classpath(release), TOOL, "list", "--plugin-location",
+                location.toString()));
         try {
             var process = new ProcessBuilder(command).redirectOutput(output.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,14 @@ public final class LocalConnectWorkers implements ConnectWorkers {
     private final KafkaRelease release;
     private final ConnectRestClient rest = new ConnectRestClient();
     private final String javaExecutable = ProcessHandle.current().info().command().orElse("java");
+    private final ClassDataSharing classDataSharing;
 
     /** @param release the Kafka release whose Connect runtime the workers run */
     public LocalConnectWorkers(Path root, KafkaDistributions distributions, KafkaRelease release) {
         this.root = root;
         this.distributions = distributions;
         this.release = release;
+        this.classDataSharing = new ClassDataSharing(distributions.classDataArchives(), distributions);
     }
 
     @Override
@@ -63,13 +66,16 @@ public final class LocalConnectWorkers implements ConnectWorkers {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the configuration of worker " + spec.index(), e);
         }
-        var command = List.of(javaExecutable, "-Xms" + Math.min(spec.heapMegabytes(), 256) + "m",
+        var command = new ArrayList<>(List.of(javaExecutable, "-Xms" + Math.min(spec.heapMegabytes(), 256) + "m",
                 "-Xmx" + spec.heapMegabytes() + "m", "-XX:ActiveProcessorCount=" + spec.processors(),
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties"),
-                "-Dstreamplane.connect.worker=" + spec.connectorUuid() + "/" + spec.index(),
-                "-cp", distributions.classpath(release), "org.apache.kafka.connect.cli.ConnectDistributed",
-                directory.resolve("worker.properties").toString());
+                "-Dstreamplane.connect.worker=" + spec.connectorUuid() + "/" + spec.index()));
+        // The plugin's own classes load through Connect's plugin class loaders, not the class path,
+        // so every worker of the release shares one archive whatever plugin it runs.
+        command.addAll(classDataSharing.optionsFor(release, "connect-worker"));
+        command.addAll(List.of("-cp", distributions.classpath(release),
+                "org.apache.kafka.connect.cli.ConnectDistributed", directory.resolve("worker.properties").toString()));
         try {
             var started = Processes.startDetached(command, directory, logs.resolve("stdout.log"));
             LOG.info("Started Connect worker {} of connector {} (pid {}, REST port {})", spec.index(),
