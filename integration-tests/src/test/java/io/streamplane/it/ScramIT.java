@@ -198,7 +198,7 @@ class ScramIT {
                                 + "enabled");
                     });
         } finally {
-            // Deleted while it is still being created: the deletion stops whatever nodes had started.
+            // Deleted at once, most often while still being created: no node may outlive the deletion.
             kafka.deleteCluster(r -> r.clusterArn(plain));
             Clusters.awaitGone(kafka, plain);
             assertThat(NodeProcesses.pidsOf(plain)).isEmpty();

@@ -35,6 +35,7 @@ public final class KafkaDistributions {
     private final Path cache;
     private final MavenReleaseFetcher fetcher;
     private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
+    private final ClassDataSharing classDataSharing;
 
     /**
      * @param bundled         directory of the releases laid out at build time
@@ -45,6 +46,7 @@ public final class KafkaDistributions {
         this.bundled = bundled.toAbsolutePath();
         this.cache = cache.toAbsolutePath();
         this.fetcher = new MavenReleaseFetcher(this.cache.resolve("repository"), mavenRepository);
+        this.classDataSharing = new ClassDataSharing(this.cache.resolve("cds"), this);
     }
 
     public static String defaultMavenRepository() {
@@ -149,11 +151,13 @@ public final class KafkaDistributions {
     }
 
     /**
-     * Where the nodes' class-data archives are kept: in the release cache, so that servers sharing a
-     * cache (several data directories on one machine, the test suite's servers) share the archives.
+     * The class-data archives of every JVM that runs one of these releases, one set for the nodes,
+     * the Connect workers and the plugin listing alike. They live in the release cache, so that
+     * servers sharing a cache (several data directories on one machine, the test suite's servers)
+     * share the archives.
      */
-    public Path classDataArchives() {
-        return cache.resolve("cds");
+    ClassDataSharing classDataSharing() {
+        return classDataSharing;
     }
 
     /** The Java agents nodes may run, laid out at build time beside the bundled release. */

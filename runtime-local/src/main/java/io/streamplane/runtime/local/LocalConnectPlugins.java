@@ -40,7 +40,7 @@ public final class LocalConnectPlugins implements ConnectPlugins {
         this.root = root;
         this.distributions = distributions;
         this.release = release;
-        this.classDataSharing = new ClassDataSharing(distributions.classDataArchives(), distributions);
+        this.classDataSharing = distributions.classDataSharing();
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
         this.root = root;
         this.distributions = distributions;
         this.release = release;
-        this.classDataSharing = new ClassDataSharing(distributions.classDataArchives(), distributions);
+        this.classDataSharing = distributions.classDataSharing();
     }
 
     @Override

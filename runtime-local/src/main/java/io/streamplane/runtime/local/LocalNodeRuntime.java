@@ -43,7 +43,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
         this.directories = new NodeDirectories(dataDir);
         this.distributions = distributions;
         this.network = network;
-        this.classDataSharing = new ClassDataSharing(distributions.classDataArchives(), distributions);
+        this.classDataSharing = distributions.classDataSharing();
         this.prometheusAgents = new PrometheusAgents(distributions.agents());
         this.javaExecutable = ProcessHandle.current().info().command().orElse("java");
     }
