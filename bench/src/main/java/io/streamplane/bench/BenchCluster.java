@@ -39,9 +39,13 @@ final class BenchCluster implements AutoCloseable {
     }
 
     static BenchCluster create(String name, String kafkaVersion) throws Exception {
+        return create(name, kafkaVersion, ServerProcess.Jvm.QUICK_START);
+    }
+
+    static BenchCluster create(String name, String kafkaVersion, ServerProcess.Jvm jvm) throws Exception {
         var work = TemporaryDirectory.create("streamplane-bench");
         var server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.randomNodeNetwork(),
-                work.path().resolve("server.log"));
+                work.path().resolve("server.log"), jvm);
         var kafka = StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
                 StreamplaneFixture.SECRET_ACCESS_KEY);
         String arn = Clusters.createCluster(kafka, name, 3, List.of("subnet-1", "subnet-2", "subnet-3"), kafkaVersion);

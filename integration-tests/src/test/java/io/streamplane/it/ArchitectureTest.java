@@ -24,7 +24,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.streamplane.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.streamplane.api..", "io.streamplane.store..", "io.streamplane.runtime..",
-                        "io.streamplane.server..", "com.sun.net.httpserver..", "java.net.http..", "java.sql..",
+                        "io.streamplane.server..", "com.sun.net.httpserver..", "io.undertow..", "java.net.http..", "java.sql..",
                         "org.jdbi..", "org.flywaydb..", "com.fasterxml.jackson..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
                 .check(classes);
@@ -53,11 +53,11 @@ class ArchitectureTest {
     void storeAndRuntime_knowNoHttpAndNotEachOther() {
         noClasses().that().resideInAPackage("io.streamplane.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.streamplane.api..",
-                        "io.streamplane.runtime..", "io.streamplane.server..", "com.sun.net.httpserver..")
+                        "io.streamplane.runtime..", "io.streamplane.server..", "com.sun.net.httpserver..", "io.undertow..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.streamplane.runtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.streamplane.api..",
-                        "io.streamplane.store..", "io.streamplane.server..", "com.sun.net.httpserver..", "java.sql..")
+                        "io.streamplane.store..", "io.streamplane.server..", "com.sun.net.httpserver..", "io.undertow..", "java.sql..")
                 .check(classes);
     }
 
@@ -65,7 +65,16 @@ class ArchitectureTest {
     void objectStore_knowsNoApiNoSqlAndNoOtherAdapter() {
         noClasses().that().resideInAPackage("io.streamplane.objectstore..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.streamplane.api..", "io.streamplane.store..",
-                        "io.streamplane.runtime..", "io.streamplane.server..", "com.sun.net.httpserver..", "java.sql..")
+                        "io.streamplane.runtime..", "io.streamplane.server..", "com.sun.net.httpserver..", "io.undertow..", "java.sql..")
+                .check(classes);
+    }
+
+    /** One package serves HTTP; the protocol, the handlers and S3 see requests through their own types. */
+    @Test
+    void onlyTheHttpPackage_knowsTheHttpServer() {
+        noClasses().that().resideOutsideOfPackage("io.streamplane.api.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..",
+                        "com.sun.net.httpserver..")
                 .check(classes);
     }
 }

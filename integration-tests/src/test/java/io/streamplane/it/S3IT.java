@@ -74,6 +74,17 @@ class S3IT {
     }
 
     @Test
+    void bucketsNamedLikeTheServersOwnPages_areBucketsLikeAnyOther() {
+        for (String bucket : new String[] {"ca.pem", "metrics-archive", "metrics"}) {
+            s3.createBucket(r -> r.bucket(bucket));
+            s3.putObject(r -> r.bucket(bucket).key("k"), RequestBody.fromString("in " + bucket));
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("k")).asUtf8String()).isEqualTo("in " + bucket);
+            assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(S3Object::key)
+                    .containsExactly("k");
+        }
+    }
+
+    @Test
     void aMultipartUpload_isAssembledInOrder() {
         s3.createBucket(r -> r.bucket("multipart"));
         byte[] first = randomBytes(5 * 1024 * 1024);

@@ -240,7 +240,7 @@ class ScalingIT extends LiveClusterIT {
     }
 
     private String metrics() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(streamplane.endpoint().resolve("/metrics"))
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(streamplane.metricsEndpoint())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -33,6 +33,28 @@ public final class Main {
                 description = "Address to listen on (env STREAMPLANE_BIND, default ${DEFAULT-VALUE}).")
         String bind;
 
+        @Option(names = "--metrics-port", defaultValue = "${env:STREAMPLANE_METRICS_PORT:-4567}",
+                description = "Port of the Prometheus page /metrics, served on 127.0.0.1 only (env STREAMPLANE_METRICS_PORT, "
+                        + "default ${DEFAULT-VALUE}; 0 picks a free one).")
+        int metricsPort;
+
+        @Option(names = "--tls", defaultValue = "false",
+                description = "Serve HTTPS with a certificate from this installation's CA (GET /ca.pem, or "
+                        + "<data-dir>/security/ca.crt), made at each start for the addresses served.")
+        boolean tls;
+
+        @Option(names = "--tls-cert", defaultValue = "${env:STREAMPLANE_TLS_CERT}",
+                description = "Serve HTTPS with this PEM certificate chain, leaf first (env STREAMPLANE_TLS_CERT); with --tls-key.")
+        Path tlsCertificate;
+
+        @Option(names = "--tls-key", defaultValue = "${env:STREAMPLANE_TLS_KEY}",
+                description = "The PKCS#8 PEM private key of --tls-cert (env STREAMPLANE_TLS_KEY).")
+        Path tlsKey;
+
+        @Option(names = "--insecure-http", defaultValue = "false",
+                description = "Allow plain HTTP when binding beyond loopback (refused otherwise).")
+        boolean insecureHttp;
+
         @Option(names = "--data-dir", defaultValue = "${env:STREAMPLANE_DATA_DIR:-${sys:user.home}/.streamplane}",
                 description = "Where state, node data and logs live (env STREAMPLANE_DATA_DIR, default ${DEFAULT-VALUE}).")
         Path dataDir;
@@ -119,7 +141,10 @@ public final class Main {
             Map<String, String> additionalKeys;
             Optional<S3Endpoint> s3;
             Duration autoscalingSampleInterval;
+            EndpointConfig endpoint;
             try {
+                endpoint = new EndpointConfig(bind, port, metricsPort, EndpointConfig.tls(tls,
+                        Optional.ofNullable(tlsCertificate), Optional.ofNullable(tlsKey)), insecureHttp);
                 additionalKeys = ServerConfig.parseAccessKeys(accessKeys);
                 autoscalingSampleInterval = ServerConfig.autoscalingSampleInterval(autoscalingSampleSeconds);
                 s3 = ServerConfig.externalS3(s3Endpoint, Optional.ofNullable(s3Region).orElse(region), s3AccessKeyId,
@@ -128,7 +153,7 @@ public final class Main {
                 System.err.println("streamplane: cannot start: " + e.getMessage());
                 return 1;
             }
-            var config = new ServerConfig(bind, port, dataDir.toAbsolutePath(), region, accountId, accessKeyId,
+            var config = new ServerConfig(endpoint, dataDir.toAbsolutePath(), region, accountId, accessKeyId,
                     secretAccessKey, additionalKeys, Optional.ofNullable(jdbcUrl).filter(u -> !u.isBlank()), jdbcUser, jdbcPassword,
                     nodeNetwork, kafkaDistributions.toAbsolutePath(),
                     Optional.ofNullable(kafkaCache).orElse(dataDir.resolve("cache").resolve("kafka")).toAbsolutePath(),
@@ -157,9 +182,13 @@ public final class Main {
             }
             System.out.printf("%nStreamplane is ready: %s (region %s, account %s, data in %s)%n", server.endpoint(),
                     region, accountId, config.dataDir());
-            System.out.printf("Try:%n  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s%n"
-                    + "  aws --endpoint-url %s kafka list-kafka-versions%n%n", accessKeyId,
-                    accessKeyId.equals(ServerConfig.DEFAULT_ACCESS_KEY_ID) ? "test" : "...", region, server.endpoint());
+            // A certificate of the installation's CA is trusted through the CA's own certificate.
+            String caBundle = endpoint.tls() instanceof EndpointConfig.Tls.FromInstallationCa
+                    ? " AWS_CA_BUNDLE=" + config.dataDir().resolve("security").resolve("ca.crt") : "";
+            System.out.printf("Try:%n  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s%s%n"
+                    + "  aws --endpoint-url %s kafka list-kafka-versions%n%nMetrics for Prometheus: %s%n%n", accessKeyId,
+                    accessKeyId.equals(ServerConfig.DEFAULT_ACCESS_KEY_ID) ? "test" : "...", region, caBundle,
+                    server.endpoint(), server.metricsEndpoint());
             stopped.await();
             return 0;
         }

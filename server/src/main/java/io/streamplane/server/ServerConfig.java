@@ -2,10 +2,8 @@ package io.streamplane.server;
 
 import io.streamplane.core.objects.S3Endpoint;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Optional;
 /**
  * How the server runs. Every value has an embedded default, an environment variable and a flag.
  *
+ * @param endpoint            where and how the API is served
  * @param nodeNetwork         first two octets of the loopback block nodes get addresses from
  * @param kafkaDistributions  directory of the bundled {@code VERSION/libs} Kafka distributions
  * @param kafkaCache          where Kafka releases fetched on first use are kept
@@ -27,8 +26,7 @@ import java.util.Optional;
  *                            samples past a threshold
  */
 public record ServerConfig(
-        String bindAddress,
-        int port,
+        EndpointConfig endpoint,
         Path dataDir,
         String region,
         String accountId,
@@ -50,20 +48,18 @@ public record ServerConfig(
     public static final String DEFAULT_SECRET_ACCESS_KEY = "test";
     private static final int MAX_AUTOSCALING_SAMPLE_SECONDS = 300;
 
-    /** Binding beyond loopback with the well-known default credentials would open the API to anyone. */
+    /**
+     * Binding beyond loopback with the well-known default credentials would open the API to anyone,
+     * and without TLS would carry its signatures and secrets in the clear.
+     */
     public void checkSafeToServe() {
-        boolean loopback;
-        try {
-            loopback = InetAddress.getByName(bindAddress).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("Cannot resolve the bind address " + bindAddress, e);
-        }
-        if (!loopback && accessKeyId.equals(DEFAULT_ACCESS_KEY_ID)
+        if (!endpoint.loopbackOnly() && accessKeyId.equals(DEFAULT_ACCESS_KEY_ID)
                 && secretAccessKey.equals(DEFAULT_SECRET_ACCESS_KEY)) {
-            throw new IllegalArgumentException("Refusing to bind to " + bindAddress + " with the default credentials "
-                    + "test/test: set STREAMPLANE_ACCESS_KEY_ID and STREAMPLANE_SECRET_ACCESS_KEY (or --access-key-id "
-                    + "and --secret-access-key) first");
+            throw new IllegalArgumentException("Refusing to bind to " + endpoint.bindAddress() + " with the default "
+                    + "credentials test/test: set STREAMPLANE_ACCESS_KEY_ID and STREAMPLANE_SECRET_ACCESS_KEY (or "
+                    + "--access-key-id and --secret-access-key) first");
         }
+        endpoint.checkSafeToServe();
     }
 
     /** Every access key clients may sign with, and its secret. */
@@ -133,9 +129,5 @@ public record ServerConfig(
                     + MAX_AUTOSCALING_SAMPLE_SECONDS + ", got " + seconds);
         }
         return Duration.ofSeconds(seconds);
-    }
-
-    public String endpoint(int actualPort) {
-        return "http://" + bindAddress + ":" + actualPort;
     }
 }

@@ -13,11 +13,12 @@ import io.streamplane.api.handlers.SecretsManagerHandlers;
 import io.streamplane.api.handlers.StorageMetrics;
 import io.streamplane.api.handlers.TagHandlers;
 import io.streamplane.api.handlers.WorkerConfigurationHandlers;
+import io.streamplane.api.http.EndpointLimits;
+import io.streamplane.api.http.HttpEndpoint;
+import io.streamplane.api.http.TextPage;
 import io.streamplane.api.model.ServiceModel;
 import io.streamplane.api.protocol.ApiDispatcher;
 import io.streamplane.api.protocol.ApiGateway;
-import io.streamplane.api.protocol.AwsHttpServer.TextPage;
-import io.streamplane.api.protocol.AwsHttpServer;
 import io.streamplane.api.protocol.JsonRpcDispatcher;
 import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.api.protocol.SigV4Verifier;
@@ -61,6 +62,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -80,6 +82,8 @@ import java.util.function.Predicate;
 public final class StreamplaneServer implements AutoCloseable {
     /** Where clients fetch the certificate of this installation's CA, to trust the brokers' TLS listeners. */
     public static final String CA_CERTIFICATE_PATH = "/ca.pem";
+    /** Where the Prometheus page is, on the loopback metrics port. */
+    public static final String METRICS_PATH = "/metrics";
     private static final Logger LOG = LoggerFactory.getLogger(StreamplaneServer.class);
     private static final Duration READINESS_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration NODE_STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -107,7 +111,8 @@ public final class StreamplaneServer implements AutoCloseable {
     private final ClusterBackend backend;
     private final OperationLauncher launcher;
     private final ReplicationFactorWatch replicationFactors;
-    private final AwsHttpServer http;
+    private final HttpEndpoint http;
+    private final HttpEndpoint metrics;
     private final LocalCertificateAuthority authority;
     private final Optional<EmbeddedS3> embeddedS3;
     private final SdkObjectStorage objectStorage;
@@ -213,11 +218,15 @@ public final class StreamplaneServer implements AutoCloseable {
                         JsonRpcDispatcher.ErrorNames.SECRETS_MANAGER, secretHandlers),
                 new JsonRpcDispatcher(ServiceModel.load("/aws-models/acm-pca.service.json"),
                         JsonRpcDispatcher.ErrorNames.PRIVATE_CA, privateCaHandlers)));
-        this.http = new AwsHttpServer(new InetSocketAddress(config.bindAddress(), config.port()), gateway,
-                List.of(s3Gateway), Map.of(
-                "/metrics", new TextPage("text/plain; version=0.0.4; charset=utf-8", new StorageMetrics(clusters, storage)),
-                // The CA's certificate, for clients' trust stores. Public by nature; the key stays in the data dir.
-                CA_CERTIFICATE_PATH, new TextPage("application/x-pem-file", authority::certificatePem)));
+        // The CA's certificate, for clients' trust stores. Public by nature; the key stays in the data dir.
+        this.http = HttpEndpoint.api(new InetSocketAddress(config.endpoint().bindAddress(), config.endpoint().port()),
+                EndpointTlsContext.of(config.endpoint(), authority), EndpointLimits.defaults(), gateway,
+                List.of(s3Gateway), Map.of(CA_CERTIFICATE_PATH, new TextPage("application/x-pem-file",
+                        authority::certificatePem)));
+        // Unsigned, so Prometheus can scrape it, and therefore on loopback alone.
+        this.metrics = HttpEndpoint.pages(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                config.endpoint().metricsPort()), Map.of(METRICS_PATH, new TextPage(
+                        "text/plain; version=0.0.4; charset=utf-8", new StorageMetrics(clusters, storage))));
     }
 
     /** Wires the server without starting it, so that a shutdown hook can be in place before it serves. */
@@ -241,13 +250,24 @@ public final class StreamplaneServer implements AutoCloseable {
         replicationFactors.start();
         customPlugins.resumeInspections();
         connectorSupervisor.start();
-        http.start();
+        metrics.start();
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         serving = true;
-        LOG.info("Streamplane is serving the MSK API at {}", endpoint());
+        LOG.info("Streamplane is serving the MSK API at {}, metrics at {}", endpoint(), metricsEndpoint());
     }
 
     public String endpoint() {
-        return config.endpoint(http.port());
+        return config.endpoint().url(http.port());
+    }
+
+    /** Where Prometheus scrapes the server's figures: {@value #METRICS_PATH} on loopback. */
+    public URI metricsEndpoint() {
+        return URI.create("http://127.0.0.1:" + metrics.port() + METRICS_PATH);
     }
 
     public int port() {
@@ -272,6 +292,7 @@ public final class StreamplaneServer implements AutoCloseable {
         LOG.info("Stopping Streamplane");
         if (serving) {
             http.close();
+            metrics.close();
         }
         // First, or the monitor would take the nodes stopped below for failures and restart them.
         backend.stopWatching();

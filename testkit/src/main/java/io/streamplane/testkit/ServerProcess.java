@@ -28,16 +28,36 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** How the server's JVM runs. */
+    public enum Jvm {
+        /**
+         * Each test starts servers several times on a machine busy with clusters: the client
+         * compiler and the serial collector start one with half the CPU of the defaults.
+         */
+        QUICK_START("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        /** As {@code ./streamplane up} runs it, for figures of the server at work. */
+        AS_DEPLOYED("-Xmx512m");
+
+        private final List<String> flags;
+
+        Jvm(String... flags) {
+            this.flags = List.of(flags);
+        }
+    }
+
     public static ServerProcess start(Path dataDir, String nodeNetwork, Path log) {
+        return start(dataDir, nodeNetwork, log, Jvm.QUICK_START);
+    }
+
+    public static ServerProcess start(Path dataDir, String nodeNetwork, Path log, Jvm jvm) {
         int port = freePort();
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                // Each test starts servers several times on a machine busy with clusters: the client
-                // compiler and the serial collector start one with half the CPU of the defaults.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm.flags);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "io.streamplane.server.Main", "up",
                 "--port", Integer.toString(port),
+                "--metrics-port", "0",
                 "--data-dir", dataDir.toString(),
                 "--node-network", nodeNetwork,
                 "--kafka-distributions", StreamplaneFixture.kafkaDistributions().toString()));

@@ -1,6 +1,7 @@
 package io.streamplane.testkit;
 
 import io.streamplane.runtime.local.KafkaDistributions;
+import io.streamplane.server.EndpointConfig;
 import io.streamplane.server.ServerConfig;
 import io.streamplane.server.StreamplaneServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -66,7 +67,7 @@ public final class StreamplaneFixture implements AutoCloseable {
     }
 
     private static ServerConfig config(Path dataDir, String nodeNetwork) {
-        return new ServerConfig("127.0.0.1", 0, dataDir, REGION, "000000000000", ACCESS_KEY_ID, SECRET_ACCESS_KEY,
+        return new ServerConfig(EndpointConfig.loopback(0, 0), dataDir, REGION, "000000000000", ACCESS_KEY_ID, SECRET_ACCESS_KEY,
                 Map.of(SECOND_ACCESS_KEY_ID, SECOND_SECRET_ACCESS_KEY),
                 Optional.empty(), "", "", nodeNetwork, kafkaDistributions(),
                 kafkaCache().orElse(dataDir.resolve("cache").resolve("kafka")),
@@ -109,6 +110,11 @@ public final class StreamplaneFixture implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create(server.endpoint());
+    }
+
+    /** The Prometheus page, on the server's loopback metrics port. */
+    public URI metricsEndpoint() {
+        return server.metricsEndpoint();
     }
 
     public Path dataDir() {

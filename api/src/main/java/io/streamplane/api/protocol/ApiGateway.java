@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,10 +38,27 @@ public final class ApiGateway {
             }
             return api.handle(request, requestId);
         } catch (ApiException e) {
-            var body = MAPPER.createObjectNode().put("message", e.error().message());
-            return new ApiResponse(e.error().status(), Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType",
-                    e.error().type(), "Content-Type", "application/json"),
-                    body.toString().getBytes(StandardCharsets.UTF_8));
+            return error(e.error(), requestId);
         }
+    }
+
+    /**
+     * The refusal of a request whose body is not read yet, if what its headers say already refuses
+     * it (an unknown key, another region, a stale date, a signed body hash that does not match).
+     */
+    public Optional<ApiResponse> refuseBeforeBody(ApiRequest headersOnly) {
+        try {
+            verifier.checkBeforeBody(headersOnly);
+            return Optional.empty();
+        } catch (ApiException e) {
+            return Optional.of(error(e.error(), UUID.randomUUID().toString()));
+        }
+    }
+
+    /** An AWS error as every served service's clients read it: the type in a header, the message in the body. */
+    public static ApiResponse error(AwsError error, String requestId) {
+        var body = MAPPER.createObjectNode().put("message", error.message());
+        return new ApiResponse(error.status(), Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType",
+                error.type(), "Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -75,7 +75,39 @@ public final class SigV4Verifier {
         return verifyHeaders(request, () -> { });
     }
 
+    /**
+     * What can be checked of a request before its body is read: a known key, this region, a current
+     * date, and, when the client signed the body's hash as a header, the signature itself. Records
+     * nothing, so the request is verified in full once its body is there.
+     */
+    public void checkBeforeBody(ApiRequest headersOnly) {
+        Credential credential = credential(headersOnly);
+        if (credential.signedHeaders().contains("x-amz-content-sha256")
+                && matchingSignature(headersOnly, credential).isEmpty()) {
+            throw mismatch();
+        }
+    }
+
     private SignedRequest verifyHeaders(ApiRequest request, Runnable payloadCheck) {
+        Credential credential = credential(request);
+        payloadCheck.run();
+        SignedRequest signed = matchingSignature(request, credential).orElseThrow(SigV4Verifier::mismatch);
+        if (!replays.firstUse(request.method(), signed.signature())) {
+            throw forbidden("InvalidSignatureException", "A request with this signature was already "
+                    + "received; sign every request anew.");
+        }
+        return signed;
+    }
+
+    /** The parts of an Authorization header that name who signed, when and for what. */
+    private record Credential(String[] parts, String secret, String amzDate, List<String> signedHeaders,
+                              String signature) {
+        String scope() {
+            return String.join("/", parts[1], parts[2], parts[3], parts[4]);
+        }
+    }
+
+    private Credential credential(ApiRequest request) {
         String authorization = request.header("authorization").orElseThrow(() -> forbidden(
                 "MissingAuthenticationTokenException", "Missing Authentication Token"));
         Matcher m = AUTHORIZATION.matcher(authorization);
@@ -103,27 +135,30 @@ public final class SigV4Verifier {
             throw forbidden("InvalidSignatureException", "Credential should be scoped to the date of the request, "
                     + amzDate.substring(0, Math.min(8, amzDate.length())) + ", not " + credential[1] + ".");
         }
-        payloadCheck.run();
-        List<String> signedHeaders = List.of(m.group(2).split(";"));
-        String scope = String.join("/", credential[1], credential[2], credential[3], credential[4]);
-        byte[] key = signingKey(secret, credential[1], credential[2], credential[3]);
-        String provided = m.group(3).toLowerCase();
+        return new Credential(credential, secret, amzDate, List.of(m.group(2).split(";")), m.group(3).toLowerCase());
+    }
+
+    private static Optional<SignedRequest> matchingSignature(ApiRequest request, Credential credential) {
+        String[] parts = credential.parts();
+        String scope = credential.scope();
+        byte[] key = signingKey(credential.secret(), parts[1], parts[2], parts[3]);
+        String provided = credential.signature();
         // SDKs encode the already-encoded path once more for every service but S3; accept either form.
         for (String canonicalUri : List.of(encode(request.rawPath(), false), normalizePath(request.rawPath()))) {
-            String canonical = canonicalRequest(request, canonicalUri, signedHeaders);
-            String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonical.getBytes(
-                    StandardCharsets.UTF_8));
+            String canonical = canonicalRequest(request, canonicalUri, credential.signedHeaders());
+            String toSign = "AWS4-HMAC-SHA256\n" + credential.amzDate() + "\n" + scope + "\n"
+                    + sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
             String expected = HEX.formatHex(hmac(key, toSign));
             if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                     provided.getBytes(StandardCharsets.US_ASCII))) {
-                if (!replays.firstUse(request.method(), provided)) {
-                    throw forbidden("InvalidSignatureException", "A request with this signature was already "
-                            + "received; sign every request anew.");
-                }
-                return new SignedRequest(credential[3], amzDate, scope, key, provided);
+                return Optional.of(new SignedRequest(parts[3], credential.amzDate(), scope, key, provided));
             }
         }
-        throw forbidden("InvalidSignatureException", "The request signature we calculated does not match the "
+        return Optional.empty();
+    }
+
+    private static ApiException mismatch() {
+        return forbidden("InvalidSignatureException", "The request signature we calculated does not match the "
                 + "signature you provided. Check your AWS Secret Access Key and signing method.");
     }
 

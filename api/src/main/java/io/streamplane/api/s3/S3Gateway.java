@@ -1,10 +1,10 @@
 package io.streamplane.api.s3;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.streamplane.api.protocol.ApiException;
 import io.streamplane.api.protocol.ApiRequest;
 import io.streamplane.api.protocol.SigV4Verifier.SignedRequest;
 import io.streamplane.api.protocol.SigV4Verifier;
+import io.streamplane.api.protocol.StreamingExchange;
 import io.streamplane.api.protocol.StreamingService;
 import io.streamplane.core.objects.S3Endpoint;
 import org.slf4j.Logger;
@@ -63,18 +63,16 @@ public final class S3Gateway implements StreamingService {
     }
 
     @Override
-    public void serve(HttpExchange exchange) throws IOException {
+    public void serve(StreamingExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
-        var headers = new LinkedHashMap<String, List<String>>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        var request = new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), headers, new byte[0]);
+        var headers = exchange.headers();
+        var request = new ApiRequest(exchange.method(), exchange.rawPath(), exchange.rawQuery(), headers, new byte[0]);
         try (var body = new SpooledBody(spoolDirectory)) {
             String payloadHash = request.header("x-amz-content-sha256").orElseThrow(() -> new S3Exception(400,
                     "InvalidRequest", "Missing required header for this request: x-amz-content-sha256"));
             SignedRequest signed = verify(request);
             var checksums = new PayloadChecksums(headers, announcedTrailers(request));
-            Map<String, String> trailers = receiveBody(exchange.getRequestBody(), payloadHash, signed,
+            Map<String, String> trailers = receiveBody(exchange.requestBody(), payloadHash, signed,
                     checksums.counting(body));
             checksums.check(headers, trailers);
             HttpResponse<InputStream> response = forwarder.forward(request.method(), request.rawPath(),
@@ -154,45 +152,40 @@ public final class S3Gateway implements StreamingService {
                 .collect(Collectors.joining(","))).orElse("");
     }
 
-    private static void relay(HttpExchange exchange, HttpResponse<InputStream> response) throws IOException {
+    private static void relay(StreamingExchange exchange, HttpResponse<InputStream> response) throws IOException {
         try (InputStream in = response.body()) {
+            var headers = new LinkedHashMap<String, List<String>>();
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                    exchange.getResponseHeaders().put(name, values);
+                    headers.put(name, values);
                 }
             });
-            long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+            var length = response.headers().firstValueAsLong("content-length");
             int status = response.statusCode();
-            if (exchange.getRequestMethod().equals("HEAD") || status == 204 || status == 304) {
-                // No body follows, but a HEAD answer tells the object's size.
-                if (length >= 0 && exchange.getRequestMethod().equals("HEAD")) {
-                    exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
-                }
-                exchange.sendResponseHeaders(status, -1);
-                return;
+            boolean head = exchange.method().equals("HEAD");
+            // A HEAD answer tells the object's size without sending it; 204 and 304 have no body at all.
+            if (length.isPresent() && status != 204 && status != 304) {
+                headers.put("Content-Length", List.of(Long.toString(length.getAsLong())));
             }
-            // For the JDK's server 0 means "chunked" and -1 "no body".
-            exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                in.transferTo(out);
+            try (OutputStream out = exchange.respond(status, headers)) {
+                if (!head && status != 204 && status != 304) {
+                    in.transferTo(out);
+                }
             }
         }
     }
 
-    private static void sendError(HttpExchange exchange, int status, String code, String message, String requestId)
-            throws IOException {
+    private static void sendError(StreamingExchange exchange, int status, String code, String message,
+                                  String requestId) throws IOException {
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
                 + escape(message) + "</Message><RequestId>" + requestId + "</RequestId></Error>")
                 .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/xml");
-        exchange.getResponseHeaders().set("x-amz-request-id", requestId);
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, xml.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(xml);
+        var headers = Map.of("Content-Type", List.of("application/xml"), "x-amz-request-id", List.of(requestId),
+                "Content-Length", List.of(Integer.toString(xml.length)));
+        try (OutputStream out = exchange.respond(status, headers)) {
+            if (!exchange.method().equals("HEAD")) {
+                out.write(xml);
+            }
         }
     }
 

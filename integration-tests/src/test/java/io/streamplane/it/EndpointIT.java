@@ -1,0 +1,82 @@
+package io.streamplane.it;
+
+import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.StreamplaneFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.kafka.KafkaClient;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server's front door as callers meet it: stalled sockets, exact paths, the metrics port. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointIT {
+    private StreamplaneFixture streamplane;
+    private KafkaClient kafka;
+
+    @BeforeAll
+    void start() {
+        streamplane = StreamplaneFixture.start();
+        kafka = streamplane.kafkaClient();
+    }
+
+    @AfterAll
+    void stop() {
+        streamplane.close();
+    }
+
+    @Test
+    void twoHundredStalledSockets_doNotKeepASignedClientFromBeingAnswered() throws Exception {
+        String arn = Clusters.createCluster(kafka, "stalled-callers", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
+        var stalled = new ArrayList<Socket>();
+        try {
+            URI endpoint = streamplane.endpoint();
+            for (int i = 0; i < 200; i++) {
+                var socket = new Socket(endpoint.getHost(), endpoint.getPort());
+                // A request cut off in its headers, as a slow or hostile caller leaves it.
+                socket.getOutputStream().write(("GET /api/v2/clusters/" + i + " HTTP/1.1\r\nHost: x\r\nAuthoriz")
+                        .getBytes(StandardCharsets.US_ASCII));
+                stalled.add(socket);
+            }
+            for (int i = 0; i < 200; i++) {
+                assertThat(kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().clusterName())
+                        .isEqualTo("stalled-callers");
+            }
+            assertThat(get(endpoint.resolve("/ca.pem")).body()).startsWith("-----BEGIN CERTIFICATE-----");
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+            kafka.deleteCluster(r -> r.clusterArn(arn));
+            Clusters.awaitGone(kafka, arn);
+        }
+    }
+
+    @Test
+    void theMetricsPage_isOnItsOwnLoopbackPort_andTheApiPortsPathIsTheApis() throws Exception {
+        var metrics = get(streamplane.metricsEndpoint());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/plain; version=0.0.4"));
+        assertThat(streamplane.metricsEndpoint().getHost()).isEqualTo("127.0.0.1");
+        var onTheApiPort = get(streamplane.endpoint().resolve("/metrics"));
+        assertThat(onTheApiPort.statusCode()).isEqualTo(403);
+        assertThat(onTheApiPort.headers().firstValue("x-amzn-ErrorType")).contains("MissingAuthenticationTokenException");
+    }
+
+    private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
