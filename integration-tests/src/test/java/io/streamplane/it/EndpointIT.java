@@ -1,14 +1,19 @@
 package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.ServerProcess;
 import io.streamplane.testkit.StreamplaneFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The server's front door as callers meet it: stalled sockets, exact paths, the metrics port. */
+/**
+ * The server's front door as callers meet it (stalled sockets, exact paths, the metrics port), and
+ * what it keeps to itself: its data directory and its database.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointIT {
     private StreamplaneFixture streamplane;
@@ -74,6 +83,23 @@ class EndpointIT {
         var onTheApiPort = get(streamplane.endpoint().resolve("/metrics"));
         assertThat(onTheApiPort.statusCode()).isEqualTo(403);
         assertThat(onTheApiPort.headers().firstValue("x-amzn-ErrorType")).contains("MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void aSecondServerOnTheSameState_refusesToStart_namingTheFirst(@TempDir Path logs) throws Exception {
+        Path log = logs.resolve("second-server.log");
+        assertThatThrownBy(() -> ServerProcess.start(streamplane.dataDir(), StreamplaneFixture.randomNodeNetwork(), log))
+                .hasMessageContaining("The server exited with 1");
+        assertThat(Files.readString(log)).contains("streamplane: cannot start: Another Streamplane server uses the data "
+                + "directory " + streamplane.dataDir() + ": pid " + ProcessHandle.current().pid() + ", serving "
+                + "http://127.0.0.1:0");
+        assertThat(kafka.listClustersV2(r -> { }).clusterInfoList()).as("the first server serves on").isNotNull();
+    }
+
+    @Test
+    void theDatabase_isReadableByItsOwnerOnly() throws Exception {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(streamplane.dataDir()
+                .resolve("streamplane.mv.db")))).isEqualTo("rw-------");
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

@@ -78,6 +78,13 @@ class WorkerConfigurationsIT {
         assertThatThrownBy(() -> connect.createWorkerConfiguration(r -> r.name("not-base64")
                 .propertiesFileContent("key.converter=x")))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("base64");
+        // A line break hidden in a key, and configuration providers, which load classes and files.
+        assertThatThrownBy(() -> connect.createWorkerConfiguration(r -> r.name("refused-key")
+                .propertiesFileContent(base64(PROPERTIES + "offset.flush.interval.ms\\ngroup.id=theirs\n"
+                        + "config.providers=file\n"))))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("'offset.flush.interval.ms\\u000agroup.id' is not a configuration name")
+                .hasMessageContaining("config.providers is not allowed");
         assertThat(connect.listWorkerConfigurations(r -> r.namePrefix("refused")).workerConfigurations()).isEmpty();
         assertThat(connect.listWorkerConfigurations(r -> r.namePrefix("no-")).workerConfigurations()).isEmpty();
         assertThat(connect.listWorkerConfigurations(r -> r.namePrefix("not-")).workerConfigurations()).isEmpty();

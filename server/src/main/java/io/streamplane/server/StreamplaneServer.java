@@ -60,12 +60,9 @@ import io.streamplane.store.jdbc.JdbcStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -106,6 +103,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration CONNECTOR_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private final ServerConfig config;
+    private final DataDirectoryLock dataDirectoryLock;
     private final JdbcStore store;
     private final OperationEngine<ClusterOperation> engine;
     private final ClusterBackend backend;
@@ -121,13 +119,9 @@ public final class StreamplaneServer implements AutoCloseable {
     private boolean serving;
     private boolean closed;
 
-    private StreamplaneServer(ServerConfig config) {
+    private StreamplaneServer(ServerConfig config, DataDirectoryLock dataDirectoryLock) {
         this.config = config;
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
-        }
+        this.dataDirectoryLock = dataDirectoryLock;
         var distributions = new KafkaDistributions(config.kafkaDistributions(), config.kafkaCache(),
                 config.mavenRepository());
         if (distributions.bundledReleases().isEmpty()) {
@@ -137,6 +131,8 @@ public final class StreamplaneServer implements AutoCloseable {
         var runtime = new LocalNodeRuntime(config.dataDir(), distributions, new LoopbackNetwork(config.nodeNetwork()));
         this.store = JdbcStore.open(config.jdbcUrl().orElse(JdbcStore.h2Url(config.dataDir())), config.jdbcUser(),
                 config.jdbcPassword());
+        // Secret values, Private CA keys and connector configurations live in it.
+        OwnerOnlyFiles.restrict(config.dataDir().resolve(JdbcStore.H2_FILE_NAME));
         var clock = Clock.systemUTC();
         var identity = new ServiceIdentity(config.region(), config.accountId());
         var versions = new KafkaVersionCatalog(runtime);
@@ -232,7 +228,14 @@ public final class StreamplaneServer implements AutoCloseable {
     /** Wires the server without starting it, so that a shutdown hook can be in place before it serves. */
     public static StreamplaneServer create(ServerConfig config) {
         config.checkSafeToServe();
-        return new StreamplaneServer(config);
+        OwnerOnlyFiles.createDirectory(config.dataDir());
+        var lock = DataDirectoryLock.acquire(config.dataDir(), config.endpoint().url(config.endpoint().port()));
+        try {
+            return new StreamplaneServer(config, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     public static StreamplaneServer start(ServerConfig config) {
@@ -311,5 +314,6 @@ public final class StreamplaneServer implements AutoCloseable {
         store.close();
         objectStorage.close();
         embeddedS3.ifPresent(EmbeddedS3::close);
+        dataDirectoryLock.close();
     }
 }

@@ -2,6 +2,7 @@ package io.streamplane.core.connect;
 
 import io.streamplane.core.Ids;
 import io.streamplane.core.Page;
+import io.streamplane.core.PropertyKeys;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
@@ -174,8 +175,16 @@ public final class ConnectorService {
         return plugin;
     }
 
-    /** Connect takes a connector class by its full name or its alias (simple name, or without "Connector"). */
+    /**
+     * Every key a configuration name, and a connector class the plugin offers: Connect takes one by
+     * its full name or its alias (simple name, or without "Connector").
+     */
     private static void checkConnectorClass(Map<String, String> configuration, CustomPlugin plugin) {
+        var malformed = configuration.keySet().stream().map(PropertyKeys::problem).flatMap(Optional::stream).toList();
+        if (!malformed.isEmpty()) {
+            throw new InvalidRequest("connectorConfiguration", "connectorConfiguration has keys Connect cannot take: "
+                    + String.join("; ", malformed));
+        }
         String connectorClass = configuration.get("connector.class");
         if (connectorClass == null || connectorClass.isBlank()) {
             throw new InvalidRequest("connectorConfiguration", "connectorConfiguration must set connector.class");

@@ -1,6 +1,7 @@
 package io.streamplane.core.connect;
 
 import io.streamplane.core.PropertiesFile;
+import io.streamplane.core.PropertyKeys;
 import io.streamplane.core.error.InvalidRequest;
 
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.TreeSet;
 /**
  * The worker properties MSK Connect lets users set: the converters are required; the cluster
  * connection, internal topics, REST server, security and the worker's identity are the
- * service's; producers and consumers take only the settings MSK Connect lists.
+ * service's; producers and consumers take only the settings MSK Connect lists; nothing may make
+ * the workers load classes or files of the user's choosing beyond the converters.
  */
 public final class WorkerProperties {
     private static final String FIELD = "propertiesFileContent";
@@ -21,6 +23,8 @@ public final class WorkerProperties {
     private static final List<String> REFUSED_PREFIXES = List.of("access.control.", "admin.", "admin.listeners.https.",
             "client.", "connect.", "inter.worker.", "internal.", "listeners.https.", "metrics.", "metrics.context.",
             "rest.", "sasl.", "security.", "socket.", "ssl.", "topic.tracking.", "worker.");
+    /** Configuration providers load classes and read files and environment on the workers. */
+    private static final String CONFIG_PROVIDERS = "config.providers";
     private static final Set<String> REFUSED = Set.of("bootstrap.servers", "config.storage.topic",
             "connections.max.idle.ms", "connector.client.config.override.policy", "group.id", "listeners",
             "metric.reporters", "plugin.discovery", "plugin.path", "receive.buffer.bytes", "response.http.headers.config",
@@ -60,6 +64,13 @@ public final class WorkerProperties {
     }
 
     private static Optional<String> refusal(String key) {
+        var malformed = PropertyKeys.problem(key);
+        if (malformed.isPresent()) {
+            return malformed;
+        }
+        if (key.equals(CONFIG_PROVIDERS) || key.startsWith(CONFIG_PROVIDERS + ".")) {
+            return Optional.of(key + " is not allowed: configuration providers load classes and files on the workers");
+        }
         if (REFUSED.contains(key)) {
             return Optional.of(key + " is set by the service");
         }

@@ -58,7 +58,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
         try {
             Files.createDirectories(logs);
             var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
-            properties.forEach((k, v) -> text.append(k).append('=').append(PropertiesText.escape(v)).append('\n'));
+            properties.forEach((k, v) -> text.append(PropertiesText.line(k, v)));
             // Owner only: the file can hold the Kafka cluster's trust material.
             SecurityDirectory.writeOwnerOnly(directory.resolve("worker.properties"), text.toString());
             Files.writeString(directory.resolve("log4j2.properties"),

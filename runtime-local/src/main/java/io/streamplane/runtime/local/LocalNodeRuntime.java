@@ -120,7 +120,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
             var props = new TreeMap<>(node.properties());
             props.put("log.dirs", directories.data(uuid, id).toString());
             var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
-            props.forEach((k, v) -> text.append(k).append('=').append(PropertiesText.escape(v)).append('\n'));
+            props.forEach((k, v) -> text.append(PropertiesText.line(k, v)));
             // Owner only: the file holds the node's private key and the internal password.
             Path properties = directories.serverProperties(uuid, id);
             SecurityDirectory.writeOwnerOnly(properties, text.toString());

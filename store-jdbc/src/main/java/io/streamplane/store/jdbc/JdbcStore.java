@@ -9,28 +9,44 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The state database on JDBC: an embedded H2 file database by default, PostgreSQL by URL. It opens
  * the database and migrates its schema; each aggregate's store works on it.
  */
 public final class JdbcStore implements AutoCloseable {
+    /** The file of the default H2 database in the data directory. */
+    public static final String H2_FILE_NAME = "streamplane.mv.db";
     private final Jdbi jdbi;
     private final String jdbcUrl;
     private final String user;
     private final String password;
+    private final Optional<PostgresServerLock> serverLock;
 
-    private JdbcStore(String jdbcUrl, String user, String password) {
+    private JdbcStore(String jdbcUrl, String user, String password, Optional<PostgresServerLock> serverLock) {
         this.jdbi = Jdbi.create(jdbcUrl, user, password).setHandleCallbackDecorator(new InterruptKeeping());
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+        this.serverLock = serverLock;
     }
 
-    /** Connects and brings the schema up to date with the Flyway migrations. */
+    /**
+     * Connects and brings the schema up to date with the Flyway migrations. A PostgreSQL schema is
+     * first locked for this server: one that another server holds is refused, naming it. (An H2
+     * file database is locked by H2 itself, and its data directory by the server.)
+     */
     public static JdbcStore open(String jdbcUrl, String user, String password) {
-        Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
-        return new JdbcStore(jdbcUrl, user, password);
+        Optional<PostgresServerLock> lock = jdbcUrl.startsWith("jdbc:postgresql:")
+                ? Optional.of(PostgresServerLock.acquire(jdbcUrl, user, password)) : Optional.empty();
+        try {
+            Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
+            return new JdbcStore(jdbcUrl, user, password, lock);
+        } catch (RuntimeException e) {
+            lock.ifPresent(PostgresServerLock::close);
+            throw e;
+        }
     }
 
     /** The secrets kept in the same database. */
@@ -81,6 +97,7 @@ public final class JdbcStore implements AutoCloseable {
     /** Closes the embedded database, which otherwise stays open for the life of the JVM. */
     @Override
     public void close() {
+        serverLock.ifPresent(PostgresServerLock::close);
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
             return;
         }

@@ -93,6 +93,20 @@ class JdbcStoreTest {
                 "postgres", "postgres");
     }
 
+    @Test
+    void aPostgresSchema_servesOneServerAtATime_andTheRefusalNamesTheHolder() {
+        String url = postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=locked"
+                + UUID.randomUUID().toString().replace("-", "");
+        var first = JdbcStore.open(url, "postgres", "postgres");
+        assertThatThrownBy(() -> JdbcStore.open(url, "postgres", "postgres"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Another Streamplane server uses this database: streamplane server pid "
+                        + ProcessHandle.current().pid() + " on ")
+                .hasMessageContaining("holds search path locked");
+        first.close();
+        JdbcStore.open(url, "postgres", "postgres").close();
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void createCluster_storesClusterNodesTagsAndOperationTogether(String database) {
