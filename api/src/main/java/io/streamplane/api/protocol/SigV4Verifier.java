@@ -131,11 +131,37 @@ public final class SigV4Verifier {
         String amzDate = request.header("x-amz-date").orElseThrow(() -> forbidden("IncompleteSignatureException",
                 "The request must contain the header X-Amz-Date."));
         checkSkew(amzDate);
-        if (!amzDate.startsWith(credential[1])) {
+        // X-Amz-Date parsed, so its first eight characters are its day.
+        if (!amzDate.substring(0, 8).equals(credential[1])) {
             throw forbidden("InvalidSignatureException", "Credential should be scoped to the date of the request, "
-                    + amzDate.substring(0, Math.min(8, amzDate.length())) + ", not " + credential[1] + ".");
+                    + amzDate.substring(0, 8) + ", not '" + credential[1] + "'.");
         }
-        return new Credential(credential, secret, amzDate, List.of(m.group(2).split(";")), m.group(3).toLowerCase());
+        List<String> signedHeaders = List.of(m.group(2).split(";"));
+        checkSignedHeaders(request, signedHeaders);
+        return new Credential(credential, secret, amzDate, signedHeaders, m.group(3).toLowerCase());
+    }
+
+    /**
+     * As AWS requires: the host and every x-amz-* header the request carries are signed (or a
+     * relay could change the target, the operation or the body's hash), and every header the
+     * signature names is there.
+     */
+    private static void checkSignedHeaders(ApiRequest request, List<String> signedHeaders) {
+        if (!signedHeaders.contains("host")) {
+            throw forbidden("InvalidSignatureException", "The host header must be signed; SignedHeaders is "
+                    + String.join(";", signedHeaders) + ".");
+        }
+        List<String> unsigned = request.headers().keySet().stream()
+                .filter(name -> name.startsWith("x-amz-") && !signedHeaders.contains(name)).sorted().toList();
+        if (!unsigned.isEmpty()) {
+            throw forbidden("InvalidSignatureException", "Every x-amz-* header must be signed; these are not: "
+                    + String.join(", ", unsigned) + ".");
+        }
+        List<String> absent = signedHeaders.stream().filter(name -> !request.headers().containsKey(name)).toList();
+        if (!absent.isEmpty()) {
+            throw forbidden("IncompleteSignatureException", "The request is signed with headers it does not carry: "
+                    + String.join(", ", absent) + ".");
+        }
     }
 
     private static Optional<SignedRequest> matchingSignature(ApiRequest request, Credential credential) {

@@ -88,6 +88,49 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void verify_refusesADateScopeThatIsNotTheRequestsDay_anEmptyOneIncluded() {
+        for (String scope : List.of("", "2015083", "20150831")) {
+            String authorization = VANILLA_AUTHORIZATION.replace("/20150830/", "/" + scope + "/");
+            assertRefused(vanilla(authorization), "InvalidSignatureException",
+                    "Credential should be scoped to the date of the request, 20150830, not '" + scope + "'.");
+        }
+    }
+
+    @Test
+    void verify_refusesARequestWhoseHostIsNotSigned() {
+        assertRefused(vanilla(VANILLA_AUTHORIZATION.replace("SignedHeaders=host;x-amz-date", "SignedHeaders=x-amz-date")),
+                "InvalidSignatureException", "The host header must be signed; SignedHeaders is x-amz-date.");
+    }
+
+    @Test
+    void verify_refusesAnXAmzHeaderThatIsNotSigned_suchAsTheOperationOfAJsonCall() {
+        var request = new ApiRequest("POST", "/", null, Map.of(
+                "host", List.of("example.amazonaws.com"),
+                "x-amz-date", List.of("20150830T123600Z"),
+                "x-amz-target", List.of("secretsmanager.DeleteSecret"),
+                "x-amz-security-token", List.of("t"),
+                "authorization", List.of(VANILLA_AUTHORIZATION)), new byte[0]);
+        assertRefused(request, "InvalidSignatureException",
+                "Every x-amz-* header must be signed; these are not: x-amz-security-token, x-amz-target.");
+    }
+
+    @Test
+    void verify_refusesASignatureNamingAHeaderTheRequestDoesNotCarry() {
+        assertRefused(vanilla(VANILLA_AUTHORIZATION.replace("SignedHeaders=host;x-amz-date",
+                "SignedHeaders=content-type;host;x-amz-date")), "IncompleteSignatureException",
+                "The request is signed with headers it does not carry: content-type.");
+    }
+
+    private static void assertRefused(ApiRequest request, String type, String message) {
+        assertThatThrownBy(() -> verifierAt(SIGNED_AT).verify(request))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.error().status()).isEqualTo(403);
+                    assertThat(e.error().type()).isEqualTo(type);
+                    assertThat(e.error().message()).isEqualTo(message);
+                });
+    }
+
+    @Test
     void encode_keepsUnreservedCharactersAndEncodesTheRestUpperCase() {
         assertThat(SigV4Verifier.encode("arn:aws/x y~", true)).isEqualTo("arn%3Aaws%2Fx%20y~");
         assertThat(SigV4Verifier.encode("/v1/clusters/arn%3Aa", false)).isEqualTo("/v1/clusters/arn%253Aa");
