@@ -85,6 +85,20 @@ class S3IT {
     }
 
     @Test
+    void keysThatWouldLeaveTheirBucket_areRefusedWithS3sOwnError() {
+        s3.createBucket(r -> r.bucket("bkt1"));
+        for (String key : new String[] {"../../security/ca.key", "a/../../../security/ca.key"}) {
+            assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket("bkt1").key(key)))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+                    });
+            assertThatThrownBy(() -> s3.putObject(r -> r.bucket("bkt1").key(key), RequestBody.fromString("x")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        }
+    }
+
+    @Test
     void aMultipartUpload_isAssembledInOrder() {
         s3.createBucket(r -> r.bucket("multipart"));
         byte[] first = randomBytes(5 * 1024 * 1024);

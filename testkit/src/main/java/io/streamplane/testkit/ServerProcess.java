@@ -34,9 +34,9 @@ public final class ServerProcess implements AutoCloseable {
          * Each test starts servers several times on a machine busy with clusters: the client
          * compiler and the serial collector start one with half the CPU of the defaults.
          */
-        QUICK_START("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        QUICK_START("-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
         /** As {@code ./streamplane up} runs it, for figures of the server at work. */
-        AS_DEPLOYED("-Xmx512m");
+        AS_DEPLOYED("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
 
         private final List<String> flags;
 

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import java.util.Optional;
 final class AwsChunkedDecoder {
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final int MAX_LINE = 4096;
+    /** S3 takes a few trailing headers (a checksum, its signature); more is no upload. */
+    private static final int MAX_TRAILERS = 16;
+    private static final int COPY_BUFFER = 64 * 1024;
 
     private final Optional<SignedRequest> signing;
     private String previousSignature;
@@ -47,22 +52,44 @@ final class AwsChunkedDecoder {
             if (size < 0) {
                 throw malformed("a chunk size of zero or more");
             }
-            byte[] data = in.readNBytes((int) Math.min(size, Integer.MAX_VALUE));
-            if (data.length != size) {
-                throw malformed(size + " bytes of chunk data, but the body ended");
-            }
-            checkChunkSignature(semicolon < 0 ? "" : header.substring(semicolon + 1), data);
+            // Straight on to the spool while hashed, never whole in memory: a chunk may announce any size.
+            String dataHash = copyChunk(in, size, out);
+            checkChunkSignature(semicolon < 0 ? "" : header.substring(semicolon + 1), dataHash);
             if (size == 0) {
                 return readTrailers(in);
             }
-            out.write(data);
             if (!readLine(in).isEmpty()) {
                 throw malformed("CRLF after the chunk data");
             }
         }
     }
 
-    private void checkChunkSignature(String extensions, byte[] data) throws IOException {
+    /** Copies {@code size} bytes of chunk data to {@code out} and returns their SHA-256 in hex. */
+    private static String copyChunk(InputStream in, long size, OutputStream out) throws IOException {
+        var digest = sha256();
+        byte[] buffer = new byte[COPY_BUFFER];
+        long left = size;
+        while (left > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                throw malformed(size + " bytes of chunk data, but the body ended");
+            }
+            digest.update(buffer, 0, read);
+            out.write(buffer, 0, read);
+            left -= read;
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    private void checkChunkSignature(String extensions, String dataHash) {
         if (signing.isEmpty()) {
             return;
         }
@@ -73,7 +100,7 @@ final class AwsChunkedDecoder {
         }
         var request = signing.get();
         String expected = request.sign("AWS4-HMAC-SHA256-PAYLOAD\n" + request.amzDate() + "\n" + request.scope()
-                + "\n" + previousSignature + "\n" + EMPTY_SHA256 + "\n" + SigV4Verifier.sha256Hex(data));
+                + "\n" + previousSignature + "\n" + EMPTY_SHA256 + "\n" + dataHash);
         String provided = extensions.substring(prefix.length()).strip().toLowerCase();
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 provided.getBytes(StandardCharsets.US_ASCII))) {
@@ -86,10 +113,13 @@ final class AwsChunkedDecoder {
     private Map<String, String> readTrailers(InputStream in) throws IOException {
         var trailers = new LinkedHashMap<String, String>();
         var signedPart = new StringBuilder();
-        while (true) {
+        for (int lines = 0; ; lines++) {
             String line = readLine(in);
             if (line.isEmpty()) {
                 break;
+            }
+            if (lines >= MAX_TRAILERS) {
+                throw malformed("at most " + MAX_TRAILERS + " trailing headers");
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {

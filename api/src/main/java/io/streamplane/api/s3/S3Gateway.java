@@ -71,6 +71,7 @@ public final class S3Gateway implements StreamingService {
             String payloadHash = request.header("x-amz-content-sha256").orElseThrow(() -> new S3Exception(400,
                     "InvalidRequest", "Missing required header for this request: x-amz-content-sha256"));
             SignedRequest signed = verify(request);
+            ObjectPaths.check(request.rawPath());
             var checksums = new PayloadChecksums(headers, announcedTrailers(request));
             Map<String, String> trailers = receiveBody(exchange.requestBody(), payloadHash, signed,
                     checksums.counting(body));

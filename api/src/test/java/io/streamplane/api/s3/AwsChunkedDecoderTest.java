@@ -80,6 +80,41 @@ class AwsChunkedDecoderTest {
                 });
     }
 
+    @Test
+    void aChunkLargerThanTheCopyBuffer_decodesWhole_andItsSignatureStillCovers() throws IOException {
+        String large = "x".repeat(300_000) + "end";
+        byte[] body = signedBody(List.of(large, "tail"), Map.of());
+
+        var out = new ByteArrayOutputStream();
+        new AwsChunkedDecoder(Optional.of(SEED)).decode(new ByteArrayInputStream(body), out);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(large + "tail");
+
+        String changed = new String(body, StandardCharsets.ISO_8859_1).replace("xend", "yend");
+        assertThatThrownBy(() -> new AwsChunkedDecoder(Optional.of(SEED)).decode(
+                new ByteArrayInputStream(changed.getBytes(StandardCharsets.ISO_8859_1)), new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo("SignatureDoesNotMatch"));
+    }
+
+    @Test
+    void aChunkAnnouncingGigabytes_endsAsAnIncompleteBody_withoutWaitingToHoldThem() {
+        String body = "7fffffff\r\nonly a little";
+
+        assertThatThrownBy(() -> new AwsChunkedDecoder(Optional.empty()).decode(
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII)), new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.getMessage())
+                        .contains("2147483647 bytes of chunk data, but the body ended"));
+    }
+
+    @Test
+    void endlessTrailers_areRefused() {
+        String body = "0\r\n" + "x-amz-meta-a:b\r\n".repeat(100) + "\r\n";
+
+        assertThatThrownBy(() -> new AwsChunkedDecoder(Optional.empty()).decode(
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII)), new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.getMessage())
+                        .contains("at most 16 trailing headers"));
+    }
+
     /** A body as AWS SDKs stream it: each chunk signed over the previous signature, then the trailer. */
     private static byte[] signedBody(List<String> chunks, Map<String, String> trailers) {
         var body = new StringBuilder();

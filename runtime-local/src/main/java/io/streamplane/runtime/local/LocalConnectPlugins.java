@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
@@ -64,7 +62,7 @@ public final class LocalConnectPlugins implements ConnectPlugins {
             if (type == PluginContentType.JAR) {
                 Files.copy(file, location.resolve("plugin.jar"), StandardCopyOption.REPLACE_EXISTING);
             } else {
-                unzip(file, location);
+                PluginArchive.unpack(file, location, PluginArchive.LIMITS);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot install the plugin in " + location, e);
@@ -88,28 +86,6 @@ public final class LocalConnectPlugins implements ConnectPlugins {
             }
         } catch (ZipException e) {
             throw new IllegalArgumentException("The plugin is not a readable " + type + " file: " + e.getMessage());
-        }
-    }
-
-    /** Unpacks every entry inside {@code target}; an entry that would land outside it is refused. */
-    private static void unzip(Path file, Path target) throws IOException {
-        Path base = target.toAbsolutePath().normalize();
-        try (var zip = new ZipFile(file.toFile())) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                Path destination = base.resolve(entry.getName()).normalize();
-                if (!destination.startsWith(base)) {
-                    throw new IllegalArgumentException("The ZIP entry " + entry.getName() + " points outside the "
-                            + "plugin's directory");
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.createDirectories(destination.getParent());
-                    try (var in = zip.getInputStream(entry)) {
-                        Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
         }
     }
 
