@@ -50,6 +50,20 @@ final class SignedHttp {
     /** Signs the request once and sends it {@code times} times, as one who captured it would. */
     List<HttpResponse<String>> sendTimes(int times, String method, String path, String body, Clock signingClock)
             throws IOException, InterruptedException {
+        var captured = capture(method, path, body, signingClock);
+        var responses = new ArrayList<HttpResponse<String>>();
+        for (int i = 0; i < times; i++) {
+            responses.add(captured.send());
+        }
+        return responses;
+    }
+
+    /** A request signed once, to be sent whenever and as often as the caller likes. */
+    interface Captured {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    Captured capture(String method, String path, String body, Clock signingClock) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         var unsigned = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(method))
@@ -62,11 +76,7 @@ final class SignedHttp {
         var request = HttpRequest.newBuilder(URI.create(endpoint + path))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         copyHeaders(signed, request);
-        var responses = new ArrayList<HttpResponse<String>>();
-        for (int i = 0; i < times; i++) {
-            responses.add(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        }
-        return responses;
+        return () -> http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

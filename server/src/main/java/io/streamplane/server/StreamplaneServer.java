@@ -183,7 +183,7 @@ public final class StreamplaneServer implements AutoCloseable {
                 ? Optional.of(EmbeddedS3.start(config.dataDir().resolve("s3"), config.region()))
                 : Optional.empty();
         S3Endpoint s3 = config.s3().orElseGet(() -> embeddedS3.orElseThrow().endpoint());
-        var s3Gateway = new S3Gateway(verifier, s3, config.dataDir().resolve("tmp").resolve("s3-uploads"));
+        var s3Gateway = new S3Gateway(verifier, s3, config.dataDir().resolve("tmp").resolve("s3-uploads"), clock);
         this.objectStorage = new SdkObjectStorage(s3);
         var connectStore = store.connect();
         var connectPlugins = new LocalConnectPlugins(config.dataDir().resolve("connect").resolve("plugins"),
@@ -213,7 +213,7 @@ public final class StreamplaneServer implements AutoCloseable {
                 new JsonRpcDispatcher(ServiceModel.load("/aws-models/secretsmanager.service.json"),
                         JsonRpcDispatcher.ErrorNames.SECRETS_MANAGER, secretHandlers),
                 new JsonRpcDispatcher(ServiceModel.load("/aws-models/acm-pca.service.json"),
-                        JsonRpcDispatcher.ErrorNames.PRIVATE_CA, privateCaHandlers)));
+                        JsonRpcDispatcher.ErrorNames.PRIVATE_CA, privateCaHandlers)), store.answers(), clock);
         // The CA's certificate, for clients' trust stores. Public by nature; the key stays in the data dir.
         this.http = HttpEndpoint.api(new InetSocketAddress(config.endpoint().bindAddress(), config.endpoint().port()),
                 EndpointTlsContext.of(config.endpoint(), authority), EndpointLimits.defaults(), gateway,

@@ -5,6 +5,8 @@ import io.streamplane.api.http.HttpEndpoint;
 import io.streamplane.api.http.TextPage;
 import io.streamplane.api.protocol.ApiGateway;
 import io.streamplane.api.protocol.SigV4Verifier;
+import io.streamplane.core.replay.AnswerLedger;
+import io.streamplane.core.replay.RecordedAnswer;
 import io.streamplane.runtime.local.LocalCertificateAuthority;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,8 +109,19 @@ class EndpointTlsTest {
     }
 
     private static HttpEndpoint serve(EndpointConfig config, LocalCertificateAuthority authority) {
+        // No service behind it: only the unsigned page is asked for, so no answer is ever recorded.
         var gateway = new ApiGateway(new SigV4Verifier(Map.of("AKID", "secret"), "us-east-1", Clock.systemUTC()),
-                List.of());
+                List.of(), new AnswerLedger() {
+                    @Override
+                    public Optional<RecordedAnswer> answerTo(String signature, Instant now) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public void record(String signature, RecordedAnswer answer, Instant expiresAt, Instant now) {
+                        throw new AssertionError("No change reaches a gateway without services");
+                    }
+                }, Clock.systemUTC());
         var endpoint = HttpEndpoint.api(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 EndpointTlsContext.of(config, authority), EndpointLimits.defaults(), gateway, List.of(),
                 Map.of("/ca.pem", new TextPage("application/x-pem-file", authority::certificatePem)));

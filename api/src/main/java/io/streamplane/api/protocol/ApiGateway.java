@@ -1,13 +1,20 @@
 package io.streamplane.api.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamplane.api.protocol.SigV4Verifier.SignedRequest;
+import io.streamplane.core.replay.AnswerLedger;
+import io.streamplane.core.replay.RecordedAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -16,29 +23,69 @@ import java.util.stream.Collectors;
  * (several services share one endpoint, as with an AWS endpoint override for each).
  */
 public final class ApiGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGateway.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final SigV4Verifier verifier;
     private final Map<String, ServiceApi> services;
+    private final AnswerLedger answers;
+    private final Clock clock;
+    private final InFlightSignatures inFlight = new InFlightSignatures();
 
-    public ApiGateway(SigV4Verifier verifier, List<ServiceApi> services) {
+    /** @param answers the first answers to signed changes, for the same signature sent again */
+    public ApiGateway(SigV4Verifier verifier, List<ServiceApi> services, AnswerLedger answers, Clock clock) {
         this.verifier = verifier;
         this.services = services.stream().collect(Collectors.toUnmodifiableMap(ServiceApi::signingName,
                 Function.identity()));
+        this.answers = answers;
+        this.clock = clock;
     }
 
     public ApiResponse dispatch(ApiRequest request) {
         String requestId = UUID.randomUUID().toString();
         try {
-            String service = verifier.verify(request);
-            ServiceApi api = services.get(service);
+            SignedRequest signed = verifier.verifySigned(request);
+            ServiceApi api = services.get(signed.service());
             if (api == null) {
                 throw new ApiException(AwsError.forbidden("InvalidSignatureException",
                         "Credential should be scoped to correct service: one of " + services.keySet().stream()
                                 .sorted().map(s -> "'" + s + "'").collect(Collectors.joining(", ")) + "."));
             }
-            return api.handle(request, requestId);
+            if (!api.mayChangeState(request)) {
+                return api.handle(request, requestId);
+            }
+            return once(signed, () -> api.handle(request, requestId));
         } catch (ApiException e) {
             return error(e.error(), requestId);
+        }
+    }
+
+    /**
+     * Runs a change at most once per signature. The same signature sent again, by a client's retry
+     * or by whoever captured the request, gets the first answer when that was a success; after a
+     * failure, which changed nothing, it runs anew. A copy arriving while the first still runs waits
+     * for it.
+     */
+    private ApiResponse once(SignedRequest signed, Supplier<ApiResponse> change) {
+        var hold = inFlight.hold(signed.signature());
+        try {
+            var first = answers.answerTo(signed.signature(), clock.instant());
+            if (first.isPresent()) {
+                var answer = first.get();
+                return new ApiResponse(answer.status(), answer.headers(), answer.body());
+            }
+            ApiResponse response = change.get();
+            if (response.status() / 100 == 2) {
+                try {
+                    answers.record(signed.signature(), new RecordedAnswer(response.status(), response.headers(),
+                            response.body()), SigV4Verifier.validUntil(signed.amzDate()), clock.instant());
+                } catch (RuntimeException e) {
+                    // The change is made and its answer goes out; only a copy of the request could now run twice.
+                    LOG.error("Cannot record the answer to a signed change; a copy of it would run again", e);
+                }
+            }
+            return response;
+        } finally {
+            hold.close();
         }
     }
 

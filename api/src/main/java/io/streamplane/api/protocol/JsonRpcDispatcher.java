@@ -52,6 +52,16 @@ public final class JsonRpcDispatcher implements ServiceApi {
         return model.signingName();
     }
 
+    /**
+     * Every call is a POST here: reads are told by their names, which AWS gives every JSON API's
+     * reads (Get..., Describe..., List...). Their answers are not kept, secret values among them.
+     */
+    @Override
+    public boolean mayChangeState(ApiRequest request) {
+        String operation = request.header("x-amz-target").map(t -> t.substring(t.indexOf('.') + 1)).orElse("");
+        return !(operation.startsWith("Get") || operation.startsWith("Describe") || operation.startsWith("List"));
+    }
+
     @Override
     public ApiResponse handle(ApiRequest request, String requestId) {
         try {

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Refuses a second use of the signature of a request that changes something. A signature stays
+ * Refuses a second use of the signature of an S3 request that changes something, in memory. (The
+ * JSON APIs answer a signature sent again with its first answer instead: {@link ApiGateway}.) A signature stays
  * valid for the whole clock-skew window, so a captured CreateCluster or DeleteCluster could
  * otherwise be sent again by whoever saw it. Reads are not tracked: SDKs sign with one-second
  * resolution, so two identical polls in the same second carry the same signature, and repeating
  * a read changes nothing. Retries by AWS SDKs and the CLI sign an attempt counter
  * ({@code amz-sdk-request: attempt=N}), so they never look like replays.
  */
-final class ReplayGuard {
+public final class ReplayGuard {
     private static final Set<String> READS = Set.of("GET", "HEAD");
     /** Enough for a busy control plane's 15 minutes; beyond it the oldest signatures are forgotten. */
     private static final int MAX_REMEMBERED = 200_000;
@@ -24,13 +25,13 @@ final class ReplayGuard {
     private final Clock clock;
     private final LinkedHashMap<String, Instant> seenUntil = new LinkedHashMap<>();
 
-    ReplayGuard(Duration window, Clock clock) {
+    public ReplayGuard(Duration window, Clock clock) {
         this.window = window;
         this.clock = clock;
     }
 
     /** Records the signature; false when a request that changes something already used it. */
-    synchronized boolean firstUse(String method, String signature) {
+    public synchronized boolean firstUse(String method, String signature) {
         if (READS.contains(method)) {
             return true;
         }

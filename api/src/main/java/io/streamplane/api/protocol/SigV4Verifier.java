@@ -36,13 +36,11 @@ public final class SigV4Verifier {
     private final Map<String, String> secretsByAccessKey;
     private final String region;
     private final Clock clock;
-    private final ReplayGuard replays;
 
     public SigV4Verifier(Map<String, String> secretsByAccessKey, String region, Clock clock) {
         this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
         this.region = region;
         this.clock = clock;
-        this.replays = new ReplayGuard(MAX_SKEW, clock);
     }
 
     /**
@@ -63,13 +61,24 @@ public final class SigV4Verifier {
 
     /** Checks the signature, the body included, and returns the service named in the credential scope. */
     public String verify(ApiRequest request) {
-        return verifyHeaders(request, () -> checkPayloadHash(request)).service();
+        return verifySigned(request).service();
+    }
+
+    /** Checks the signature, the body included: what it was signed for, when, and the signature itself. */
+    public SignedRequest verifySigned(ApiRequest request) {
+        return verifyHeaders(request, () -> checkPayloadHash(request));
+    }
+
+    /** When a signature made at {@code amzDate} stops being accepted: 15 minutes after it was made. */
+    public static Instant validUntil(String amzDate) {
+        return LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC).plus(MAX_SKEW);
     }
 
     /**
      * Checks the signature of a request whose body is not at hand yet (S3 streams its bodies): the
      * signed hash of the body is taken as claimed, and the caller checks the body against it,
-     * or the chunk signatures that follow from the returned seed.
+     * or the chunk signatures that follow from the returned seed. Seeing a signature twice is the
+     * caller's to judge.
      */
     public SignedRequest verifyHeaders(ApiRequest request) {
         return verifyHeaders(request, () -> { });
@@ -91,12 +100,7 @@ public final class SigV4Verifier {
     private SignedRequest verifyHeaders(ApiRequest request, Runnable payloadCheck) {
         Credential credential = credential(request);
         payloadCheck.run();
-        SignedRequest signed = matchingSignature(request, credential).orElseThrow(SigV4Verifier::mismatch);
-        if (!replays.firstUse(request.method(), signed.signature())) {
-            throw forbidden("InvalidSignatureException", "A request with this signature was already "
-                    + "received; sign every request anew.");
-        }
-        return signed;
+        return matchingSignature(request, credential).orElseThrow(SigV4Verifier::mismatch);
     }
 
     /** The parts of an Authorization header that name who signed, when and for what. */

@@ -2,6 +2,7 @@ package io.streamplane.api.s3;
 
 import io.streamplane.api.protocol.ApiException;
 import io.streamplane.api.protocol.ApiRequest;
+import io.streamplane.api.protocol.ReplayGuard;
 import io.streamplane.api.protocol.SigV4Verifier.SignedRequest;
 import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.protocol.StreamingExchange;
@@ -17,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,10 +52,12 @@ public final class S3Gateway implements StreamingService {
     private final SigV4Verifier verifier;
     private final S3Forwarder forwarder;
     private final Path spoolDirectory;
+    private final ReplayGuard replays;
 
     /** @param spoolDirectory where upload bodies too large for memory wait until they are forwarded */
-    public S3Gateway(SigV4Verifier verifier, S3Endpoint target, Path spoolDirectory) {
+    public S3Gateway(SigV4Verifier verifier, S3Endpoint target, Path spoolDirectory, Clock clock) {
         this.verifier = verifier;
+        this.replays = new ReplayGuard(Duration.ofMinutes(15), clock);
         this.forwarder = new S3Forwarder(target);
         this.spoolDirectory = spoolDirectory;
     }
@@ -71,6 +76,10 @@ public final class S3Gateway implements StreamingService {
             String payloadHash = request.header("x-amz-content-sha256").orElseThrow(() -> new S3Exception(400,
                     "InvalidRequest", "Missing required header for this request: x-amz-content-sha256"));
             SignedRequest signed = verify(request);
+            if (!replays.firstUse(request.method(), signed.signature())) {
+                throw new S3Exception(403, "SignatureDoesNotMatch", "A request with this signature was already "
+                        + "received; sign every request anew.");
+            }
             ObjectPaths.check(request.rawPath());
             var checksums = new PayloadChecksums(headers, announcedTrailers(request));
             Map<String, String> trailers = receiveBody(exchange.requestBody(), payloadHash, signed,

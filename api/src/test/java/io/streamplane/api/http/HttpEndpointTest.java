@@ -3,6 +3,7 @@ package io.streamplane.api.http;
 import io.streamplane.api.protocol.ApiGateway;
 import io.streamplane.api.protocol.ApiRequest;
 import io.streamplane.api.protocol.ApiResponse;
+import io.streamplane.api.protocol.InMemoryAnswerLedger;
 import io.streamplane.api.protocol.ServiceApi;
 import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.protocol.StreamingExchange;
@@ -50,7 +51,7 @@ class HttpEndpointTest {
         var limits = new EndpointLimits(SHORT, Duration.ofSeconds(30), Duration.ofSeconds(5), SHORT, 1000, 8 * 1024,
                 64 * 1024, 1024, 256 * 1024);
         var gateway = new ApiGateway(new SigV4Verifier(Map.of("AKID", "secret"), "us-east-1", Clock.systemUTC()),
-                List.of(new AnsweringService()));
+                List.of(new AnsweringService()), new InMemoryAnswerLedger(), Clock.systemUTC());
         endpoint = HttpEndpoint.api(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Optional.empty(),
                 limits, gateway, List.of(new RecordingStreamingService()), Map.of("/ca.pem",
                         new TextPage("application/x-pem-file", () -> "PEM")));

@@ -3,6 +3,7 @@ package io.streamplane.store.jdbc;
 import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.configuration.ConfigurationStore;
 import io.streamplane.core.operation.OperationStore;
+import io.streamplane.core.replay.AnswerLedger;
 import io.streamplane.core.tag.TagStore;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -77,6 +78,11 @@ public final class JdbcStore implements AutoCloseable {
     /** The MSK configurations. */
     public ConfigurationStore configurations() {
         return new JdbcConfigurationStore(jdbi);
+    }
+
+    /** The answers to signed requests that changed something, for requests sent again. */
+    public AnswerLedger answers() {
+        return new JdbcAnswerLedger(jdbi);
     }
 
     /** The tags of every resource. */

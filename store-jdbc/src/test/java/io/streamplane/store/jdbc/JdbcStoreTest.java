@@ -30,6 +30,7 @@ import io.streamplane.core.operation.OperationState;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.operation.StepStatus;
 import io.streamplane.core.pki.PrivateCertificateAuthority;
+import io.streamplane.core.replay.RecordedAnswer;
 import io.streamplane.core.secrets.ScramAssociation;
 import io.streamplane.core.secrets.Secret;
 import io.streamplane.core.secrets.SecretVersion;
@@ -43,6 +44,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +93,39 @@ class JdbcStoreTest {
         }
         return JdbcStore.open(postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema,
                 "postgres", "postgres");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theAnswerToASignedChange_isKeptUntilItsSignatureExpires_andTheFirstOneStays(String database) {
+        var store = open(database);
+        var first = new RecordedAnswer(200, Map.of("Content-Type", "application/json", "x-amzn-RequestId", "r1"),
+                "{\"arn\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+        var second = new RecordedAnswer(200, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
+        store.answers().record("sig-1", first, NOW.plusSeconds(900), NOW);
+        store.answers().record("sig-1", second, NOW.plusSeconds(900), NOW);
+
+        assertThat(store.answers().answerTo("sig-1", NOW.plusSeconds(899))).contains(first);
+        assertThat(store.answers().answerTo("sig-1", NOW.plusSeconds(900))).isEmpty();
+        assertThat(store.answers().answerTo("sig-2", NOW)).isEmpty();
+
+        // Recording forgets what has expired.
+        store.answers().record("sig-2", second, NOW.plusSeconds(2000), NOW.plusSeconds(1000));
+        assertThat(store.answers().answerTo("sig-1", NOW)).isEmpty();
+    }
+
+    @Test
+    void answersToSignedChanges_surviveARestart() {
+        String url = JdbcStore.h2Url(h2Dir.resolve("restart-" + UUID.randomUUID()));
+        var answer = new RecordedAnswer(200, Map.of("Content-Type", "application/json"),
+                "{\"name\":\"AmazonMSK_alice\"}".getBytes(StandardCharsets.UTF_8));
+        var store = JdbcStore.open(url, "", "");
+        store.answers().record("sig", answer, NOW.plusSeconds(900), NOW);
+        store.close();
+
+        var reopened = JdbcStore.open(url, "", "");
+        assertThat(reopened.answers().answerTo("sig", NOW.plusSeconds(60))).contains(answer);
+        reopened.close();
     }
 
     @Test
