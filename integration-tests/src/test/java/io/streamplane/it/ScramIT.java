@@ -103,6 +103,17 @@ class ScramIT {
                         tuple(missing, "SecretNotFound"));
         assertThat(kafka.listScramSecrets(r -> r.clusterArn(clusterArn)).secretArnList())
                 .containsExactlyInAnyOrder(alice, bob);
+
+        // Alice's name in another secret: the cluster already has her, from the first.
+        String secondAlice = secret("AmazonMSK_alice_again", "{\"username\":\"alice\",\"password\":\"other\"}");
+        var again = kafka.batchAssociateScramSecret(r -> r.clusterArn(clusterArn).secretArnList(secondAlice, alice))
+                .unprocessedScramSecrets();
+        assertThat(again).extracting(UnprocessedScramSecret::secretArn, UnprocessedScramSecret::errorCode,
+                        UnprocessedScramSecret::errorMessage)
+                .containsExactly(tuple(secondAlice, "DuplicateUsername", "The username alice is already in use on "
+                        + "cluster scram by secret " + alice));
+        assertThat(kafka.listScramSecrets(r -> r.clusterArn(clusterArn)).secretArnList())
+                .containsExactlyInAnyOrder(alice, bob);
         var brokers = kafka.getBootstrapBrokers(r -> r.clusterArn(clusterArn));
         assertThat(brokers.bootstrapBrokerStringSaslScram()).contains(":9096");
         assertThat(brokers.bootstrapBrokerString()).isNull();

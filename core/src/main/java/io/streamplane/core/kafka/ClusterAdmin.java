@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,8 +127,11 @@ public final class ClusterAdmin implements AutoCloseable {
 
     /** The highest replication factor of any topic: fewer brokers than this cannot hold the cluster. */
     public int maxReplicationFactor() throws Exception {
+        // A move that begins or ends while the topics are read is in one of the two listings.
+        var movingBefore = admin.listPartitionReassignments().reassignments().get(10, TimeUnit.SECONDS);
         var topics = describeEveryTopic();
-        var moving = admin.listPartitionReassignments().reassignments().get(10, TimeUnit.SECONDS);
+        var moving = new HashMap<>(movingBefore);
+        moving.putAll(admin.listPartitionReassignments().reassignments().get(10, TimeUnit.SECONDS));
         return topics.values().stream().flatMap(t -> t.partitions().stream().map(p ->
                         targetReplicationFactor(p, moving.get(new TopicPartition(t.name(), p.partition())))))
                 .mapToInt(Integer::intValue).max().orElse(0);
@@ -135,7 +139,9 @@ public final class ClusterAdmin implements AutoCloseable {
 
     /**
      * A partition's replication factor once any move of it has ended: while replicas move, Kafka
-     * lists the old and the new ones together, and the partition needs only its target.
+     * lists the old and the new ones together, and the partition needs only its target, the
+     * replicas with those being added and without those being removed. That holds whether the
+     * partition was read before its move began, during it, or after it ended.
      *
      * @param reassignment the partition's move under way, or null when it is not moving
      */
@@ -143,8 +149,11 @@ public final class ClusterAdmin implements AutoCloseable {
         if (reassignment == null) {
             return partition.replicas().size();
         }
-        return (int) partition.replicas().stream().map(Node::id)
-                .filter(id -> !reassignment.removingReplicas().contains(id)).count();
+        var target = new HashSet<Integer>();
+        partition.replicas().forEach(node -> target.add(node.id()));
+        target.addAll(reassignment.addingReplicas());
+        target.removeAll(reassignment.removingReplicas());
+        return target.size();
     }
 
     /** Every topic, internal ones included, by name. */

@@ -57,11 +57,19 @@ public final class ScramSecretService {
         var unprocessed = new ArrayList<Unprocessed>();
         var users = new HashMap<String, String>();
         var accepted = new ArrayList<ScramAssociation>();
+        // One secret per user: with two, disassociating either would leave the other's password or none.
+        var usersOfOtherSecrets = secrets.scramAssociations(cluster.arn());
         for (String arn : new HashSet<>(secretArns).stream().sorted().toList()) {
             var checked = check(arn);
             checked.refusal().ifPresent(unprocessed::add);
             checked.credential().ifPresent(c -> {
-                if (users.containsKey(c.username())) {
+                var holder = usersOfOtherSecrets.stream().filter(a -> a.username().equals(c.username())
+                        && !a.secretArn().equals(arn)).findFirst();
+                if (holder.isPresent()) {
+                    unprocessed.add(new Unprocessed(arn, "DuplicateUsername", "The username " + c.username()
+                            + " is already in use on cluster " + cluster.name() + " by secret "
+                            + holder.get().secretArn()));
+                } else if (users.containsKey(c.username())) {
                     unprocessed.add(new Unprocessed(arn, "DuplicateUsername", "Another secret in this request "
                             + "has the username " + c.username()));
                 } else {
@@ -94,6 +102,14 @@ public final class ScramSecretService {
                 continue;
             }
             var associations = secrets.scramAssociations(clusterArn);
+            var holder = associations.stream().filter(a -> !a.secretArn().equals(secret.arn())
+                    && a.username().equals(credential.username())).findFirst();
+            if (holder.isPresent()) {
+                LOG.warn("Secret {} now names the user {}, whom secret {} already provides on cluster {}; the "
+                        + "cluster keeps the secret's old user", secret.name(), credential.username(),
+                        holder.get().secretArn(), cluster.get().name());
+                continue;
+            }
             String oldUser = associations.stream().filter(a -> a.secretArn().equals(secret.arn()))
                     .map(ScramAssociation::username).findFirst().orElse(credential.username());
             boolean oldUserStays = oldUser.equals(credential.username()) || associations.stream()

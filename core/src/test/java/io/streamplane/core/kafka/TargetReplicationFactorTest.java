@@ -32,6 +32,18 @@ class TargetReplicationFactorTest {
         assertThat(ClusterAdmin.targetReplicationFactor(partition(1, 2, 3), move)).isEqualTo(3);
     }
 
+    @Test
+    void aPartitionReadBeforeItsMoveBegan_countsItsTarget() {
+        var move = new PartitionReassignment(List.of(1, 2, 3, 4, 5, 6), List.of(4, 5, 6), List.of(1, 2, 3));
+        assertThat(ClusterAdmin.targetReplicationFactor(partition(1, 2, 3), move)).isEqualTo(3);
+    }
+
+    @Test
+    void aPartitionReadAfterItsMoveEnded_countsItsTarget() {
+        var move = new PartitionReassignment(List.of(1, 2, 3, 4, 5, 6), List.of(4, 5, 6), List.of(1, 2, 3));
+        assertThat(ClusterAdmin.targetReplicationFactor(partition(4, 5, 6), move)).isEqualTo(3);
+    }
+
     private static TopicPartitionInfo partition(int... brokers) {
         var replicas = IntStream.of(brokers).mapToObj(id -> new Node(id, "127.0.0.1", 9092 + id)).toList();
         return new TopicPartitionInfo(0, replicas.get(0), replicas, replicas);
