@@ -71,6 +71,19 @@ class ApiErrorsIT {
     }
 
     @Test
+    void createCluster_withATagKeyBeyondAwsBounds_isABadRequestNamingTheTags_andCreatesNothing() {
+        assertThatThrownBy(() -> kafka.createClusterV2(r -> r.clusterName("long-tag").tags(Map.of("k".repeat(200), "v"))
+                .provisioned(p -> p.kafkaVersion("4.1.x.kraft").numberOfBrokerNodes(3).brokerNodeGroupInfo(b -> b
+                        .instanceType("kafka.m5.large").clientSubnets(subnets(3))))))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.invalidParameter()).isEqualTo("tags");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                            "Tag keys must be 1 to 128 characters, got one of 200");
+                });
+        assertThat(kafka.listClustersV2(r -> r.clusterNameFilter("long-tag")).clusterInfoList()).isEmpty();
+    }
+
+    @Test
     void createCluster_withOneSubnet_isABadRequest() {
         assertBadRequest(() -> Clusters.createCluster(kafka, "single", 1, subnets(1)), "2 or 3 subnets");
     }

@@ -97,8 +97,6 @@ public final class StreamplaneServer implements AutoCloseable {
     private static final Duration REBALANCING_INTERVAL = Duration.ofSeconds(10);
     /** How often the replication factors of every cluster's topics are read, for scale-in requests. */
     private static final Duration REPLICATION_FACTOR_INTERVAL = Duration.ofSeconds(5);
-    /** MSK Connect allows 200 tags on a resource (MSK 50). */
-    private static final int MAX_CONNECT_TAGS = 200;
     /** How often every connector's workers and state are checked. */
     private static final Duration CONNECTOR_CHECK_INTERVAL = Duration.ofSeconds(2);
 
@@ -158,8 +156,7 @@ public final class StreamplaneServer implements AutoCloseable {
                 ReplicationFactorWatch.Reader.through(probe, backend::adminBootstrap), REPLICATION_FACTOR_INTERVAL, clock);
         var clusters = new ClusterService(identity, clusterStore, launcher, backend, versions, configurations,
                 privateCas, replicationFactors, ids, clock);
-        // MSK allows 50 tags on a resource.
-        var tags = new TagService(tagStore, 50, arn -> clusterStore.findCluster(arn).isPresent()
+        var tags = new TagService(tagStore, ClusterService.MAX_TAGS, arn -> clusterStore.findCluster(arn).isPresent()
                 || configurations.exists(arn));
         Map<String, OperationHandler> handlers = new HashMap<>();
         var storage = backend.storage();
@@ -204,7 +201,7 @@ public final class StreamplaneServer implements AutoCloseable {
         new CustomPluginHandlers(customPlugins).register(connectHandlers);
         new WorkerConfigurationHandlers(workerConfigurations).register(connectHandlers);
         new ConnectorHandlers(connectors).register(connectHandlers);
-        new TagHandlers(new TagService(tagStore, MAX_CONNECT_TAGS, arn -> connectStore.findCustomPlugin(arn).isPresent()
+        new TagHandlers(new TagService(tagStore, ConnectorService.MAX_TAGS, arn -> connectStore.findCustomPlugin(arn).isPresent()
                 || connectStore.findWorkerConfiguration(arn).isPresent() || connectStore.findConnector(arn).isPresent()))
                 .register(connectHandlers);
         var gateway = new ApiGateway(verifier, List.of(

@@ -7,6 +7,7 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
+import io.streamplane.core.tag.TagRules;
 import io.streamplane.core.tag.TagStore;
 
 import java.time.Clock;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * {@link ConnectorSupervisor}, as MSK Connect answers CREATING or UPDATING at once.
  */
 public final class ConnectorService {
+    /** MSK Connect allows 200 tags on a resource. */
+    public static final int MAX_TAGS = 200;
     /** The Kafka Connect versions MSK Connect offers; the workers here run the bundled Kafka's Connect. */
     public static final List<String> KAFKA_CONNECT_VERSIONS = List.of("2.7.1", "3.7.x");
     private final ServiceIdentity identity;
@@ -45,6 +48,7 @@ public final class ConnectorService {
     }
 
     public synchronized Connector create(CreateConnectorCommand command) {
+        TagRules.check(command.tags(), MAX_TAGS, "tags");
         CapacityRules.check(command.capacity(), "capacity");
         if (command.plugins().size() != 1) {
             throw new InvalidRequest("plugins", "plugins must name exactly one custom plugin, got "

@@ -7,6 +7,7 @@ import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.objects.ObjectStorage;
+import io.streamplane.core.tag.TagRules;
 import io.streamplane.core.tag.TagStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,7 @@ public final class CustomPluginService implements AutoCloseable {
 
     public synchronized CustomPlugin create(String name, Optional<String> description, PluginContentType contentType,
                                             S3ObjectLocation location, Map<String, String> tagsToAdd) {
+        TagRules.check(tagsToAdd, ConnectorService.MAX_TAGS, "tags");
         if (store.listCustomPlugins().stream().anyMatch(p -> p.name().equals(name))) {
             throw new Conflict("A custom plugin named " + name + " already exists");
         }

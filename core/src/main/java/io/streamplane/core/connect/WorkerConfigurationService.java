@@ -6,6 +6,7 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
+import io.streamplane.core.tag.TagRules;
 import io.streamplane.core.tag.TagStore;
 
 import java.time.Clock;
@@ -36,6 +37,7 @@ public final class WorkerConfigurationService {
     /** @param propertiesFileContent the worker properties as text (the wire carries them in base64) */
     public synchronized WorkerConfiguration create(String name, Optional<String> description,
                                                    String propertiesFileContent, Map<String, String> tagsToAdd) {
+        TagRules.check(tagsToAdd, ConnectorService.MAX_TAGS, "tags");
         WorkerProperties.parseAndValidate(propertiesFileContent);
         if (store.listWorkerConfigurations().stream().anyMatch(c -> c.name().equals(name))) {
             throw new Conflict("A worker configuration named " + name + " already exists");

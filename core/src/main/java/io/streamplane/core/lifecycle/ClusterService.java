@@ -28,6 +28,7 @@ import io.streamplane.core.pki.PrivateCaService;
 import io.streamplane.core.scaling.ReplicationFactors;
 import io.streamplane.core.placement.ZonePlacement;
 import io.streamplane.core.security.ClusterSecurity;
+import io.streamplane.core.tag.TagRules;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ import java.util.regex.Pattern;
  * the operation that realises it in one transaction, and hands the operation to the engine.
  */
 public final class ClusterService {
+    /** MSK allows 50 tags on a resource. */
+    public static final int MAX_TAGS = 50;
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][0-9A-Za-z-]*");
     private static final int MAX_CLUSTER_NAME_LENGTH = 64;
     /** MSK's largest broker volume, 16 TiB. */
@@ -76,6 +79,7 @@ public final class ClusterService {
 
     /** Creations take one lock among themselves: each reserves a block of node addresses. */
     public synchronized Cluster createCluster(CreateClusterCommand command) {
+        TagRules.check(command.tags(), MAX_TAGS, "tags");
         var spec = command.spec();
         requireKnownAuthorities(spec.security(), command.specMembers());
         checkName(command.clusterName());

@@ -5,6 +5,7 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
+import io.streamplane.core.tag.TagRules;
 import io.streamplane.core.tag.TagStore;
 
 import java.security.SecureRandom;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  * versions, scheduled or immediate deletion. Values are stored as given: there is no KMS here.
  */
 public final class SecretService {
+    /** Secrets Manager allows 50 tags on a secret. */
+    public static final int MAX_TAGS = 50;
     public static final String CURRENT = "AWSCURRENT";
     public static final String PREVIOUS = "AWSPREVIOUS";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
@@ -56,6 +59,7 @@ public final class SecretService {
     public SecretValue create(String name, Optional<String> secretString, String description,
                               Optional<String> kmsKeyId, Optional<String> clientRequestToken,
                               Map<String, String> secretTags) {
+        TagRules.check(secretTags, MAX_TAGS, "Tags");
         if (!NAME.matcher(name).matches()) {
             throw new InvalidRequest("Name", "Name must be 1 to 512 letters, digits and /_+=.@- characters, got '"
                     + name + "'");

@@ -1,6 +1,5 @@
 package io.streamplane.core.tag;
 
-import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 
 import java.util.Collection;
@@ -29,15 +28,7 @@ public final class TagService {
         requireResource(resourceArn);
         var merged = new HashMap<>(store.tags(resourceArn));
         merged.putAll(tags);
-        if (merged.size() > maxTags) {
-            throw new InvalidRequest("tags", "A resource can have at most " + maxTags + " tags; this request would "
-                    + "leave " + merged.size());
-        }
-        for (var key : tags.keySet()) {
-            if (key.startsWith("aws:")) {
-                throw new InvalidRequest("tags", "Tag keys starting with 'aws:' are reserved, got '" + key + "'");
-            }
-        }
+        TagRules.check(merged, maxTags, "tags");
         store.putTags(resourceArn, tags);
     }
 
