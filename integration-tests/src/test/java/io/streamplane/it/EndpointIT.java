@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +65,8 @@ class EndpointIT {
                         .isEqualTo("stalled-callers");
             }
             assertThat(get(endpoint.resolve("/ca.pem")).body()).startsWith("-----BEGIN CERTIFICATE-----");
+            // Still stalled, not cut off early: the calls were answered while every one of them was open.
+            assertThat(stalled).allMatch(EndpointIT::openAndSilent);
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
@@ -100,6 +103,19 @@ class EndpointIT {
     void theDatabase_isReadableByItsOwnerOnly() throws Exception {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(streamplane.dataDir()
                 .resolve("streamplane.mv.db")))).isEqualTo("rw-------");
+    }
+
+    /** Neither answered nor closed: a read finds nothing before its timeout. */
+    private static boolean openAndSilent(Socket socket) {
+        try {
+            socket.setSoTimeout(1);
+            socket.getInputStream().read();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

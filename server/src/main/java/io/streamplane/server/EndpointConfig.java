@@ -15,9 +15,6 @@ import java.util.Optional;
  * @param insecureHttp whether plain HTTP may be served beyond loopback
  */
 public record EndpointConfig(String bindAddress, int port, int metricsPort, Tls tls, boolean insecureHttp) {
-    public static final int DEFAULT_PORT = 4566;
-    public static final int DEFAULT_METRICS_PORT = 4567;
-
     /** How the endpoint speaks TLS: not at all, with a certificate this installation's CA issues, or with files. */
     public sealed interface Tls {
         record None() implements Tls {

@@ -44,37 +44,34 @@ final class BufferedApiHandler implements HttpHandler {
             refuse(exchange, tooLarge());
             return;
         }
-        var headersOnly = request(exchange, new byte[0]);
+        var headersOnly = request(exchange);
         // A body of unknown length may be large; one beyond the first part is read only for a caller
         // whose credential holds, and only while the memory of all such bodies allows.
-        long reservation = 0;
         if (declared < 0 || declared > limits.bodyReadBeforeSignature()) {
             Optional<ApiResponse> refusal = gateway.refuseBeforeBody(headersOnly);
             if (refusal.isPresent()) {
                 refuse(exchange, refusal.get());
                 return;
             }
-            reservation = declared < 0 ? limits.maxBodyBytes() : declared;
+            long reservation = declared < 0 ? limits.maxBodyBytes() : declared;
             if (!largeBodies.tryReserve(reservation)) {
                 refuse(exchange, ApiGateway.error(new AwsError(429, "TooManyRequestsException",
                         "The server is receiving too many large requests at once; retry later", Optional.empty()),
                         UUID.randomUUID().toString()));
                 return;
             }
+            exchange.addExchangeCompleteListener((done, next) -> {
+                largeBodies.release(reservation);
+                next.proceed();
+            });
         }
-        long reserved = reservation;
-        exchange.addExchangeCompleteListener((done, next) -> {
-            largeBodies.release(reserved);
-            next.proceed();
-        });
-        exchange.setMaxEntitySize(limits.maxBodyBytes());
         XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
             LOG.debug("Closing a connection whose request body did not arrive within {}", limits.bodyTimeout());
             IoUtils.safeClose(exchange.getConnection());
         }, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
         exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
             deadline.remove();
-            ex.dispatch(() -> answer(ex, dispatch(request(ex, body))));
+            ex.dispatch(() -> answer(ex, dispatch(headersOnly.withBody(body))));
         }, (ex, failure) -> {
             deadline.remove();
             if (failure instanceof RequestTooBigException) {
@@ -97,10 +94,11 @@ final class BufferedApiHandler implements HttpHandler {
         }
     }
 
-    private static ApiRequest request(HttpServerExchange exchange, byte[] body) {
+    /** The request as its line and headers give it, its body still to come. */
+    private static ApiRequest request(HttpServerExchange exchange) {
         String query = exchange.getQueryString();
         return new ApiRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
-                query == null || query.isEmpty() ? null : query, RequestHeaders.of(exchange), body);
+                query == null || query.isEmpty() ? null : query, RequestHeaders.of(exchange), new byte[0]);
     }
 
     /** Answers before the body is read; the connection closes after, since the unread body would follow. */

@@ -38,7 +38,6 @@ public final class HttpEndpoint implements AutoCloseable {
     /** Handling writes to the database and S3 requests stream through: blocking work, on workers. */
     private static final int API_WORKER_THREADS = 64;
     private final Undertow server;
-    private final boolean tls;
 
     private HttpEndpoint(InetSocketAddress address, Optional<SSLContext> tls, EndpointLimits limits, int workers,
                          HttpHandler root) {
@@ -50,6 +49,8 @@ public final class HttpEndpoint implements AutoCloseable {
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(limits.keepAliveTimeout()))
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(limits.idleTimeout()))
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.maxHeaderBytes())
+                // Bodies of the JSON services; S3's streamed bodies raise it for their own exchange.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) limits.maxBodyBytes())
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 // Small answers go out at once rather than wait for the client's delayed ACK.
                 .setSocketOption(Options.TCP_NODELAY, true)
@@ -65,7 +66,6 @@ public final class HttpEndpoint implements AutoCloseable {
             builder.addHttpListener(address.getPort(), host);
         }
         this.server = builder.build();
-        this.tls = tls.isPresent();
     }
 
     /**
@@ -90,10 +90,6 @@ public final class HttpEndpoint implements AutoCloseable {
     /** The port listened on, once started (the one the system chose when asked for port 0). */
     public int port() {
         return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-    }
-
-    public boolean tls() {
-        return tls;
     }
 
     @Override

@@ -26,8 +26,4 @@ final class LargeBodyBudget {
     synchronized void release(long bytes) {
         reserved = Math.max(0, reserved - bytes);
     }
-
-    synchronized long reserved() {
-        return reserved;
-    }
 }

@@ -43,7 +43,7 @@ public final class ApiGateway {
     public ApiResponse dispatch(ApiRequest request) {
         String requestId = UUID.randomUUID().toString();
         try {
-            SignedRequest signed = verifier.verifySigned(request);
+            SignedRequest signed = verifier.verify(request);
             ServiceApi api = services.get(signed.service());
             if (api == null) {
                 throw new ApiException(AwsError.forbidden("InvalidSignatureException",

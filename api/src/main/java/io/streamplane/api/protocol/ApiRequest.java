@@ -11,6 +11,11 @@ import java.util.Optional;
 public record ApiRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                          byte[] body) {
 
+    /** The same request with its body, once the body has arrived. */
+    public ApiRequest withBody(byte[] newBody) {
+        return new ApiRequest(method, rawPath, rawQuery, headers, newBody);
+    }
+
     public Optional<String> header(String lowerCaseName) {
         var values = headers.get(lowerCaseName);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

@@ -58,20 +58,26 @@ public final class JsonRpcDispatcher implements ServiceApi {
      */
     @Override
     public boolean mayChangeState(ApiRequest request) {
-        String operation = request.header("x-amz-target").map(t -> t.substring(t.indexOf('.') + 1)).orElse("");
+        String operation = operationName(request);
         return !(operation.startsWith("Get") || operation.startsWith("Describe") || operation.startsWith("List"));
+    }
+
+    /** The operation X-Amz-Target names, without the service's prefix; empty when it names none of ours. */
+    private String operationName(ApiRequest request) {
+        String target = request.header("x-amz-target").orElse("");
+        String prefix = model.targetPrefix() + ".";
+        return target.startsWith(prefix) ? target.substring(prefix.length()) : "";
     }
 
     @Override
     public ApiResponse handle(ApiRequest request, String requestId) {
         try {
-            String target = request.header("x-amz-target").orElse("");
-            String prefix = model.targetPrefix() + ".";
-            Optional<OperationModel> operation = target.startsWith(prefix) && request.method().equals("POST")
-                    ? model.operation(target.substring(prefix.length())) : Optional.empty();
+            String name = operationName(request);
+            Optional<OperationModel> operation = !name.isEmpty() && request.method().equals("POST")
+                    ? model.operation(name) : Optional.empty();
             if (operation.isEmpty()) {
-                return error(requestId, 400, "UnknownOperationException",
-                        "No " + model.signingName() + " operation is named by X-Amz-Target '" + target + "'");
+                return error(requestId, 400, "UnknownOperationException", "No " + model.signingName()
+                        + " operation is named by X-Amz-Target '" + request.header("x-amz-target").orElse("") + "'");
             }
             var handler = handlers.get(operation.get().name());
             if (handler == null) {

@@ -30,7 +30,8 @@ public final class SigV4Verifier {
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-fA-F]+)");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    /** How far a request's date may be from the server's clock, and so how long a signature stays valid. */
+    public static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final HexFormat HEX = HexFormat.of();
 
     private final Map<String, String> secretsByAccessKey;
@@ -59,13 +60,8 @@ public final class SigV4Verifier {
         return credential.length == 5 ? Optional.of(credential[3]) : Optional.empty();
     }
 
-    /** Checks the signature, the body included, and returns the service named in the credential scope. */
-    public String verify(ApiRequest request) {
-        return verifySigned(request).service();
-    }
-
     /** Checks the signature, the body included: what it was signed for, when, and the signature itself. */
-    public SignedRequest verifySigned(ApiRequest request) {
+    public SignedRequest verify(ApiRequest request) {
         return verifyHeaders(request, () -> checkPayloadHash(request));
     }
 
@@ -309,8 +305,13 @@ public final class SigV4Verifier {
 
     /** The SHA-256 of the data in lowercase hex, as signatures use it. */
     public static String sha256Hex(byte[] data) {
+        return HEX.formatHex(sha256().digest(data));
+    }
+
+    /** A new SHA-256 digest, for hashing a body as it streams. */
+    public static MessageDigest sha256() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +65,7 @@ final class AwsChunkedDecoder {
 
     /** Copies {@code size} bytes of chunk data to {@code out} and returns their SHA-256 in hex. */
     private static String copyChunk(InputStream in, long size, OutputStream out) throws IOException {
-        var digest = sha256();
+        var digest = SigV4Verifier.sha256();
         byte[] buffer = new byte[COPY_BUFFER];
         long left = size;
         while (left > 0) {
@@ -79,14 +78,6 @@ final class AwsChunkedDecoder {
             left -= read;
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
     }
 
     private void checkChunkSignature(String extensions, String dataHash) {

@@ -19,10 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -57,7 +54,7 @@ public final class S3Gateway implements StreamingService {
     /** @param spoolDirectory where upload bodies too large for memory wait until they are forwarded */
     public S3Gateway(SigV4Verifier verifier, S3Endpoint target, Path spoolDirectory, Clock clock) {
         this.verifier = verifier;
-        this.replays = new ReplayGuard(Duration.ofMinutes(15), clock);
+        this.replays = new ReplayGuard(SigV4Verifier.MAX_SKEW, clock);
         this.forwarder = new S3Forwarder(target);
         this.spoolDirectory = spoolDirectory;
     }
@@ -139,7 +136,7 @@ public final class S3Gateway implements StreamingService {
                     throw new S3Exception(400, "InvalidArgument", "x-amz-content-sha256 must be the body's SHA-256 "
                             + "in hex, UNSIGNED-PAYLOAD, or a STREAMING- value, got '" + payloadHash + "'");
                 }
-                var digest = sha256();
+                var digest = SigV4Verifier.sha256();
                 in.transferTo(new DigestOutputStream(body, digest));
                 if (!HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(payloadHash)) {
                     throw new S3Exception(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' "
@@ -204,14 +201,6 @@ public final class S3Gateway implements StreamingService {
             return body.open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
         }
     }
 

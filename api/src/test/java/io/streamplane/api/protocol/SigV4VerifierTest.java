@@ -32,12 +32,12 @@ class SigV4VerifierTest {
 
     @Test
     void verify_acceptsTheReferenceSignatureAndReturnsTheScopedService() {
-        assertThat(verifierAt(SIGNED_AT).verify(vanilla(VANILLA_AUTHORIZATION))).isEqualTo("service");
+        assertThat(verifierAt(SIGNED_AT).verify(vanilla(VANILLA_AUTHORIZATION)).service()).isEqualTo("service");
     }
 
     @Test
     void verify_acceptsClockSkewUpToFifteenMinutes() {
-        assertThat(verifierAt(SIGNED_AT.plusSeconds(14 * 60)).verify(vanilla(VANILLA_AUTHORIZATION)))
+        assertThat(verifierAt(SIGNED_AT.plusSeconds(14 * 60)).verify(vanilla(VANILLA_AUTHORIZATION)).service())
                 .isEqualTo("service");
     }
 

@@ -55,7 +55,7 @@ public final class ConnectorService {
                     + command.plugins().size());
         }
         var plugin = activePlugin(command.plugins().get(0).getKey(), command.plugins().get(0).getValue());
-        checkConnectorClass(command.connectorConfiguration(), plugin);
+        checkConnectorConfiguration(command.connectorConfiguration(), plugin);
         if (command.workerConfigurationArn().isPresent()) {
             workerConfigurations.revision(command.workerConfigurationArn().get(),
                     command.workerConfigurationRevision().orElse(0L));
@@ -125,7 +125,7 @@ public final class ConnectorService {
                     + connector.state());
         }
         capacity.ifPresent(c -> CapacityRules.check(c, "capacity"));
-        configuration.ifPresent(c -> checkConnectorClass(c, activePlugin(connector.spec().pluginArn(),
+        configuration.ifPresent(c -> checkConnectorConfiguration(c, activePlugin(connector.spec().pluginArn(),
                 connector.spec().pluginRevision())));
         var type = capacity.isPresent() ? ConnectorOperationType.UPDATE_WORKER_SETTING
                 : ConnectorOperationType.UPDATE_CONNECTOR_CONFIGURATION;
@@ -183,7 +183,7 @@ public final class ConnectorService {
      * Every key a configuration name, and a connector class the plugin offers: Connect takes one by
      * its full name or its alias (simple name, or without "Connector").
      */
-    private static void checkConnectorClass(Map<String, String> configuration, CustomPlugin plugin) {
+    private static void checkConnectorConfiguration(Map<String, String> configuration, CustomPlugin plugin) {
         var malformed = configuration.keySet().stream().map(PropertyKeys::problem).flatMap(Optional::stream).toList();
         if (!malformed.isEmpty()) {
             throw new InvalidRequest("connectorConfiguration", "connectorConfiguration has keys Connect cannot take: "

@@ -58,12 +58,12 @@ public final class ScramSecretService {
         var users = new HashMap<String, String>();
         var accepted = new ArrayList<ScramAssociation>();
         // One secret per user: with two, disassociating either would leave the other's password or none.
-        var usersOfOtherSecrets = secrets.scramAssociations(cluster.arn());
+        var associated = secrets.scramAssociations(cluster.arn());
         for (String arn : new HashSet<>(secretArns).stream().sorted().toList()) {
             var checked = check(arn);
             checked.refusal().ifPresent(unprocessed::add);
             checked.credential().ifPresent(c -> {
-                var holder = usersOfOtherSecrets.stream().filter(a -> a.username().equals(c.username())
+                var holder = associated.stream().filter(a -> a.username().equals(c.username())
                         && !a.secretArn().equals(arn)).findFirst();
                 if (holder.isPresent()) {
                     unprocessed.add(new Unprocessed(arn, "DuplicateUsername", "The username " + c.username()

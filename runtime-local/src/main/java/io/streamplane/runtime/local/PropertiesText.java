@@ -11,33 +11,30 @@ final class PropertiesText {
 
     /** One {@code key=value} line, both escaped, with its line break. */
     static String line(String key, String value) {
-        return escapeKey(key) + "=" + escape(value) + "\n";
+        return escape(key, true) + "=" + escape(value, false) + "\n";
     }
 
-    static String escapeKey(String key) {
-        var out = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            switch (c) {
-                case '=', ':', ' ', '#', '!' -> out.append('\\').append(c);
-                default -> out.append(escape(String.valueOf(c)));
-            }
-        }
-        return out.toString();
-    }
-
-    static String escape(String value) {
-        var out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+    /**
+     * In a key, '=', ':' and every blank would end it; in a value only a leading blank is lost. '#'
+     * and '!' are escaped in keys too, where they could start a line and make it a comment.
+     */
+    private static String escape(String text, boolean key) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 case '\f' -> out.append("\\f");
-                // leading blanks would be dropped by the reader
-                case ' ' -> out.append(i == 0 ? "\\ " : " ");
+                case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
+                case '=', ':', '#', '!' -> {
+                    if (key) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
                 default -> out.append(c);
             }
         }

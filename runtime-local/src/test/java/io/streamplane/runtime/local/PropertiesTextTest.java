@@ -11,8 +11,8 @@ class PropertiesTextTest {
     void escapedValues_readBackExactly_asKafkaLoadsThem() throws Exception {
         String pem = "-----BEGIN CERTIFICATE-----\nMIIB\\x+/=\n-----END CERTIFICATE-----\n";
         String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"a\" password=\"b\";";
-        String text = "pem=" + PropertiesText.escape(pem) + "\njaas=" + PropertiesText.escape(jaas)
-                + "\nblank=" + PropertiesText.escape("  two leading blanks\tand a tab") + "\n";
+        String text = PropertiesText.line("pem", pem) + PropertiesText.line("jaas", jaas)
+                + PropertiesText.line("blank", "  two leading blanks\tand a tab");
 
         var props = new Properties();
         props.load(new StringReader(text));

@@ -36,7 +36,8 @@ final class JdbcAnswerLedger implements AnswerLedger {
         try {
             insert(signature, answer, expiresAt, now);
         } catch (RuntimeException e) {
-            // Another server's copy got there first (one server per state makes it rare): the first stays.
+            // The signature has an answer already (its copies wait on one another, so only a copy that
+            // came through another server could get here): the first answer stays.
             if (!JdbcStore.isUniqueViolation(e)) {
                 throw e;
             }
@@ -47,15 +48,11 @@ final class JdbcAnswerLedger implements AnswerLedger {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM signed_request_answers WHERE expires_at <= :now")
                     .bind("now", now.toEpochMilli()).execute();
-            boolean known = h.createQuery("SELECT COUNT(*) FROM signed_request_answers WHERE signature = :signature")
-                    .bind("signature", signature).mapTo(Integer.class).one() > 0;
-            if (!known) {
-                h.createUpdate("INSERT INTO signed_request_answers (signature, expires_at, status, headers, body) "
-                                + "VALUES (:signature, :expires, :status, :headers, :body)")
-                        .bind("signature", signature).bind("expires", expiresAt.toEpochMilli())
-                        .bind("status", answer.status()).bind("headers", text(answer.headers()))
-                        .bind("body", new String(answer.body(), StandardCharsets.UTF_8)).execute();
-            }
+            h.createUpdate("INSERT INTO signed_request_answers (signature, expires_at, status, headers, body) "
+                            + "VALUES (:signature, :expires, :status, :headers, :body)")
+                    .bind("signature", signature).bind("expires", expiresAt.toEpochMilli())
+                    .bind("status", answer.status()).bind("headers", text(answer.headers()))
+                    .bind("body", new String(answer.body(), StandardCharsets.UTF_8)).execute();
         });
     }
 
