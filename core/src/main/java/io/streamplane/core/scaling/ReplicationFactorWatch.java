@@ -32,6 +32,12 @@ public final class ReplicationFactorWatch implements ReplicationFactors, AutoClo
     private static final Set<ClusterState> READABLE = EnumSet.of(ClusterState.ACTIVE, ClusterState.UPDATING,
             ClusterState.HEALING, ClusterState.MAINTENANCE, ClusterState.REBOOTING_BROKER);
     private static final int INTERVALS_TRUSTED = 3;
+    /**
+     * A cluster being changed keeps its reading from before the change, unread: while replicas move,
+     * brokers' metadata can still list a partition's old and new replicas after the move has ended,
+     * which would read as a replication factor as wide as the old and new brokers together.
+     */
+    private static final Set<ClusterState> CHANGING = EnumSet.of(ClusterState.UPDATING);
 
     private final ClusterStore store;
     private final Reader reader;
@@ -70,7 +76,7 @@ public final class ReplicationFactorWatch implements ReplicationFactors, AutoClo
         var readable = store.listClusters().stream().filter(c -> READABLE.contains(c.state())).toList();
         var arns = readable.stream().map(Cluster::arn).collect(Collectors.toSet());
         readings.keySet().retainAll(arns);
-        readable.forEach(this::read);
+        readable.stream().filter(c -> !CHANGING.contains(c.state())).forEach(this::read);
     }
 
     private void read(Cluster cluster) {

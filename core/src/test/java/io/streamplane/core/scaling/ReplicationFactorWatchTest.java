@@ -66,6 +66,27 @@ class ReplicationFactorWatchTest {
     }
 
     @Test
+    void aClusterBeingChanged_keepsItsReadingFromBefore_unread() {
+        var cluster = cluster("scaling", ClusterState.ACTIVE);
+        widest.put(cluster.arn(), 3);
+        watch.readAll();
+
+        // Mid-move, brokers may list old and new replicas together.
+        state.updateCluster(state.findCluster(cluster.arn()).orElseThrow().withState(ClusterState.UPDATING,
+                Optional.empty()));
+        widest.put(cluster.arn(), 6);
+        clock.advance(INTERVAL);
+        watch.readAll();
+        assertThat(watch.highestKnown(cluster.arn())).hasValue(3);
+
+        state.updateCluster(state.findCluster(cluster.arn()).orElseThrow().withState(ClusterState.ACTIVE,
+                Optional.empty()));
+        widest.put(cluster.arn(), 3);
+        watch.readAll();
+        assertThat(watch.highestKnown(cluster.arn())).hasValue(3);
+    }
+
+    @Test
     void clustersWithoutRunningBrokers_areNotRead_andForgotten() {
         var creating = cluster("creating", ClusterState.CREATING);
         var active = cluster("active", ClusterState.ACTIVE);
