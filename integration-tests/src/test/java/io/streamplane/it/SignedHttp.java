@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -97,6 +98,27 @@ final class SignedHttp {
         var signed = Aws4Signer.create().sign(unsigned, params(Clock.systemUTC()));
         var request = HttpRequest.newBuilder(URI.create(endpoint + path))
                 .method(method, HttpRequest.BodyPublishers.ofString(sentBody));
+        copyHeaders(signed, request);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Signs and sends a request with a query and headers of the caller's choosing, as a client
+     * built from the service model would send it.
+     */
+    HttpResponse<String> send(String method, String encodedPath, Map<String, List<String>> query,
+                              Map<String, String> headers, String body) throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var unsigned = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.fromValue(method))
+                .uri(endpoint)
+                .encodedPath(encodedPath)
+                .rawQueryParameters(query)
+                .contentStreamProvider(() -> new ByteArrayInputStream(bytes));
+        headers.forEach(unsigned::putHeader);
+        var signed = Aws4Signer.create().sign(unsigned.build(), params(Clock.systemUTC()));
+        var request = HttpRequest.newBuilder(signed.getUri())
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         copyHeaders(signed, request);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -186,16 +186,16 @@ public final class StreamplaneServer implements AutoCloseable {
         var connectPlugins = new LocalConnectPlugins(config.dataDir().resolve("connect").resolve("plugins"),
                 distributions, distributions.bundledReleases().get(0));
         Predicate<String> usedByAConnector = arn -> connectStore.listConnectors().stream().anyMatch(c -> c.uses(arn));
-        this.customPlugins = new CustomPluginService(identity, connectStore, tagStore, objectStorage, connectPlugins,
+        this.customPlugins = new CustomPluginService(identity, connectStore, objectStorage, connectPlugins,
                 usedByAConnector, ids, clock);
-        var workerConfigurations = new WorkerConfigurationService(identity, connectStore, tagStore, usedByAConnector, ids,
+        var workerConfigurations = new WorkerConfigurationService(identity, connectStore, usedByAConnector, ids,
                 clock);
         var connectWorkers = new LocalConnectWorkers(config.dataDir().resolve("connect").resolve("connectors"),
                 distributions, distributions.bundledReleases().get(0));
         this.connectorSupervisor = new ConnectorSupervisor(connectStore, connectWorkers, connectPlugins,
                 workerConfigurations, objectStorage, authority::certificatePem, clock, READINESS_TIMEOUT,
                 CONNECTOR_CHECK_INTERVAL, config.autoscalingSampleInterval());
-        var connectors = new ConnectorService(identity, connectStore, tagStore, customPlugins, workerConfigurations,
+        var connectors = new ConnectorService(identity, connectStore, customPlugins, workerConfigurations,
                 connectorSupervisor, ids, clock);
         Map<String, OperationHandler> connectHandlers = new HashMap<>();
         new CustomPluginHandlers(customPlugins).register(connectHandlers);

@@ -78,7 +78,7 @@ public final class ClusterHandlers {
                     + "whose kafkaBrokerNodeId is ALL: every broker's volume has the same size");
         }
         var volume = volumes.get(0);
-        refuseProvisionedThroughput(volume.path("provisionedThroughput"), "targetBrokerEBSVolumeInfo.");
+        ProvisionedThroughputRule.refuse(volume.path("provisionedThroughput"), "targetBrokerEBSVolumeInfo.provisionedThroughput");
         if (!volume.has("volumeSizeGB")) {
             throw new InvalidRequest("targetBrokerEBSVolumeInfo.volumeSizeGB", "volumeSizeGB is required");
         }
@@ -91,7 +91,7 @@ public final class ClusterHandlers {
         if (input.path("storageMode").asText("LOCAL").equals("TIERED")) {
             throw new InvalidRequest("storageMode", "Tiered storage is not supported; storageMode must be LOCAL");
         }
-        refuseProvisionedThroughput(input.path("provisionedThroughput"), "");
+        ProvisionedThroughputRule.refuse(input.path("provisionedThroughput"), "provisionedThroughput");
         if (!input.has("volumeSizeGB")) {
             throw new InvalidRequest("volumeSizeGB", "volumeSizeGB is required: it is the only storage setting "
                     + "that can change here");
@@ -99,13 +99,6 @@ public final class ClusterHandlers {
         var operation = clusters.updateStorage(input.path("clusterArn").asText(), input.path("currentVersion").asText(),
                 "volumeSizeGB", input.path("volumeSizeGB").asInt());
         return operationStarted(operation);
-    }
-
-    private static void refuseProvisionedThroughput(JsonNode throughput, String prefix) {
-        if (throughput.path("enabled").asBoolean(false)) {
-            throw new InvalidRequest(prefix + "provisionedThroughput", "Provisioned storage throughput is not "
-                    + "supported: broker volumes are local disk");
-        }
     }
 
     JsonNode updateBrokerCount(ObjectNode input) {

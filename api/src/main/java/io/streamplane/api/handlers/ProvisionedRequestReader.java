@@ -80,6 +80,9 @@ final class ProvisionedRequestReader {
                     + "identity service, which Streamplane does not have; use SASL/SCRAM, TLS or Kafka ACLs");
         }
         refuseLogDelivery(provisioned.path("loggingInfo"), prefix);
+        ProvisionedThroughputRule.refuse(provisioned.path("brokerNodeGroupInfo").path("storageInfo")
+                .path("ebsStorageInfo").path("provisionedThroughput"),
+                prefix + "brokerNodeGroupInfo.storageInfo.ebsStorageInfo.provisionedThroughput");
         if (provisioned.path("brokerNodeGroupInfo").path("connectivityInfo").path("publicAccess").path("type")
                 .asText("DISABLED").equals("SERVICE_PROVIDED_EIPS")) {
             throw new InvalidRequest(prefix + "brokerNodeGroupInfo.connectivityInfo.publicAccess",

@@ -1,6 +1,7 @@
 package io.streamplane.api.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.streamplane.api.model.ServiceModel;
 
 import java.util.Base64;
@@ -26,18 +27,22 @@ public final class InputValidator {
     }
 
     private void validate(String shapeName, JsonNode value, String path) {
+        validate(shapeName, value, path, TextRules.Place.MEMBER);
+    }
+
+    private void validate(String shapeName, JsonNode value, String path, TextRules.Place place) {
         JsonNode shape = model.shape(shapeName);
         switch (shape.path("type").asText()) {
             case "structure" -> structure(shape, value, path);
             case "list" -> list(shape, value, path);
             case "map" -> map(shape, value, path);
-            case "string" -> string(shape, value, path);
+            case "string" -> string(shapeName, shape, value, path, place);
             case "integer" -> number(shape, value, path, true, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case "long" -> number(shape, value, path, true, Long.MIN_VALUE, Long.MAX_VALUE);
             case "double" -> number(shape, value, path, false, Long.MIN_VALUE, Long.MAX_VALUE);
             case "boolean" -> require(value.isBoolean(), path, "must be a boolean");
             case "timestamp" -> require(value.isTextual() || value.isNumber(), path, "must be a timestamp");
-            case "blob" -> blob(value, path);
+            case "blob" -> blob(shape, value, path);
             default -> { }
         }
     }
@@ -73,14 +78,28 @@ public final class InputValidator {
 
     private void map(JsonNode shape, JsonNode value, String path) {
         require(value.isObject(), path, "must be a JSON object");
+        String keyShape = shape.path("key").path("shape").asText();
         String valueShape = shape.path("value").path("shape").asText();
-        value.properties().forEach(e -> validate(valueShape, e.getValue(), path + "." + e.getKey()));
+        value.properties().forEach(e -> {
+            // a key is named by its map: the key itself may be what is wrong with it
+            string(keyShape, model.shape(keyShape), new TextNode(e.getKey()), path, TextRules.Place.MAP_KEY);
+            validate(valueShape, e.getValue(), path + "." + e.getKey(), TextRules.Place.MAP_VALUE);
+        });
     }
 
-    private void string(JsonNode shape, JsonNode value, String path) {
+    private void string(String shapeName, JsonNode shape, JsonNode value, String path, TextRules.Place place) {
         require(value.isTextual(), path, "must be a string");
         String text = value.asText();
         range(shape, text.codePointCount(0, text.length()), path, "characters");
+        if (!shape.has("enum")) {
+            String leaf = leafName(path);
+            int max = TextRules.maxLength(shapeName, shape, place);
+            int length = text.codePointCount(0, text.length());
+            require(length <= max, path, "must have at most " + max + " characters, got " + length);
+            TextRules.characterViolation(shapeName, shape, leaf, place, text).ifPresent(rule -> {
+                throw invalid(path, (path.isEmpty() ? "The request" : path) + " " + rule);
+            });
+        }
         if (shape.has("enum")) {
             boolean known = false;
             for (JsonNode allowed : shape.get("enum")) {
@@ -111,13 +130,26 @@ public final class InputValidator {
         }
     }
 
-    private static void blob(JsonNode value, String path) {
+    private static void blob(JsonNode shape, JsonNode value, String path) {
         require(value.isTextual(), path, "must be a base64 string");
+        byte[] decoded;
         try {
-            Base64.getDecoder().decode(value.asText());
+            decoded = Base64.getDecoder().decode(value.asText());
         } catch (IllegalArgumentException e) {
             throw invalid(path, path + " must be valid base64");
         }
+        int max = TextRules.maxBlobBytes(shape);
+        require(decoded.length <= max, path, "must decode to at most " + max + " bytes, got " + decoded.length);
+        if (shape.has("min")) {
+            require(decoded.length >= shape.get("min").asInt(), path,
+                    "must decode to at least " + shape.get("min").asInt() + " bytes, got " + decoded.length);
+        }
+    }
+
+    /** The wire name a path ends in: {@code a.b[0]} ends in {@code b}. */
+    private static String leafName(String path) {
+        String name = path.replaceAll("\\[\\d+]$", "");
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     private static void range(JsonNode shape, int size, String path, String unit) {

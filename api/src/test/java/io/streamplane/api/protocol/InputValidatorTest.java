@@ -69,8 +69,50 @@ class InputValidatorTest {
                         e -> assertThat(e.error().message()).contains("must match the pattern"));
     }
 
+    @Test
+    void validate_boundsAStringTheModelLeavesUnbounded() {
+        var input = json("{\"name\":\"c\",\"serverProperties\":\"YQ==\",\"description\":\""
+                + "d".repeat(TextRules.UNBOUNDED_MAX + 1) + "\"}");
+
+        assertBadRequest("CreateConfigurationRequest", input, "description", "description must have at most 1024 characters, got 1025");
+    }
+
+    @Test
+    void validate_refusesControlCharactersAnywhere_andLineBreaksOrNonAsciiOutsideFreeText() {
+        assertBadRequest(json(validCreate("kafka.m5.large", 3).replace("\"a\"", "\"a\\u001b[2J\"")),
+                "provisioned.brokerNodeGroupInfo.clientSubnets[0]", "must not contain control characters");
+        assertBadRequest(json(validCreate("kafka.m5.large", 3).replace("\"a\"", "\"a\\nb\"")),
+                "provisioned.brokerNodeGroupInfo.clientSubnets[0]", "must hold printable ASCII characters only");
+        assertBadRequest(json(validCreate("kafka.m5.large", 3).replace("\"a\"", "\"café\"")),
+                "provisioned.brokerNodeGroupInfo.clientSubnets[0]", "must hold printable ASCII characters only");
+        assertThatCode(() -> validator.validate("CreateConfigurationRequest", json("{\"name\":\"c\","
+                + "\"serverProperties\":\"YQ==\",\"description\":\"Café\\nsecond line\"}")))
+                .as("a description is free text").doesNotThrowAnyException();
+    }
+
+    @Test
+    void validate_checksMapKeys_andLetTagsHoldAnyLetter() {
+        String withTags = validCreate("kafka.m5.large", 3).replaceFirst("\\{", "{\"tags\":%s,");
+        assertBadRequest(json(withTags.formatted("{\"te\\u0000am\":\"x\"}")), "tags",
+                "tags must not contain control characters");
+        assertThatCode(() -> validator.validate("CreateClusterV2Request",
+                json(withTags.formatted("{\"équipe\":\"données\"}")))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void validate_boundsWhatABlobDecodesTo() {
+        String properties = java.util.Base64.getEncoder().encodeToString(new byte[TextRules.BLOB_MAX + 1]);
+        assertBadRequest("CreateConfigurationRequest", json("{\"name\":\"c\",\"serverProperties\":\"" + properties
+                + "\"}"), "serverProperties",
+                "serverProperties must decode to at most 100000 bytes, got 100001");
+    }
+
     private void assertBadRequest(JsonNode input, String field, String message) {
-        assertThatThrownBy(() -> validator.validate("CreateClusterV2Request", input))
+        assertBadRequest("CreateClusterV2Request", input, field, message);
+    }
+
+    private void assertBadRequest(String shape, JsonNode input, String field, String message) {
+        assertThatThrownBy(() -> validator.validate(shape, input))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.error().status()).isEqualTo(400);
                     assertThat(e.error().type()).isEqualTo("BadRequestException");

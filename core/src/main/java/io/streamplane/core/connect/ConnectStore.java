@@ -1,12 +1,13 @@
 package io.streamplane.core.connect;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where MSK Connect's resources are kept, in the same database as the clusters. */
 public interface ConnectStore {
-    /** Inserts the plugin; Conflict if its name is taken. */
-    void createCustomPlugin(CustomPlugin plugin);
+    /** Inserts the plugin and its tags together; Conflict if its name is taken. */
+    void createCustomPlugin(CustomPlugin plugin, Map<String, String> tags);
 
     void updateCustomPlugin(CustomPlugin plugin);
 
@@ -15,20 +16,22 @@ public interface ConnectStore {
     /** All custom plugins, oldest first. */
     List<CustomPlugin> listCustomPlugins();
 
+    /** Removes the plugin with its tags. */
     void deleteCustomPlugin(String arn);
 
-    /** Inserts the worker configuration with its first revision; Conflict if its name is taken. */
-    void createWorkerConfiguration(WorkerConfiguration configuration);
+    /** Inserts the worker configuration with its first revision and its tags; Conflict if its name is taken. */
+    void createWorkerConfiguration(WorkerConfiguration configuration, Map<String, String> tags);
 
     Optional<WorkerConfiguration> findWorkerConfiguration(String arn);
 
     /** All worker configurations, oldest first. */
     List<WorkerConfiguration> listWorkerConfigurations();
 
+    /** Removes the worker configuration with its tags. */
     void deleteWorkerConfiguration(String arn);
 
-    /** Inserts the connector; Conflict if its name is taken. */
-    void createConnector(Connector connector);
+    /** Inserts the connector and its tags together; Conflict if its name is taken. */
+    void createConnector(Connector connector, Map<String, String> tags);
 
     void updateConnector(Connector connector);
 
@@ -37,7 +40,7 @@ public interface ConnectStore {
     /** All connectors, oldest first. */
     List<Connector> listConnectors();
 
-    /** Removes the connector; its operations stay readable. */
+    /** Removes the connector with its tags; its operations stay readable. */
     void deleteConnector(String arn);
 
     void createConnectorOperation(ConnectorOperation operation);

@@ -8,7 +8,6 @@ import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.tag.TagRules;
-import io.streamplane.core.tag.TagStore;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,19 +26,17 @@ public final class ConnectorService {
     public static final List<String> KAFKA_CONNECT_VERSIONS = List.of("2.7.1", "3.7.x");
     private final ServiceIdentity identity;
     private final ConnectStore store;
-    private final TagStore tags;
     private final CustomPluginService plugins;
     private final WorkerConfigurationService workerConfigurations;
     private final ConnectorSupervisor supervisor;
     private final Ids ids;
     private final Clock clock;
 
-    public ConnectorService(ServiceIdentity identity, ConnectStore store, TagStore tags, CustomPluginService plugins,
+    public ConnectorService(ServiceIdentity identity, ConnectStore store, CustomPluginService plugins,
                             WorkerConfigurationService workerConfigurations, ConnectorSupervisor supervisor, Ids ids,
                             Clock clock) {
         this.identity = identity;
         this.store = store;
-        this.tags = tags;
         this.plugins = plugins;
         this.workerConfigurations = workerConfigurations;
         this.supervisor = supervisor;
@@ -91,8 +88,7 @@ public final class ConnectorService {
         var connector = new Connector(identity.connectArn("connector", command.name(), ids.resourceUuid()),
                 command.name(), command.description().orElse(""), clock.instant(), ConnectorState.CREATING,
                 Optional.empty(), ids.clusterVersion(), spec, List.of());
-        store.createConnector(connector);
-        tags.putTags(connector.arn(), command.tags());
+        store.createConnector(connector, command.tags());
         supervisor.provision(connector.arn());
         return connector;
     }

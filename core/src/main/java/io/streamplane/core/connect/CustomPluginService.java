@@ -8,7 +8,6 @@ import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.objects.ObjectStorage;
 import io.streamplane.core.tag.TagRules;
-import io.streamplane.core.tag.TagStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,6 @@ public final class CustomPluginService implements AutoCloseable {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private final ServiceIdentity identity;
     private final ConnectStore store;
-    private final TagStore tags;
     private final ObjectStorage objects;
     private final ConnectPlugins plugins;
     private final Predicate<String> inUse;
@@ -56,11 +54,10 @@ public final class CustomPluginService implements AutoCloseable {
     });
 
     /** @param inUse whether a connector uses the plugin of the given ARN, which may then not go */
-    public CustomPluginService(ServiceIdentity identity, ConnectStore store, TagStore tags, ObjectStorage objects,
+    public CustomPluginService(ServiceIdentity identity, ConnectStore store, ObjectStorage objects,
                                ConnectPlugins plugins, Predicate<String> inUse, Ids ids, Clock clock) {
         this.identity = identity;
         this.store = store;
-        this.tags = tags;
         this.objects = objects;
         this.plugins = plugins;
         this.inUse = inUse;
@@ -87,8 +84,7 @@ public final class CustomPluginService implements AutoCloseable {
         var plugin = new CustomPlugin(identity.connectArn("custom-plugin", name, ids.resourceUuid()), name,
                 description.orElse(""), contentType, location, clock.instant(), CustomPluginState.CREATING,
                 Optional.empty(), Optional.empty(), List.of());
-        store.createCustomPlugin(plugin);
-        tags.putTags(plugin.arn(), tagsToAdd);
+        store.createCustomPlugin(plugin, tagsToAdd);
         inspections.execute(() -> inspect(plugin));
         return plugin;
     }
@@ -113,7 +109,6 @@ public final class CustomPluginService implements AutoCloseable {
                     + "delete the connector first");
         }
         store.deleteCustomPlugin(arn);
-        tags.removeTags(arn, tags.tags(arn).keySet());
         plugins.uninstall(plugin.uuid());
         return plugin.deleting();
     }

@@ -7,7 +7,6 @@ import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.tag.TagRules;
-import io.streamplane.core.tag.TagStore;
 
 import java.time.Clock;
 import java.util.Map;
@@ -18,17 +17,15 @@ import java.util.function.Predicate;
 public final class WorkerConfigurationService {
     private final ServiceIdentity identity;
     private final ConnectStore store;
-    private final TagStore tags;
     private final Predicate<String> inUse;
     private final Ids ids;
     private final Clock clock;
 
     /** @param inUse whether a connector runs with the worker configuration of the given ARN */
-    public WorkerConfigurationService(ServiceIdentity identity, ConnectStore store, TagStore tags, Predicate<String> inUse,
+    public WorkerConfigurationService(ServiceIdentity identity, ConnectStore store, Predicate<String> inUse,
                                       Ids ids, Clock clock) {
         this.identity = identity;
         this.store = store;
-        this.tags = tags;
         this.inUse = inUse;
         this.ids = ids;
         this.clock = clock;
@@ -46,8 +43,7 @@ public final class WorkerConfigurationService {
         var configuration = new WorkerConfiguration(identity.connectArn("worker-configuration", name,
                 ids.resourceUuid()), name, description.orElse(""), now, WorkerConfigurationState.ACTIVE,
                 new WorkerConfigurationRevision(1, description.orElse(""), now, propertiesFileContent));
-        store.createWorkerConfiguration(configuration);
-        tags.putTags(configuration.arn(), tagsToAdd);
+        store.createWorkerConfiguration(configuration, tagsToAdd);
         return configuration;
     }
 
@@ -80,7 +76,6 @@ public final class WorkerConfigurationService {
                     + "connector; delete the connector first");
         }
         store.deleteWorkerConfiguration(arn);
-        tags.removeTags(arn, tags.tags(arn).keySet());
         return new WorkerConfiguration(configuration.arn(), configuration.name(), configuration.description(),
                 configuration.creationTime(), WorkerConfigurationState.DELETING, configuration.latestRevision());
     }

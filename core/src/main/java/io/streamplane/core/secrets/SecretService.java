@@ -85,10 +85,7 @@ public final class SecretService {
         var version = new SecretVersion(clientRequestToken.orElseGet(() -> UUID.randomUUID().toString()), value, now);
         var secret = new Secret(identity.secretArn(name, suffix()), name, description, kmsKeyId, now, now,
                 Optional.empty(), version.versionId(), Optional.empty());
-        store.createSecret(secret, version);
-        if (!secretTags.isEmpty()) {
-            tags.putTags(secret.arn(), secretTags);
-        }
+        store.createSecret(secret, version, secretTags);
         return new SecretValue(secret, version, List.of(CURRENT));
     }
 

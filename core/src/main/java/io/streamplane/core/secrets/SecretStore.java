@@ -1,12 +1,13 @@
 package io.streamplane.core.secrets;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where secrets, their versions, and the clusters' SASL/SCRAM associations with them are kept. */
 public interface SecretStore {
-    /** Inserts a secret with its first version; Conflict if the name is taken. */
-    void createSecret(Secret secret, SecretVersion first);
+    /** Inserts a secret with its first version and its tags, together; Conflict if the name is taken. */
+    void createSecret(Secret secret, SecretVersion first, Map<String, String> tags);
 
     Optional<Secret> findSecretByArn(String arn);
 

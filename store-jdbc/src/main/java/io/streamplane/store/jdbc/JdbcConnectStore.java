@@ -17,6 +17,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,8 +41,8 @@ public final class JdbcConnectStore implements ConnectStore {
     }
 
     @Override
-    public void createCustomPlugin(CustomPlugin plugin) {
-        insert(PLUGIN, plugin.arn(), plugin.name(), Optional.empty(), plugin.creationTime(), plugin,
+    public void createCustomPlugin(CustomPlugin plugin, Map<String, String> tags) {
+        insert(PLUGIN, plugin.arn(), plugin.name(), Optional.empty(), plugin.creationTime(), plugin, tags,
                 "A custom plugin named " + plugin.name() + " already exists");
     }
 
@@ -66,9 +67,9 @@ public final class JdbcConnectStore implements ConnectStore {
     }
 
     @Override
-    public void createWorkerConfiguration(WorkerConfiguration configuration) {
+    public void createWorkerConfiguration(WorkerConfiguration configuration, Map<String, String> tags) {
         insert(WORKER_CONFIGURATION, configuration.arn(), configuration.name(), Optional.empty(),
-                configuration.creationTime(), configuration,
+                configuration.creationTime(), configuration, tags,
                 "A worker configuration named " + configuration.name() + " already exists");
     }
 
@@ -88,8 +89,8 @@ public final class JdbcConnectStore implements ConnectStore {
     }
 
     @Override
-    public void createConnector(Connector connector) {
-        insert(CONNECTOR, connector.arn(), connector.name(), Optional.empty(), connector.creationTime(), connector,
+    public void createConnector(Connector connector, Map<String, String> tags) {
+        insert(CONNECTOR, connector.arn(), connector.name(), Optional.empty(), connector.creationTime(), connector, tags,
                 "A connector named " + connector.name() + " already exists");
     }
 
@@ -117,7 +118,7 @@ public final class JdbcConnectStore implements ConnectStore {
     public void createConnectorOperation(ConnectorOperation operation) {
         // Operations have no names of their own; the ARN stands in, unique as names must be.
         insert(CONNECTOR_OPERATION, operation.arn(), operation.arn(), Optional.of(operation.connectorArn()),
-                operation.creationTime(), operation, "The connector operation " + operation.arn() + " exists");
+                operation.creationTime(), operation, Map.of(), "The connector operation " + operation.arn() + " exists");
     }
 
     @Override
@@ -139,12 +140,15 @@ public final class JdbcConnectStore implements ConnectStore {
     }
 
     private void insert(String kind, String arn, String name, Optional<String> parentArn, Instant createdAt,
-                        Object document, String conflict) {
+                        Object document, Map<String, String> tags, String conflict) {
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO connect_resources (arn, kind, name, parent_arn, "
-                            + "created_at, document) VALUES (:arn, :kind, :name, :parent, :created, :document)")
-                    .bind("arn", arn).bind("kind", kind).bind("name", name).bind("parent", parentArn.orElse(null))
-                    .bind("created", createdAt.toEpochMilli()).bind("document", write(document)).execute());
+            jdbi.useTransaction(h -> {
+                h.createUpdate("INSERT INTO connect_resources (arn, kind, name, parent_arn, "
+                                + "created_at, document) VALUES (:arn, :kind, :name, :parent, :created, :document)")
+                        .bind("arn", arn).bind("kind", kind).bind("name", name).bind("parent", parentArn.orElse(null))
+                        .bind("created", createdAt.toEpochMilli()).bind("document", write(document)).execute();
+                JdbcTagStore.insertTags(h, arn, tags);
+            });
         } catch (UnableToExecuteStatementException e) {
             if (find(kind, arn, Object.class).isPresent() || nameTaken(kind, name)) {
                 throw new Conflict(conflict);
@@ -176,8 +180,10 @@ public final class JdbcConnectStore implements ConnectStore {
     }
 
     private void delete(String arn) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM connect_resources WHERE arn = :arn").bind("arn", arn)
-                .execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM resource_tags WHERE resource_arn = :arn").bind("arn", arn).execute();
+            h.createUpdate("DELETE FROM connect_resources WHERE arn = :arn").bind("arn", arn).execute();
+        });
     }
 
     private static String write(Object document) {

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@link SecretStore} on the same JDBC database as the {@link JdbcStore}. */
@@ -25,7 +26,7 @@ public final class JdbcSecretStore implements SecretStore {
     }
 
     @Override
-    public void createSecret(Secret secret, SecretVersion first) {
+    public void createSecret(Secret secret, SecretVersion first, Map<String, String> tags) {
         try {
             jdbi.useTransaction(h -> {
                 h.createUpdate("INSERT INTO secrets (arn, name, description, kms_key_id, created_date, "
@@ -42,6 +43,7 @@ public final class JdbcSecretStore implements SecretStore {
                         .bind("previous", secret.previousVersionId().orElse(null))
                         .execute();
                 insertVersion(h, secret.arn(), first);
+                JdbcTagStore.insertTags(h, secret.arn(), tags);
             });
         } catch (UnableToExecuteStatementException e) {
             if (JdbcStore.isUniqueViolation(e)) {

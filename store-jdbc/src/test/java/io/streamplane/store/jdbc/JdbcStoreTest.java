@@ -298,7 +298,7 @@ class JdbcStoreTest {
             var first = new SecretVersion("v1", "{\"username\":\"alice\",\"password\":\"a\"}", NOW);
             var secret = new Secret("arn:secret:AmazonMSK_alice-AbCdEf", "AmazonMSK_alice", "", Optional.of("key-1"),
                     NOW, NOW, Optional.empty(), "v1", Optional.empty());
-            secrets.createSecret(secret, first);
+            secrets.createSecret(secret, first, Map.of());
             var cluster = cluster("scram", 7);
             store.operations().createCluster(cluster, nodes(cluster), Map.of(), operation(cluster));
 
@@ -311,7 +311,7 @@ class JdbcStoreTest {
             assertThat(secrets.scramAssociations(cluster.arn()))
                     .containsExactly(new ScramAssociation(secret.arn(), "alice"));
             assertThat(secrets.clustersUsingSecret(secret.arn())).containsExactly(cluster.arn());
-            assertThatThrownBy(() -> secrets.createSecret(secret, first)).isInstanceOf(Conflict.class);
+            assertThatThrownBy(() -> secrets.createSecret(secret, first, Map.of())).isInstanceOf(Conflict.class);
 
             store.operations().deleteCluster(cluster.arn());
             assertThat(secrets.clustersUsingSecret(secret.arn())).isEmpty();
@@ -350,14 +350,14 @@ class JdbcStoreTest {
             var plugin = new CustomPlugin("arn:aws:kafkaconnect:us-east-1:000000000000:custom-plugin/cdc/u-1", "cdc",
                     "Debezium", PluginContentType.ZIP, new S3ObjectLocation("arn:aws:s3:::plugins", "cdc.zip",
                     Optional.of("v1")), NOW, CustomPluginState.CREATING, Optional.empty(), Optional.empty(), List.of());
-            connect.createCustomPlugin(plugin);
+            connect.createCustomPlugin(plugin, Map.of("team", "cdc"));
             var active = plugin.active(new PluginFile("0cc175b9c0f1b6a831c399e269772661", 42),
                     List.of(new ConnectorClass("io.debezium.connector.postgresql.PostgresConnector", "source", "3.3")));
             connect.updateCustomPlugin(active);
             var workers = new WorkerConfiguration("arn:aws:kafkaconnect:us-east-1:000000000000:worker-configuration/"
                     + "cdc/u-2", "cdc", "", NOW, WorkerConfigurationState.ACTIVE,
                     new WorkerConfigurationRevision(1, "", NOW, "key.converter=x\nvalue.converter=y\n"));
-            connect.createWorkerConfiguration(workers);
+            connect.createWorkerConfiguration(workers, Map.of());
 
             assertThat(connect.findCustomPlugin(plugin.arn())).contains(active);
             assertThat(connect.listCustomPlugins()).containsExactly(active);
@@ -365,10 +365,27 @@ class JdbcStoreTest {
             assertThat(connect.findCustomPlugin(workers.arn())).as("kinds stay apart").isEmpty();
             assertThatThrownBy(() -> connect.createCustomPlugin(new CustomPlugin(plugin.arn() + "x", "cdc", "",
                     PluginContentType.JAR, plugin.location(), NOW, CustomPluginState.CREATING, Optional.empty(),
-                    Optional.empty(), List.of()))).isInstanceOf(Conflict.class);
+                    Optional.empty(), List.of()), Map.of("team", "other"))).isInstanceOf(Conflict.class);
+            assertThat(store.tags().tags(plugin.arn() + "x")).as("a refused create writes no tags").isEmpty();
+            assertThat(store.tags().tags(plugin.arn())).containsExactly(Map.entry("team", "cdc"));
             connect.deleteCustomPlugin(plugin.arn());
             assertThat(connect.listCustomPlugins()).isEmpty();
+            assertThat(store.tags().tags(plugin.arn())).as("deleted with the plugin").isEmpty();
             assertThat(connect.listWorkerConfigurations()).containsExactly(workers);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aConnectDocumentBeyondAMillionCharacters_isKeptWhole(String database) {
+        try (var store = open(database)) {
+            // a connector configuration may fill a 1 MiB request body; its document holds more
+            String properties = "k=" + "v".repeat(1_100_000) + "\n";
+            var workers = new WorkerConfiguration("arn:aws:kafkaconnect:us-east-1:000000000000:worker-configuration/"
+                    + "big/u-3", "big", "", NOW, WorkerConfigurationState.ACTIVE,
+                    new WorkerConfigurationRevision(1, "", NOW, properties));
+            store.connect().createWorkerConfiguration(workers, Map.of());
+            assertThat(store.connect().findWorkerConfiguration(workers.arn())).contains(workers);
         }
     }
 
