@@ -173,6 +173,8 @@ public final class NodeFleet {
         var exited = firstExited(nodes);
         if (exited.isPresent()) {
             var node = exited.get();
+            LOG.warn("Node {} of cluster {} exited while starting; the last lines it logged:\n{}", node.nodeId(),
+                    cluster.name(), runtime.recentLog(cluster.uuid(), node.nodeId()));
             throw new IllegalStateException(node.role().name().charAt(0) + node.role().name().substring(1)
                     .toLowerCase() + " " + node.nodeId() + " exited while starting; its logs are in "
                     + runtime.logLocation(cluster.uuid(), node.nodeId()));
@@ -316,6 +318,8 @@ public final class NodeFleet {
     /** Fails, pointing at the node's logs, when the node is not running: it will not come back by itself. */
     public void requireRunning(Cluster cluster, int nodeId) {
         if (!isRunning(cluster, nodeId)) {
+            LOG.warn("Node {} of cluster {} exited after it was restarted; the last lines it logged:\n{}", nodeId,
+                    cluster.name(), runtime.recentLog(cluster.uuid(), nodeId));
             throw new IllegalStateException("Node " + nodeId + " exited after it was restarted; its logs are in "
                     + runtime.logLocation(cluster.uuid(), nodeId));
         }

@@ -62,6 +62,12 @@ public interface NodeRuntime {
     /** Where a user finds the node's logs, for error messages. */
     String logLocation(String clusterUuid, int nodeId);
 
+    /**
+     * The last lines the node logged, for the server's own log when the node fails: the node's log
+     * directory is often gone (with its cluster) by the time anyone reads the error.
+     */
+    String recentLog(String clusterUuid, int nodeId);
+
     /** Removes everything the runtime stored for the cluster. */
     void deleteClusterFiles(String clusterUuid);
 

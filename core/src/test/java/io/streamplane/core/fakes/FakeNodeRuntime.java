@@ -105,6 +105,11 @@ public final class FakeNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public String recentLog(String clusterUuid, int nodeId) {
+        return "";
+    }
+
+    @Override
     public void deleteClusterFiles(String clusterUuid) {
     }
 

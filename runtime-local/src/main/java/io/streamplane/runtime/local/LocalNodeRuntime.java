@@ -32,6 +32,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(LocalNodeRuntime.class);
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+    private static final int RECENT_LOG_LINES = 20;
     private final NodeDirectories directories;
     private final KafkaDistributions distributions;
     private final LoopbackNetwork network;
@@ -241,6 +242,21 @@ public final class LocalNodeRuntime implements NodeRuntime {
     @Override
     public String logLocation(String clusterUuid, int nodeId) {
         return directories.logs(clusterUuid, nodeId).toString();
+    }
+
+    /** The JVM's own output (a bad option, a crash) and then the broker's log. */
+    @Override
+    public String recentLog(String clusterUuid, int nodeId) {
+        var logs = directories.logs(clusterUuid, nodeId);
+        var lines = new ArrayList<String>();
+        for (String file : List.of("stdout.log", "server.log")) {
+            var tail = LogTail.of(logs.resolve(file), RECENT_LOG_LINES);
+            if (!tail.isEmpty()) {
+                lines.add("--- " + file);
+                lines.addAll(tail);
+            }
+        }
+        return String.join("\n", lines);
     }
 
     @Override
