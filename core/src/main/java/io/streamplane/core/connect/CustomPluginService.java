@@ -21,6 +21,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -47,6 +49,8 @@ public final class CustomPluginService implements AutoCloseable {
     private final Predicate<String> inUse;
     private final Ids ids;
     private final Clock clock;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private volatile boolean closing;
     private final ExecutorService inspections = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "custom-plugin-inspection");
         thread.setDaemon(true);
@@ -136,11 +140,20 @@ public final class CustomPluginService implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             outcome = plugin.failed(new StateDescription("INVALID_PLUGIN", e.getMessage()));
         } catch (RuntimeException e) {
+            if (closing) {
+                // A stop is no failure of the plugin: it stays CREATING and the next start inspects it again.
+                LOG.info("Inspection of the custom plugin {} stopped with the server; it resumes at the next start",
+                        plugin.name());
+                return;
+            }
             LOG.error("Inspecting the custom plugin {} failed", plugin.arn(), e);
             outcome = plugin.failed(new StateDescription("PLUGIN_INSPECTION_FAILED", "The plugin could not be read: "
                     + e.getMessage()));
         }
         synchronized (this) {
+            if (closing) {
+                return;
+            }
             if (store.findCustomPlugin(plugin.arn()).isEmpty()) {
                 // Deleted while it was being inspected: its files were laid out after the deletion removed them.
                 plugins.uninstall(plugin.uuid());
@@ -172,6 +185,15 @@ public final class CustomPluginService implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         inspections.shutdownNow();
+        try {
+            // so that no inspection still writes once the store behind it closes
+            if (!inspections.awaitTermination(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("A custom plugin inspection did not stop within {} s", CLOSE_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
