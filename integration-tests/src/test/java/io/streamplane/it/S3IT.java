@@ -8,11 +8,16 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.Type;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,6 +101,32 @@ class S3IT {
             assertThatThrownBy(() -> s3.putObject(r -> r.bucket("bkt1").key(key), RequestBody.fromString("x")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
         }
+    }
+
+    @Test
+    void grantsToEveryone_areRefusedAsWithPublicAccessBlocked_andPrivateOnesWork() {
+        s3.createBucket(r -> r.bucket("grants"));
+        assertAccessDenied(() -> s3.createBucket(r -> r.bucket("open").acl(BucketCannedACL.PUBLIC_READ)));
+        assertAccessDenied(() -> s3.putObject(r -> r.bucket("grants").key("k").acl(ObjectCannedACL.PUBLIC_READ),
+                RequestBody.fromString("x")));
+        assertAccessDenied(() -> s3.putObject(r -> r.bucket("grants").key("k")
+                .grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""), RequestBody.fromString("x")));
+        assertThat(s3.listObjectsV2(r -> r.bucket("grants")).contents()).as("nothing refused was stored").isEmpty();
+
+        s3.putObject(r -> r.bucket("grants").key("k").acl(ObjectCannedACL.PRIVATE), RequestBody.fromString("x"));
+        var owner = s3.getObjectAcl(r -> r.bucket("grants").key("k")).owner();
+        assertAccessDenied(() -> s3.putObjectAcl(r -> r.bucket("grants").key("k").accessControlPolicy(p -> p
+                .owner(owner).grants(Grant.builder().permission(Permission.READ).grantee(g -> g.type(Type.GROUP)
+                        .uri("http://acs.amazonaws.com/groups/global/AllUsers")).build()))));
+        assertThat(s3.getObjectAcl(r -> r.bucket("grants").key("k")).grants())
+                .noneMatch(g -> g.grantee().uri() != null && g.grantee().uri().contains("AllUsers"));
+    }
+
+    private static void assertAccessDenied(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        });
     }
 
     @Test

@@ -78,10 +78,12 @@ public final class S3Gateway implements StreamingService {
                         + "received; sign every request anew.");
             }
             ObjectPaths.check(request.rawPath());
+            PublicAccessBlock.checkHeaders(headers);
             var checksums = new PayloadChecksums(headers, announcedTrailers(request));
             Map<String, String> trailers = receiveBody(exchange.requestBody(), payloadHash, signed,
                     checksums.counting(body));
             checksums.check(headers, trailers);
+            PublicAccessBlock.checkAclDocument(request.method(), request.rawQuery(), body.length(), () -> open(body));
             HttpResponse<InputStream> response = forwarder.forward(request.method(), request.rawPath(),
                     request.rawQuery(), headers, contentEncodingLeft(request), body.length(), () -> open(body));
             relay(exchange, response);
