@@ -2,6 +2,7 @@ package io.streamplane.bench;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.ServerProcess;
+import io.streamplane.testkit.StalledSockets;
 import io.streamplane.testkit.StreamplaneFixture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,6 +2,7 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.ServerProcess;
+import io.streamplane.testkit.StalledSockets;
 import io.streamplane.testkit.StreamplaneFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,14 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,27 +47,16 @@ class EndpointIT {
     @Test
     void twoHundredStalledSockets_doNotKeepASignedClientFromBeingAnswered() throws Exception {
         String arn = Clusters.createCluster(kafka, "stalled-callers", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
-        var stalled = new ArrayList<Socket>();
-        try {
-            URI endpoint = streamplane.endpoint();
-            for (int i = 0; i < 200; i++) {
-                var socket = new Socket(endpoint.getHost(), endpoint.getPort());
-                // A request cut off in its headers, as a slow or hostile caller leaves it.
-                socket.getOutputStream().write(("GET /api/v2/clusters/" + i + " HTTP/1.1\r\nHost: x\r\nAuthoriz")
-                        .getBytes(StandardCharsets.US_ASCII));
-                stalled.add(socket);
-            }
+        URI endpoint = streamplane.endpoint();
+        try (var stalled = StalledSockets.open(endpoint, 200)) {
             for (int i = 0; i < 200; i++) {
                 assertThat(kafka.describeClusterV2(r -> r.clusterArn(arn)).clusterInfo().clusterName())
                         .isEqualTo("stalled-callers");
             }
             assertThat(get(endpoint.resolve("/ca.pem")).body()).startsWith("-----BEGIN CERTIFICATE-----");
             // Still stalled, not cut off early: the calls were answered while every one of them was open.
-            assertThat(stalled).allMatch(EndpointIT::openAndSilent);
+            assertThat(stalled.stillOpen()).isEqualTo(200);
         } finally {
-            for (Socket socket : stalled) {
-                socket.close();
-            }
             kafka.deleteCluster(r -> r.clusterArn(arn));
             Clusters.awaitGone(kafka, arn);
         }
@@ -103,19 +89,6 @@ class EndpointIT {
     void theDatabase_isReadableByItsOwnerOnly() throws Exception {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(streamplane.dataDir()
                 .resolve("streamplane.mv.db")))).isEqualTo("rw-------");
-    }
-
-    /** Neither answered nor closed: a read finds nothing before its timeout. */
-    private static boolean openAndSilent(Socket socket) {
-        try {
-            socket.setSoTimeout(1);
-            socket.getInputStream().read();
-            return false;
-        } catch (SocketTimeoutException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

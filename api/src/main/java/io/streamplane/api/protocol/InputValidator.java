@@ -90,17 +90,15 @@ public final class InputValidator {
     private void string(String shapeName, JsonNode shape, JsonNode value, String path, TextRules.Place place) {
         require(value.isTextual(), path, "must be a string");
         String text = value.asText();
-        range(shape, text.codePointCount(0, text.length()), path, "characters");
+        int length = text.codePointCount(0, text.length());
+        range(shape, length, path, "characters");
         if (!shape.has("enum")) {
-            String leaf = leafName(path);
+            // the server's own bounds on what the model leaves open
             int max = TextRules.maxLength(shapeName, shape, place);
-            int length = text.codePointCount(0, text.length());
             require(length <= max, path, "must have at most " + max + " characters, got " + length);
-            TextRules.characterViolation(shapeName, shape, leaf, place, text).ifPresent(rule -> {
-                throw invalid(path, (path.isEmpty() ? "The request" : path) + " " + rule);
-            });
-        }
-        if (shape.has("enum")) {
+            TextRules.characterViolation(shapeName, shape, leafName(path), place, text)
+                    .ifPresent(rule -> require(false, path, rule));
+        } else {
             boolean known = false;
             for (JsonNode allowed : shape.get("enum")) {
                 known |= allowed.asText().equals(text);

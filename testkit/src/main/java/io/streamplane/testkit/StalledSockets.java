@@ -1,4 +1,4 @@
-package io.streamplane.bench;
+package io.streamplane.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Sockets that begin a request and stop half-way through its headers, as a slow or hostile caller. */
-final class StalledSockets implements AutoCloseable {
+public final class StalledSockets implements AutoCloseable {
     private final List<Socket> sockets;
 
     private StalledSockets(List<Socket> sockets) {
         this.sockets = sockets;
     }
 
-    static StalledSockets open(URI endpoint, int count) {
+    public static StalledSockets open(URI endpoint, int count) {
         var sockets = new ArrayList<Socket>();
         try {
             for (int i = 0; i < count; i++) {
@@ -34,7 +34,7 @@ final class StalledSockets implements AutoCloseable {
     }
 
     /** How many the server has neither answered nor closed. */
-    long stillOpen() {
+    public long stillOpen() {
         return sockets.stream().filter(StalledSockets::stillStalled).count();
     }
 
