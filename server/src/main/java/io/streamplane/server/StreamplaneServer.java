@@ -38,6 +38,7 @@ import io.streamplane.core.lifecycle.ClusterService;
 import io.streamplane.core.lifecycle.LocalClusterBackend;
 import io.streamplane.core.objects.S3Endpoint;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationLauncher;
@@ -103,7 +104,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private final ServerConfig config;
     private final DataDirectoryLock dataDirectoryLock;
     private final JdbcStore store;
-    private final OperationEngine<ClusterOperation> engine;
+    private final OperationEngine<ClusterOperation, ClusterOutcome> engine;
     private final ClusterBackend backend;
     private final OperationLauncher launcher;
     private final ReplicationFactorWatch replicationFactors;
@@ -150,7 +151,8 @@ public final class StreamplaneServer implements AutoCloseable {
                 new LocalClusterBackend.Timeouts(READINESS_TIMEOUT, ROLL_SAFETY_TIMEOUT, REBALANCE_TIMEOUT,
                         NODE_STOP_TIMEOUT, HEALTH_CHECK_INTERVAL, HEALING_RETRY, REBALANCING_INTERVAL,
                         STORAGE_MEASUREMENT_AGE), clock);
-        this.engine = new OperationEngine<>("operation", operationStore, backend.plans(), clock);
+        this.engine = new OperationEngine<>("operation", operationStore, backend.plans(), clock,
+                CrashPoint.fromEnvironment());
         this.launcher = new OperationLauncher(identity, clusterStore, operationStore, engine, ids, clock);
         this.replicationFactors = new ReplicationFactorWatch(clusterStore,
                 ReplicationFactorWatch.Reader.through(probe, backend::adminBootstrap), REPLICATION_FACTOR_INTERVAL, clock);

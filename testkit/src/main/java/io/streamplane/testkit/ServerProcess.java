@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -50,6 +51,20 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path dataDir, String nodeNetwork, Path log, Jvm jvm) {
+        return start(dataDir, nodeNetwork, log, jvm, Map.of());
+    }
+
+    /**
+     * A server that halts, as a SIGKILL would end it, right after recording the point of an
+     * operation that {@code crashAt} names (the server's {@code STREAMPLANE_CRASH_AT}: {@code TYPE/N}
+     * for its N-th completed step, {@code TYPE/ended} for its end).
+     */
+    public static ServerProcess crashingAt(Path dataDir, String nodeNetwork, Path log, String crashAt) {
+        return start(dataDir, nodeNetwork, log, Jvm.QUICK_START, Map.of("STREAMPLANE_CRASH_AT", crashAt));
+    }
+
+    private static ServerProcess start(Path dataDir, String nodeNetwork, Path log, Jvm jvm,
+                                       Map<String, String> environment) {
         int port = freePort();
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvm.flags);
@@ -63,15 +78,21 @@ public final class ServerProcess implements AutoCloseable {
                 "--kafka-distributions", StreamplaneFixture.kafkaDistributions().toString()));
         StreamplaneFixture.kafkaCache().ifPresent(cache -> command.addAll(List.of("--kafka-cache", cache.toString())));
         try {
-            var process = new ProcessBuilder(command).redirectErrorStream(true)
+            var builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            var process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             var server = new ServerProcess(process, port);
+            boolean mayCrash = environment.containsKey("STREAMPLANE_CRASH_AT");
             await("the server to listen on port " + port).atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         if (!process.isAlive()) {
+                            if (mayCrash) {
+                                return true; // its crash point came before its port opened
+                            }
                             throw new IllegalStateException("The server exited with " + process.exitValue()
                                     + "; see " + log);
                         }
@@ -83,6 +104,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -91,6 +116,15 @@ public final class ServerProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the server to end by itself (at its crash point); its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("The server did not reach its crash point within " + timeout.toSeconds()
+                    + " s");
+        }
+        return process.exitValue();
     }
 
     /** SIGTERM: a graceful stop, which stops the cluster nodes too. */

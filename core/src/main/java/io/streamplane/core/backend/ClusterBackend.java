@@ -5,6 +5,7 @@ import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.health.StorageUsage;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationLauncher;
 import io.streamplane.core.operation.PlanCatalog;
@@ -33,7 +34,7 @@ public interface ClusterBackend {
     ChangeSteps steps();
 
     /** The plan of every operation type. */
-    PlanCatalog<ClusterOperation> plans();
+    PlanCatalog<ClusterOperation, ClusterOutcome> plans();
 
     /** Where the control plane reaches a cluster's brokers as its internal super user. */
     InternalBootstrap adminBootstrap(Cluster cluster);
@@ -46,7 +47,7 @@ public interface ClusterBackend {
      * resume unfinished operations once their clusters can take them, and watches the clusters
      * from then on, opening operations through {@code launcher} where they need one.
      */
-    void start(OperationEngine<ClusterOperation> engine, OperationLauncher launcher);
+    void start(OperationEngine<ClusterOperation, ClusterOutcome> engine, OperationLauncher launcher);
 
     /** Stops watching. */
     void stopWatching();

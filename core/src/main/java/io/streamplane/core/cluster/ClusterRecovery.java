@@ -15,12 +15,14 @@ import java.util.Set;
  * Brings clusters back after the control plane starts. Nodes still running from before (the
  * control plane crashed) are adopted; nodes of serving clusters that are down (the control plane
  * was stopped, which stops them) are started again. An ACTIVE cluster is HEALING until every broker
- * serves; a cluster in the middle of a change keeps its state, and its operation resumes after.
+ * serves; a cluster in the middle of a change keeps its state, and its operation resumes after. A
+ * FAILED cluster's nodes are stopped.
  */
 public final class ClusterRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRecovery.class);
     /** States of a change in progress, which can only go on once every node runs again. */
     private static final Set<ClusterState> CHANGING = EnumSet.of(ClusterState.UPDATING, ClusterState.REBOOTING_BROKER);
+    private static final Duration FAILED_STOP_TIMEOUT = Duration.ofSeconds(20);
     private final ClusterStore store;
     private final NodeFleet fleet;
     private final Duration readinessTimeout;
@@ -42,6 +44,13 @@ public final class ClusterRecovery {
             int running = fleet.adopt(cluster);
             int total = store.nodes(cluster.arn()).size();
             LOG.info("Cluster {}: adopted {} of {} nodes still running", cluster.name(), running, total);
+            if (cluster.state() == ClusterState.FAILED && running > 0) {
+                // Nothing serves a failed cluster; a crash came between recording it and stopping them.
+                LOG.info("Cluster {} FAILED: stopping its {} nodes still running", cluster.name(), running);
+                fleet.stop(cluster, NodeRole.BROKER, FAILED_STOP_TIMEOUT);
+                fleet.stop(cluster, NodeRole.CONTROLLER, FAILED_STOP_TIMEOUT);
+                continue;
+            }
             if (running == total) {
                 continue;
             }

@@ -47,6 +47,9 @@ public interface ConnectStore {
 
     void updateConnectorOperation(ConnectorOperation operation);
 
+    /** Updates the ended operation and its connector (unless it is gone) in one transaction. */
+    void endConnectorOperation(ConnectorOperation operation, Optional<Connector> connector);
+
     Optional<ConnectorOperation> findConnectorOperation(String arn);
 
     /** The connector's operations, newest first. */

@@ -16,6 +16,13 @@ public interface ConnectWorkers {
 
     boolean isRunning(ConnectWorker worker);
 
+    /**
+     * Stops every worker process on this machine that is none of {@code recorded} (by connector
+     * uuid, then pid and start time): workers a server killed while starting them left behind, or
+     * workers of connectors gone since. Returns how many it stopped.
+     */
+    int stopWorkersOtherThan(Map<String, List<ConnectWorker>> recorded, Duration timeout);
+
     /** Stops the worker gracefully (it hands its tasks over), killing it after {@code timeout}. */
     void stop(ConnectWorker worker, Duration timeout);
 

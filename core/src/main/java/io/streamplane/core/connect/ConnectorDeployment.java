@@ -78,17 +78,20 @@ final class ConnectorDeployment {
 
     /** Waits until Connect says the connector runs or failed, and records it; the state it ends in. */
     ConnectorState settle(Connector connector) {
-        var verdict = awaitVerdict(connector, tasksMax(connector), waits.deadline());
-        if (verdict.isPresent()) {
-            records.amend(connector.arn(), c -> c.withState(verdict.get().state(), verdict.get().description()));
-            LOG.info("Connector {} is {}", connector.name(), verdict.get().state());
-            return verdict.get().state();
-        }
-        records.amend(connector.arn(), c -> c.withState(ConnectorState.FAILED, Optional.of(new StateDescription(
-                "CONNECTOR_NOT_RUNNING", "The connector and its tasks did not run within "
+        var verdict = verdict(connector);
+        records.amend(connector.arn(), c -> c.withState(verdict.state(), verdict.description()));
+        return verdict.state();
+    }
+
+    /** Waits until Connect says the connector runs or failed: FAILED too when it says neither in time. */
+    ConnectorHealth.Verdict verdict(Connector connector) {
+        var verdict = awaitVerdict(connector, tasksMax(connector), waits.deadline())
+                .orElseGet(() -> new ConnectorHealth.Verdict(ConnectorState.FAILED, Optional.of(new StateDescription(
+                        "CONNECTOR_NOT_RUNNING", "The connector and its tasks did not run within "
                         + waits.readinessTimeout().toSeconds() + " s; see the worker logs in "
                         + fleet.logDirectory(connector, 0)))));
-        return ConnectorState.FAILED;
+        LOG.info("Connector {} is {}", connector.name(), verdict.state());
+        return verdict;
     }
 
     /** What Connect reports of the connector now, if a worker answers. */

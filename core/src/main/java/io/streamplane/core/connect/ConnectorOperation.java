@@ -59,6 +59,11 @@ public record ConnectorOperation(String arn, String connectorArn, ConnectorOpera
     }
 
     @Override
+    public String typeName() {
+        return type.name();
+    }
+
+    @Override
     public String subjectArn() {
         return connectorArn;
     }

@@ -5,13 +5,16 @@ import io.streamplane.core.operation.OperationJournal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Connector operations as the operation engine keeps them: under their connector in the ConnectStore. */
-final class ConnectorOperationJournal implements OperationJournal<ConnectorOperation> {
+final class ConnectorOperationJournal implements OperationJournal<ConnectorOperation, UnaryOperator<Connector>> {
     private final ConnectStore store;
+    private final ConnectorRecords records;
 
-    ConnectorOperationJournal(ConnectStore store) {
+    ConnectorOperationJournal(ConnectStore store, ConnectorRecords records) {
         this.store = store;
+        this.records = records;
     }
 
     @Override
@@ -22,6 +25,11 @@ final class ConnectorOperationJournal implements OperationJournal<ConnectorOpera
     @Override
     public void save(ConnectorOperation operation) {
         store.updateConnectorOperation(operation);
+    }
+
+    @Override
+    public void end(ConnectorOperation operation, UnaryOperator<Connector> change) {
+        records.end(operation, change);
     }
 
     @Override

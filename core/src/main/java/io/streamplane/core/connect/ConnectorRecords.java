@@ -19,15 +19,21 @@ final class ConnectorRecords {
     }
 
     synchronized Optional<Connector> amend(String arn, UnaryOperator<Connector> change) {
-        var current = store.findConnector(arn);
-        if (current.isEmpty()) {
-            return Optional.empty();
-        }
-        var changed = change.apply(current.get());
-        if (current.get().state() == ConnectorState.DELETING) {
-            changed = changed.withState(ConnectorState.DELETING, current.get().stateDescription());
-        }
-        store.updateConnector(changed);
-        return Optional.of(changed);
+        var changed = changed(arn, change);
+        changed.ifPresent(store::updateConnector);
+        return changed;
+    }
+
+    /** Records the operation's end and the change it makes to its connector in one transaction. */
+    synchronized void end(ConnectorOperation operation, UnaryOperator<Connector> change) {
+        store.endConnectorOperation(operation, changed(operation.connectorArn(), change));
+    }
+
+    private Optional<Connector> changed(String arn, UnaryOperator<Connector> change) {
+        return store.findConnector(arn).map(current -> {
+            var changed = change.apply(current);
+            return current.state() == ConnectorState.DELETING
+                    ? changed.withState(ConnectorState.DELETING, current.stateDescription()) : changed;
+        });
     }
 }

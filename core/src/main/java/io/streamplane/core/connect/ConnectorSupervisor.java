@@ -7,12 +7,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Does what connectors were asked to be, in the background, through parts of one job each: the
@@ -23,15 +26,17 @@ import java.util.function.UnaryOperator;
  */
 public final class ConnectorSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorSupervisor.class);
+    private static final Duration STRAY_STOP_TIMEOUT = Duration.ofSeconds(10);
     private final ConnectStore store;
     private final ConnectWorkers workers;
     private final ConnectorRecords records;
     private final ConnectorLocks locks = new ConnectorLocks();
     private final ConnectorWorkerFleet fleet;
     private final ConnectorDeployment deployment;
-    private final OperationEngine<ConnectorOperation> engine;
+    private final OperationEngine<ConnectorOperation, UnaryOperator<Connector>> engine;
     private final ConnectorWatch watch;
     private final Clock clock;
+    private volatile boolean closing;
     private final ExecutorService actions = Executors.newCachedThreadPool(r -> {
         var thread = new Thread(r, "connector-action");
         thread.setDaemon(true);
@@ -56,7 +61,7 @@ public final class ConnectorSupervisor implements AutoCloseable {
         this.fleet = new ConnectorWorkerFleet(workers, plugins, workerConfigurations, caCertificatePem, records, waits);
         this.deployment = new ConnectorDeployment(workers, fleet, records, waits);
         var updates = new ConnectorUpdatePlan(records, locks, fleet, deployment);
-        this.engine = new OperationEngine<>("connector-operation", new ConnectorOperationJournal(store),
+        this.engine = new OperationEngine<>("connector-operation", new ConnectorOperationJournal(store, records),
                 operation -> switch (operation.type()) {
                     case UPDATE_WORKER_SETTING, UPDATE_CONNECTOR_CONFIGURATION -> updates;
                 }, clock);
@@ -64,9 +69,19 @@ public final class ConnectorSupervisor implements AutoCloseable {
                 monitorInterval, cpuSampleInterval);
     }
 
-    /** Takes up what a stopped server left unfinished, then starts watching every connector. */
+    /**
+     * Takes up what a stopped server left unfinished, then starts watching every connector. Worker
+     * processes no connector records (a server killed after starting them and before recording
+     * them) are stopped first; the connector's own work starts what it lacks.
+     */
     public void start() {
-        for (var connector : store.listConnectors()) {
+        var connectors = store.listConnectors();
+        int strays = workers.stopWorkersOtherThan(connectors.stream()
+                .collect(Collectors.toMap(Connector::uuid, Connector::workers)), STRAY_STOP_TIMEOUT);
+        if (strays > 0) {
+            LOG.info("Stopped {} Connect worker processes that no connector records", strays);
+        }
+        for (var connector : connectors) {
             switch (connector.state()) {
                 case CREATING -> provision(connector.arn());
                 case DELETING -> remove(connector.arn());
@@ -114,17 +129,29 @@ public final class ConnectorSupervisor implements AutoCloseable {
         }));
     }
 
-    /** Stops every worker of every connector; the next start brings them back. */
+    /**
+     * Stops every worker of every connector, and any worker process a stop cut short before it was
+     * recorded; the next start brings them back.
+     */
     public void stopAllWorkers() {
         store.listConnectors().forEach(fleet::stopAll);
+        workers.stopWorkersOtherThan(Map.of(), STRAY_STOP_TIMEOUT);
     }
 
-    /** Runs work on the connector in the background, after any other work on it; a failure makes it FAILED. */
+    /**
+     * Runs work on the connector in the background, after any other work on it; a failure makes it
+     * FAILED, unless the server is stopping: then the connector keeps its state (CREATING, DELETING)
+     * for the next start to take the work up.
+     */
     private void act(String arn, Runnable work) {
         actions.execute(() -> {
             try {
                 locks.exclusively(arn, work);
             } catch (RuntimeException e) {
+                if (closing || Thread.currentThread().isInterrupted()) {
+                    LOG.info("Work on connector {} stopped with the server; it resumes at the next start", arn);
+                    return;
+                }
                 LOG.error("Work on connector {} failed", arn, e);
                 records.amend(arn, c -> c.withState(ConnectorState.FAILED, Optional.of(new StateDescription(
                         "INTERNAL_ERROR", e.getMessage()))));
@@ -139,8 +166,16 @@ public final class ConnectorSupervisor implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         watch.close();
         engine.close();
         actions.shutdownNow();
+        try {
+            if (!actions.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("Work on connectors still running after 30 s of shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.streamplane.core.operation.StepKind;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Carries out a connector operation, step by step as MSK Connect shows them: the new capacity
@@ -15,7 +16,8 @@ import java.util.Optional;
  * then waits for Connect to run it. Every step can be run again: a server stopped in the middle
  * takes the operation up where the workers are.
  */
-final class ConnectorUpdatePlan implements OperationPlan<ConnectorUpdatePlan.Kind, ConnectorOperation> {
+final class ConnectorUpdatePlan implements OperationPlan<ConnectorUpdatePlan.Kind, ConnectorOperation,
+        UnaryOperator<Connector>> {
     /** MSK Connect's steps of an update. */
     enum Kind implements StepKind {
         INITIALIZE_UPDATE, VALIDATE_UPDATE, UPDATE_WORKER_SETTING, UPDATE_CONNECTOR_CONFIGURATION, FINALIZE_UPDATE;
@@ -87,27 +89,25 @@ final class ConnectorUpdatePlan implements OperationPlan<ConnectorUpdatePlan.Kin
     @Override
     public void finish(ConnectorOperation operation) {
         locks.exclusively(operation.connectorArn(), () -> {
-            var connector = connector(operation);
-            if (deployment.settle(connector) != ConnectorState.RUNNING) {
-                throw new NotRunning(records.find(connector.arn()).flatMap(Connector::stateDescription)
-                        .orElse(new StateDescription("CONNECTOR_FAILED", "The connector failed after the update")));
+            var verdict = deployment.verdict(connector(operation));
+            if (verdict.state() != ConnectorState.RUNNING) {
+                throw new NotRunning(verdict.description().orElse(
+                        new StateDescription("CONNECTOR_FAILED", "The connector failed after the update")));
             }
         });
     }
 
     @Override
-    public void onComplete(ConnectorOperation operation) {
-        // Settling recorded the connector RUNNING.
+    public UnaryOperator<Connector> completed(ConnectorOperation operation) {
+        return c -> c.withState(ConnectorState.RUNNING, Optional.empty());
     }
 
-    /** A connector Connect did not run keeps the state settling gave it; any other failure makes it FAILED. */
+    /** A connector Connect did not run is FAILED with Connect's reason; any other failure with the step's. */
     @Override
-    public void onFailure(ConnectorOperation operation, Exception cause) {
-        if (!(cause instanceof NotRunning)) {
-            var why = failure(cause);
-            records.amend(operation.connectorArn(), c -> c.withState(ConnectorState.FAILED,
-                    Optional.of(new StateDescription(why.errorCode(), why.errorString()))));
-        }
+    public UnaryOperator<Connector> failed(ConnectorOperation operation, Exception cause) {
+        var why = failure(cause);
+        return c -> c.withState(ConnectorState.FAILED,
+                Optional.of(new StateDescription(why.errorCode(), why.errorString())));
     }
 
     @Override

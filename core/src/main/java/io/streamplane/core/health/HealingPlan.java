@@ -8,6 +8,7 @@ import io.streamplane.core.cluster.StateInfo;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.operation.StepAction;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * id when their data is gone), then waits until every broker serves and every partition is fully
  * replicated again. The cluster is HEALING meanwhile and ACTIVE after.
  */
-public final class HealingPlan implements OperationPlan<HealingPlan.Kind, ClusterOperation> {
+public final class HealingPlan implements OperationPlan<HealingPlan.Kind, ClusterOperation, ClusterOutcome> {
     /** The steps of a healing. */
     public enum Kind implements StepKind {
         /** Starts one node again, formatted afresh if its data is gone. */
@@ -102,19 +103,24 @@ public final class HealingPlan implements OperationPlan<HealingPlan.Kind, Cluste
     }
 
     @Override
-    public void onComplete(ClusterOperation operation) {
-        store.findCluster(operation.clusterArn()).ifPresent(cluster -> {
-            store.updateCluster(cluster.settled());
-            LOG.info("Cluster {} healed: every node runs and every partition is in sync", cluster.name());
-        });
+    public ClusterOutcome completed(ClusterOperation operation) {
+        return ClusterOutcome.of(store.findCluster(operation.clusterArn()).map(Cluster::settled));
     }
 
     /** The cluster stays HEALING, saying why; the health monitor tries again a little later. */
     @Override
-    public void onFailure(ClusterOperation operation, Exception cause) {
-        store.findCluster(operation.clusterArn()).ifPresent(cluster -> store.updateCluster(
-                cluster.withState(ClusterState.HEALING, Optional.of(new StateInfo("NODE_RESTORE_FAILED",
-                        operation.errorInfo().map(e -> e.errorString()).orElse(String.valueOf(cause.getMessage())))))
-                        .withActiveOperation(Optional.empty())));
+    public ClusterOutcome failed(ClusterOperation operation, Exception cause) {
+        return ClusterOutcome.of(store.findCluster(operation.clusterArn()).map(cluster -> cluster.withState(
+                ClusterState.HEALING, Optional.of(new StateInfo("NODE_RESTORE_FAILED", operation.errorInfo()
+                        .map(e -> e.errorString()).orElse(String.valueOf(cause.getMessage())))))
+                .withActiveOperation(Optional.empty())));
+    }
+
+    @Override
+    public void afterEnd(ClusterOperation operation, Optional<Exception> failure) {
+        if (failure.isEmpty()) {
+            store.findCluster(operation.clusterArn()).ifPresent(cluster -> LOG.info(
+                    "Cluster {} healed: every node runs and every partition is in sync", cluster.name()));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.streamplane.core.lifecycle;
 
 import io.streamplane.core.health.HealingPlan;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.operation.PlanCatalog;
@@ -14,14 +15,14 @@ import io.streamplane.core.scaling.BrokerCountPlan;
  */
 public record ClusterPlans(CreateClusterPlan creation, DeleteClusterPlan deletion, ClusterChangePlan changes,
                            BrokerCountPlan brokerCount, HealingPlan healing)
-        implements PlanCatalog<ClusterOperation> {
+        implements PlanCatalog<ClusterOperation, ClusterOutcome> {
 
     @Override
-    public OperationPlan<?, ClusterOperation> planFor(ClusterOperation operation) {
+    public OperationPlan<?, ClusterOperation, ClusterOutcome> planFor(ClusterOperation operation) {
         return planFor(operation.type());
     }
 
-    public OperationPlan<?, ClusterOperation> planFor(OperationType type) {
+    public OperationPlan<?, ClusterOperation, ClusterOutcome> planFor(OperationType type) {
         return switch (type) {
             case CREATE_CLUSTER -> creation;
             case DELETE_CLUSTER -> deletion;

@@ -8,6 +8,7 @@ import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.StateInfo;
 import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.operation.StepAction;
@@ -26,7 +27,7 @@ import java.util.concurrent.CancellationException;
  * until Kafka's Admin API sees every broker serving. The cluster is then ACTIVE, or FAILED with
  * the reason in its stateInfo.
  */
-public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.Kind, ClusterOperation> {
+public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.Kind, ClusterOperation, ClusterOutcome> {
     /** The steps of a creation. */
     public enum Kind implements StepKind {
         PREPARE_NODES, START_CONTROLLERS, START_BROKERS, AWAIT_BROKER_REGISTRATION;
@@ -68,28 +69,36 @@ public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.
         };
     }
 
+    /** ACTIVE, unless a delete arrived meanwhile: the cluster is then the delete's. */
     @Override
-    public void onComplete(ClusterOperation operation) {
-        var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
-        if (cluster.state() == ClusterState.CREATING) {
-            store.updateCluster(cluster.settled());
-            LOG.info("Cluster {} is ACTIVE; clients connect to {}", cluster.name(),
-                    BootstrapBrokers.of(fleet.brokers(cluster), cluster.spec().security()).described());
-        }
+    public ClusterOutcome completed(ClusterOperation operation) {
+        return ClusterOutcome.of(creating(operation).map(Cluster::settled));
     }
 
     @Override
-    public void onFailure(ClusterOperation operation, Exception cause) {
-        var found = store.findCluster(operation.clusterArn());
-        if (found.isEmpty() || found.get().state() != ClusterState.CREATING) {
-            return; // deleted meanwhile: the delete operation owns the nodes now
-        }
-        var cluster = found.get();
-        fleet.stop(cluster, NodeRole.BROKER, STOP_TIMEOUT);
-        fleet.stop(cluster, NodeRole.CONTROLLER, STOP_TIMEOUT);
+    public ClusterOutcome failed(ClusterOperation operation, Exception cause) {
         String reason = operation.errorInfo().map(e -> e.errorString()).orElse(String.valueOf(cause.getMessage()));
-        store.updateCluster(cluster.withState(ClusterState.FAILED,
-                Optional.of(new StateInfo("CLUSTER_CREATION_FAILED", reason))).withActiveOperation(Optional.empty()));
+        return ClusterOutcome.of(creating(operation).map(c -> c.withState(ClusterState.FAILED,
+                Optional.of(new StateInfo("CLUSTER_CREATION_FAILED", reason))).withActiveOperation(Optional.empty())));
+    }
+
+    /** A failed cluster's nodes stop (start-up recovery stops them if a crash comes first). */
+    @Override
+    public void afterEnd(ClusterOperation operation, Optional<Exception> failure) {
+        store.findCluster(operation.clusterArn()).ifPresent(cluster -> {
+            if (cluster.state() == ClusterState.ACTIVE && failure.isEmpty()) {
+                LOG.info("Cluster {} is ACTIVE; clients connect to {}", cluster.name(),
+                        BootstrapBrokers.of(fleet.brokers(cluster), cluster.spec().security()).described());
+            } else if (cluster.state() == ClusterState.FAILED) {
+                fleet.stop(cluster, NodeRole.BROKER, STOP_TIMEOUT);
+                fleet.stop(cluster, NodeRole.CONTROLLER, STOP_TIMEOUT);
+            }
+        });
+    }
+
+    /** The cluster, while it is still this creation's (not deleted, nor being deleted). */
+    private Optional<Cluster> creating(ClusterOperation operation) {
+        return store.findCluster(operation.clusterArn()).filter(c -> c.state() == ClusterState.CREATING);
     }
 
     private Cluster cluster(ClusterOperation operation) {

@@ -6,8 +6,8 @@ import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.StateInfo;
 import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
-import io.streamplane.core.operation.OperationStore;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.operation.StepAction;
 import io.streamplane.core.operation.StepKind;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Tears a cluster down: brokers first, then controllers, then its files; then it is forgotten. */
-public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.Kind, ClusterOperation> {
+public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.Kind, ClusterOperation, ClusterOutcome> {
     /** The steps of a deletion. */
     public enum Kind implements StepKind {
         STOP_BROKERS, STOP_CONTROLLERS, DELETE_NODE_FILES;
@@ -32,12 +32,10 @@ public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final ClusterStore store;
-    private final OperationStore operations;
     private final NodeFleet fleet;
 
-    public DeleteClusterPlan(ClusterStore store, OperationStore operations, NodeFleet fleet) {
+    public DeleteClusterPlan(ClusterStore store, NodeFleet fleet) {
         this.store = store;
-        this.operations = operations;
         this.fleet = fleet;
     }
 
@@ -61,15 +59,21 @@ public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.
     }
 
     @Override
-    public void onComplete(ClusterOperation operation) {
-        operations.deleteCluster(operation.clusterArn());
-        LOG.info("Cluster {} deleted", operation.clusterArn());
+    public ClusterOutcome completed(ClusterOperation operation) {
+        return ClusterOutcome.removed();
     }
 
     @Override
-    public void onFailure(ClusterOperation operation, Exception cause) {
-        store.findCluster(operation.clusterArn()).ifPresent(cluster -> store.updateCluster(
-                cluster.withState(ClusterState.FAILED, Optional.of(new StateInfo("CLUSTER_DELETION_FAILED",
+    public ClusterOutcome failed(ClusterOperation operation, Exception cause) {
+        return ClusterOutcome.of(store.findCluster(operation.clusterArn()).map(cluster -> cluster.withState(
+                ClusterState.FAILED, Optional.of(new StateInfo("CLUSTER_DELETION_FAILED",
                         String.valueOf(cause.getMessage())))).withActiveOperation(Optional.empty())));
+    }
+
+    @Override
+    public void afterEnd(ClusterOperation operation, Optional<Exception> failure) {
+        if (failure.isEmpty()) {
+            LOG.info("Cluster {} deleted", operation.clusterArn());
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.node.NodeRuntime;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationLauncher;
 import io.streamplane.core.operation.OperationStore;
@@ -85,7 +86,7 @@ public final class LocalClusterBackend implements ClusterBackend {
         var changes = new ClusterChangePlan(store, fleet, probe,
                 new RollingRestart(fleet, probe, timeouts.rollSafety(), timeouts.readiness()), configurations);
         this.plans = new ClusterPlans(new CreateClusterPlan(store, fleet, timeouts.readiness()),
-                new DeleteClusterPlan(store, operations, fleet), changes,
+                new DeleteClusterPlan(store, fleet), changes,
                 new BrokerCountPlan(store, fleet, probe, timeouts.rebalance()),
                 new HealingPlan(store, fleet, probe, timeouts.readiness()));
         this.steps = new LocalChangeSteps(store);
@@ -109,7 +110,7 @@ public final class LocalClusterBackend implements ClusterBackend {
     }
 
     @Override
-    public PlanCatalog<ClusterOperation> plans() {
+    public PlanCatalog<ClusterOperation, ClusterOutcome> plans() {
         return plans;
     }
 
@@ -128,7 +129,7 @@ public final class LocalClusterBackend implements ClusterBackend {
      * started first and then their operation resumed; every other operation resumes at once.
      */
     @Override
-    public synchronized void start(OperationEngine<ClusterOperation> engine, OperationLauncher launcher) {
+    public synchronized void start(OperationEngine<ClusterOperation, ClusterOutcome> engine, OperationLauncher launcher) {
         var restarting = recovery.adoptRunningNodes();
         for (var cluster : restarting) {
             // Nodes first: an interrupted rolling change can only go on once the others run again.

@@ -57,6 +57,11 @@ public record ClusterOperation(
     }
 
     @Override
+    public String typeName() {
+        return type.name();
+    }
+
+    @Override
     public String subjectArn() {
         return clusterArn;
     }

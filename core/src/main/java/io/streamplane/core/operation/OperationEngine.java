@@ -18,22 +18,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * next starts. The {@link PlanCatalog} names the plan of each operation; the plan reads the
  * operation's steps back as its own typed steps and runs them. Operations on the same resource run
  * one after another. An operation interrupted by shutdown stays unfinished and is resumed on the
- * next start ({@link #resumeUnfinishedExcept}, {@link #resumeUnfinished(String)}). One engine runs
- * cluster operations, another connector operations: the same code, each on its own journal.
+ * next start ({@link #resumeUnfinishedExcept}, {@link #resumeUnfinished(String)}); so does one
+ * whose step fails while the engine is being closed, since the stop, not the step, cut it short.
+ * An operation's end and what it makes of its resource are recorded together
+ * ({@link OperationJournal#end}). One engine runs cluster operations, another connector
+ * operations: the same code, each on its own journal.
  *
  * @param <O> the operations it runs
+ * @param <R> what an ending operation makes of its resource
  */
-public final class OperationEngine<O extends TrackedOperation<O>> implements OperationRunner, AutoCloseable {
+public final class OperationEngine<O extends TrackedOperation<O>, R> implements OperationRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationEngine.class);
-    private final OperationJournal<O> journal;
+    private final OperationJournal<O, R> journal;
     private final Clock clock;
-    private final PlanCatalog<O> plans;
+    private final PlanCatalog<O, R> plans;
     private final Map<String, Object> subjectLocks = new ConcurrentHashMap<>();
     private final ExecutorService executor;
+    private final OperationObserver observer;
+    private volatile boolean stopping;
 
     /** @param name names the engine's threads */
-    public OperationEngine(String name, OperationJournal<O> journal, PlanCatalog<O> plans, Clock clock) {
+    public OperationEngine(String name, OperationJournal<O, R> journal, PlanCatalog<O, R> plans, Clock clock) {
+        this(name, journal, plans, clock, OperationObserver.NONE);
+    }
+
+    /** @param observer told of every point an operation passes, once that point is recorded */
+    public OperationEngine(String name, OperationJournal<O, R> journal, PlanCatalog<O, R> plans, Clock clock,
+                           OperationObserver observer) {
         this.journal = journal;
+        this.observer = observer;
         this.plans = plans;
         this.clock = clock;
         var threads = new AtomicInteger();
@@ -78,7 +91,7 @@ public final class OperationEngine<O extends TrackedOperation<O>> implements Ope
         }
     }
 
-    private <K extends Enum<K> & StepKind> void execute(O operation, OperationPlan<K, O> plan) {
+    private <K extends Enum<K> & StepKind> void execute(O operation, OperationPlan<K, O, R> plan) {
         String current = null;
         try {
             for (String step : operation.stepNames()) {
@@ -90,23 +103,37 @@ public final class OperationEngine<O extends TrackedOperation<O>> implements Ope
                 operation = save(operation.stepStarted(step));
                 plan.action(typed, operation).run();
                 operation = save(operation.stepCompleted(step));
+                observer.stepCompleted(operation.typeName(), completedSteps(operation), operation.stepNames().size());
             }
             current = null;
             plan.finish(operation);
-            operation = save(operation.completed(clock.instant()));
-            plan.onComplete(operation);
+            var completed = operation.completed(clock.instant());
+            journal.end(completed, plan.completed(completed));
+            observer.ended(completed.typeName());
+            afterEnd(plan, completed, Optional.empty());
         } catch (InterruptedException e) {
             interrupted(operation, current);
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
                 // Stopped by shutdown, whatever the step made of its interruption.
                 interrupted(operation, current);
                 return;
             }
             LOG.error("Operation {} failed at step {}", operation.arn(), current, e);
-            operation = save(operation.failed(clock.instant(), Optional.ofNullable(current), plan.failure(e)));
-            plan.onFailure(operation, e);
+            var failed = operation.failed(clock.instant(), Optional.ofNullable(current), plan.failure(e));
+            journal.end(failed, plan.failed(failed, e));
+            observer.ended(failed.typeName());
+            afterEnd(plan, failed, Optional.of(e));
+        }
+    }
+
+    private void afterEnd(OperationPlan<?, O, R> plan, O operation, Optional<Exception> failure) {
+        try {
+            plan.afterEnd(operation, failure);
+        } catch (RuntimeException e) {
+            // The end is recorded; start-up recovery acts on it if what follows it was cut short.
+            LOG.error("Operation {} ended, but what follows its end failed", operation.arn(), e);
         }
     }
 
@@ -119,9 +146,14 @@ public final class OperationEngine<O extends TrackedOperation<O>> implements Ope
         return operation;
     }
 
+    private int completedSteps(O operation) {
+        return (int) operation.stepNames().stream().filter(operation::isStepComplete).count();
+    }
+
     /** Stops running operations at their next interruption point; they resume on the next start. */
     @Override
     public void close() {
+        stopping = true;
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * changes more than one thing does so in one transaction, so a crash never leaves a cluster
  * without the operation that explains it.
  */
-public interface OperationStore extends OperationJournal<ClusterOperation> {
+public interface OperationStore extends OperationJournal<ClusterOperation, ClusterOutcome> {
 
     /** Inserts a new cluster with its nodes, tags and creating operation; Conflict if the name is taken. */
     void createCluster(Cluster cluster, List<ClusterNode> nodes, Map<String, String> tags, ClusterOperation operation);
@@ -20,10 +20,13 @@ public interface OperationStore extends OperationJournal<ClusterOperation> {
     /** Updates the cluster and inserts the operation that will act on it, atomically. */
     void startOperation(Cluster cluster, ClusterOperation operation);
 
-    /** Removes the cluster, its nodes, SCRAM associations and tags; its operations stay readable. */
-    void deleteCluster(String clusterArn);
-
     void updateOperation(ClusterOperation operation);
+
+    /**
+     * Updates the ended operation and writes its outcome on the cluster, atomically; a removal takes
+     * the cluster's nodes, SCRAM associations and tags with it, and its operations stay readable.
+     */
+    void endOperation(ClusterOperation operation, ClusterOutcome outcome);
 
     Optional<ClusterOperation> findOperation(String operationArn);
 
@@ -40,6 +43,11 @@ public interface OperationStore extends OperationJournal<ClusterOperation> {
     @Override
     default void save(ClusterOperation operation) {
         updateOperation(operation);
+    }
+
+    @Override
+    default void end(ClusterOperation operation, ClusterOutcome outcome) {
+        endOperation(operation, outcome);
     }
 
     @Override

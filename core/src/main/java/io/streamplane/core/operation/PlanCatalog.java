@@ -5,6 +5,6 @@ package io.streamplane.core.operation;
  * that a type without a plan does not compile.
  */
 @FunctionalInterface
-public interface PlanCatalog<O> {
-    OperationPlan<?, O> planFor(O operation);
+public interface PlanCatalog<O, R> {
+    OperationPlan<?, O, R> planFor(O operation);
 }

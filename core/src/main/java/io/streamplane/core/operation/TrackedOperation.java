@@ -13,6 +13,9 @@ public interface TrackedOperation<O extends TrackedOperation<O>> {
 
     String arn();
 
+    /** The operation's type as the API names it, such as {@code UPDATE_BROKER_COUNT}. */
+    String typeName();
+
     /** The resource the operation changes; operations on one resource run one after another. */
     String subjectArn();
 

@@ -7,6 +7,7 @@ import io.streamplane.core.configuration.ConfigurationChange;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.operation.StepAction;
@@ -17,13 +18,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Changes to a running cluster: apply live what Kafka can change live, write the nodes' new
  * configuration, and restart what must restart, one node at a time through {@link RollingRestart}.
  * The cluster is ACTIVE again afterwards; if a step fails, its spec returns to where it was.
  */
-public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.Kind, ClusterOperation> {
+public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.Kind, ClusterOperation, ClusterOutcome> {
     /** The steps a change may take. */
     public enum Kind implements StepKind {
         /** Fetches the Kafka release of the target spec. */
@@ -143,23 +145,30 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
     }
 
     @Override
-    public void onComplete(ClusterOperation operation) {
-        store.findCluster(operation.clusterArn()).ifPresent(cluster -> store.updateCluster(
-                cluster.settled()));
+    public ClusterOutcome completed(ClusterOperation operation) {
+        return ClusterOutcome.of(store.findCluster(operation.clusterArn()).map(Cluster::settled));
     }
 
+    /** The cluster is back on the spec it had before the change, recorded as it ends. */
     @Override
-    public void onFailure(ClusterOperation operation, Exception cause) {
-        store.findCluster(operation.clusterArn()).ifPresent(cluster -> {
-            Cluster restored = operation.sourceSpec().map(cluster::withSpec).orElse(cluster);
+    public ClusterOutcome failed(ClusterOperation operation, Exception cause) {
+        return ClusterOutcome.of(store.findCluster(operation.clusterArn())
+                .map(cluster -> operation.sourceSpec().map(cluster::withSpec).orElse(cluster).settled()));
+    }
+
+    /** The nodes' files go back to the previous spec, and a node that failed on the new one starts on it. */
+    @Override
+    public void afterEnd(ClusterOperation operation, Optional<Exception> failure) {
+        if (failure.isEmpty()) {
+            return;
+        }
+        store.findCluster(operation.clusterArn()).ifPresent(restored -> {
             try {
                 fleet.reconfigure(restored);
-                // A node that failed to come back on the new spec is started again on the old one.
                 fleet.ensureAllRunning(restored);
             } catch (RuntimeException e) {
-                LOG.error("Could not restore the nodes of cluster {}", cluster.name(), e);
+                LOG.error("Could not restore the nodes of cluster {}", restored.name(), e);
             }
-            store.updateCluster(restored.settled());
         });
     }
 }

@@ -6,6 +6,7 @@ import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.operation.StepAction;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * and leaderships onto them, so the new capacity is used at once. In: move every replica off the
  * brokers that go, then stop and unregister them. Moves are rack-aware and throttled.
  */
-public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind, ClusterOperation> {
+public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind, ClusterOperation, ClusterOutcome> {
     /** The steps of a change of broker count, and of a rebalancing. */
     public enum Kind implements StepKind {
         /** Starts the brokers the spec adds and waits until they serve. */
@@ -116,18 +117,14 @@ public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind
     }
 
     @Override
-    public void onComplete(ClusterOperation operation) {
-        store.findCluster(operation.clusterArn()).ifPresent(cluster -> store.updateCluster(
-                cluster.settled()));
+    public ClusterOutcome completed(ClusterOperation operation) {
+        return ClusterOutcome.of(store.findCluster(operation.clusterArn()).map(Cluster::settled));
     }
 
     /** The cluster is ACTIVE again with as many brokers as it really has; replicas stay where they are. */
     @Override
-    public void onFailure(ClusterOperation operation, Exception cause) {
-        store.findCluster(operation.clusterArn()).ifPresent(cluster -> {
-            int brokers = fleet.brokers(cluster).size();
-            store.updateCluster(cluster.withSpec(cluster.spec().withNumberOfBrokerNodes(brokers))
-                    .settled());
-        });
+    public ClusterOutcome failed(ClusterOperation operation, Exception cause) {
+        return ClusterOutcome.of(store.findCluster(operation.clusterArn()).map(cluster -> cluster.withSpec(
+                cluster.spec().withNumberOfBrokerNodes(fleet.brokers(cluster).size())).settled()));
     }
 }

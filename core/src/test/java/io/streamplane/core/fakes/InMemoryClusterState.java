@@ -5,6 +5,7 @@ import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationStore;
 import io.streamplane.core.tag.TagStore;
 
@@ -28,6 +29,7 @@ public final class InMemoryClusterState implements ClusterStore, OperationStore,
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final Map<String, List<ClusterNode>> nodes = new LinkedHashMap<>();
     private final Map<String, ClusterOperation> operations = new LinkedHashMap<>();
+    private final List<String> endings = new ArrayList<>();
     private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
 
     @Override
@@ -69,11 +71,21 @@ public final class InMemoryClusterState implements ClusterStore, OperationStore,
         operations.put(operation.arn(), operation);
     }
 
+    /** The operations ended through {@link #endOperation}, in order. */
+    public synchronized List<String> endings() {
+        return List.copyOf(endings);
+    }
+
     @Override
-    public synchronized void deleteCluster(String clusterArn) {
-        clusters.remove(clusterArn);
-        nodes.remove(clusterArn);
-        tags.remove(clusterArn);
+    public synchronized void endOperation(ClusterOperation operation, ClusterOutcome outcome) {
+        endings.add(operation.arn());
+        updateOperation(operation);
+        if (outcome.isRemoval()) {
+            clusters.remove(operation.clusterArn());
+            nodes.remove(operation.clusterArn());
+            tags.remove(operation.clusterArn());
+        }
+        outcome.cluster().ifPresent(this::updateCluster);
     }
 
     @Override

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterPlansTest {
     // The plans are only asked for their step kinds here, so they need none of their collaborators.
     private final ClusterPlans plans = new ClusterPlans(new CreateClusterPlan(null, null, Duration.ZERO),
-            new DeleteClusterPlan(null, null, null), new ClusterChangePlan(null, null, null, null, null),
+            new DeleteClusterPlan(null, null), new ClusterChangePlan(null, null, null, null, null),
             new BrokerCountPlan(null, null, null, Duration.ZERO), new HealingPlan(null, null, null, Duration.ZERO));
 
     @Test
@@ -55,7 +55,7 @@ class ClusterPlansTest {
         });
     }
 
-    private static <K extends Enum<K> & StepKind> Step<K> readBack(OperationPlan<K, ?> plan, String name) {
+    private static <K extends Enum<K> & StepKind> Step<K> readBack(OperationPlan<K, ?, ?> plan, String name) {
         return Step.parse(plan.stepKinds(), name);
     }
 

@@ -21,11 +21,13 @@ import static org.awaitility.Awaitility.await;
 class OperationEngineTest {
 
     /** A plan that records every step it runs, and fails or blocks at the steps it is told to. */
-    static final class RecordingPlan implements OperationPlan<TestSteps, ClusterOperation> {
+    static final class RecordingPlan implements OperationPlan<TestSteps, ClusterOperation, ClusterOutcome> {
         final List<String> ran = new CopyOnWriteArrayList<>();
         final List<String> outcomes = new CopyOnWriteArrayList<>();
         volatile String failAt = "";
         volatile String blockAt = "";
+        /** A step that, interrupted, fails with an exception of its own and clears the interrupt. */
+        volatile String swallowInterruptAt = "";
         final CountDownLatch blocked = new CountDownLatch(1);
 
         @Override
@@ -41,6 +43,14 @@ class OperationEngineTest {
                     blocked.countDown();
                     Thread.sleep(Duration.ofMinutes(1).toMillis());
                 }
+                if (step.name().equals(swallowInterruptAt)) {
+                    blocked.countDown();
+                    try {
+                        Thread.sleep(Duration.ofMinutes(1).toMillis());
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException("interrupted while waiting for node " + step.node());
+                    }
+                }
                 if (step.name().equals(failAt)) {
                     throw new IllegalStateException("node " + step.node() + " would not restart");
                 }
@@ -48,19 +58,26 @@ class OperationEngineTest {
         }
 
         @Override
-        public void onComplete(ClusterOperation operation) {
+        public ClusterOutcome completed(ClusterOperation operation) {
             outcomes.add("complete");
+            return ClusterOutcome.unchanged();
         }
 
         @Override
-        public void onFailure(ClusterOperation operation, Exception cause) {
+        public ClusterOutcome failed(ClusterOperation operation, Exception cause) {
             outcomes.add("failed: " + cause.getMessage());
+            return ClusterOutcome.unchanged();
+        }
+
+        @Override
+        public void afterEnd(ClusterOperation operation, Optional<Exception> failure) {
+            outcomes.add("after end, " + operation.state());
         }
     }
 
     private final InMemoryClusterState journal = new InMemoryClusterState();
     private final RecordingPlan plan = new RecordingPlan();
-    private OperationEngine<ClusterOperation> engine = new OperationEngine<>("test", journal, op -> plan,
+    private OperationEngine<ClusterOperation, ClusterOutcome> engine = new OperationEngine<>("test", journal, op -> plan,
             Clock.systemUTC());
 
     @AfterEach
@@ -89,7 +106,8 @@ class OperationEngineTest {
         assertThat(plan.ran).containsExactly("PREPARE", "RESTART_NODE_2", "RESTART_NODE_3", "CHECK");
         assertThat(stored("op-1").state()).isEqualTo(OperationState.UPDATE_COMPLETE);
         assertThat(stored("op-1").steps()).extracting(OperationStep::status).containsOnly(StepStatus.COMPLETE);
-        assertThat(plan.outcomes).containsExactly("complete");
+        assertThat(plan.outcomes).containsExactly("complete", "after end, UPDATE_COMPLETE");
+        assertThat(journal.endings()).as("the end and its outcome in one call").containsExactly("op-1");
     }
 
     @Test
@@ -105,7 +123,7 @@ class OperationEngineTest {
                 StepStatus.COMPLETE, StepStatus.FAILED, StepStatus.PENDING);
         assertThat(failed.errorInfo()).contains(new ErrorInfo("INTERNAL_ERROR", "node 3 would not restart"));
         assertThat(plan.ran).doesNotContain("CHECK");
-        assertThat(plan.outcomes).containsExactly("failed: node 3 would not restart");
+        assertThat(plan.outcomes).containsExactly("failed: node 3 would not restart", "after end, UPDATE_FAILED");
     }
 
     @Test
@@ -126,6 +144,43 @@ class OperationEngineTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> stored("op-3").isFinished());
         assertThat(plan.ran).containsExactly("RESTART_NODE_2", "RESTART_NODE_3", "CHECK");
         assertThat(stored("op-3").state()).isEqualTo(OperationState.UPDATE_COMPLETE);
+    }
+
+    @Test
+    void aStepThatFailsBecauseTheEngineIsStopping_leavesTheOperationToResume_ratherThanFailingIt() throws Exception {
+        plan.swallowInterruptAt = "RESTART_NODE_3";
+        record("op-5");
+        engine.submit("op-5");
+        assertThat(plan.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        engine.close();
+        assertThat(stored("op-5").isFinished()).isFalse();
+        assertThat(stored("op-5").steps()).extracting(OperationStep::status).containsExactly(StepStatus.COMPLETE,
+                StepStatus.COMPLETE, StepStatus.IN_PROGRESS, StepStatus.PENDING);
+        assertThat(plan.outcomes).isEmpty();
+    }
+
+    @Test
+    void theObserverHearsEachStepCompletionByItsCount_andTheEnd() {
+        var heard = new CopyOnWriteArrayList<String>();
+        engine.close();
+        engine = new OperationEngine<>("observed", journal, op -> plan, Clock.systemUTC(), new OperationObserver() {
+            @Override
+            public void stepCompleted(String type, int completedSteps, int steps) {
+                heard.add(type + "/" + completedSteps + "/" + steps);
+            }
+
+            @Override
+            public void ended(String type) {
+                heard.add(type + "/ended");
+            }
+        });
+        record("op-6");
+        engine.submit("op-6");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored("op-6").isFinished());
+        assertThat(heard).containsExactly("REBOOT_NODE/1/4", "REBOOT_NODE/2/4", "REBOOT_NODE/3/4", "REBOOT_NODE/4/4",
+                "REBOOT_NODE/ended");
     }
 
     @Test

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public final class LocalConnectWorkers implements ConnectWorkers {
     private static final Logger LOG = LoggerFactory.getLogger(LocalConnectWorkers.class);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+    /** The JVM option naming the connector and index a worker process runs for. */
+    private static final String WORKER_MARKER = "-Dstreamplane.connect.worker=";
     private final Path root;
     private final KafkaDistributions distributions;
     private final KafkaRelease release;
@@ -70,7 +72,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
                 "-Xmx" + spec.heapMegabytes() + "m", "-XX:ActiveProcessorCount=" + spec.processors(),
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties"),
-                "-Dstreamplane.connect.worker=" + spec.connectorUuid() + "/" + spec.index()));
+                WORKER_MARKER + spec.connectorUuid() + "/" + spec.index()));
         // The plugin's own classes load through Connect's plugin class loaders, not the class path,
         // so every worker of the release shares one archive whatever plugin it runs.
         command.addAll(classDataSharing.optionsFor(release, "connect-worker"));
@@ -93,16 +95,41 @@ public final class LocalConnectWorkers implements ConnectWorkers {
 
     @Override
     public void stop(ConnectWorker worker, Duration timeout) {
-        var handle = Processes.handle(worker.pid(), worker.startedAt());
-        if (handle.isEmpty()) {
-            return;
+        Processes.handle(worker.pid(), worker.startedAt()).ifPresent(handle -> stop(handle, timeout));
+    }
+
+    private static void stop(ProcessHandle handle, Duration timeout) {
+        handle.destroy();
+        if (!Processes.awaitExit(handle, timeout) && Thread.currentThread().isInterrupted()) {
+            // The server is stopping: the worker hands its tasks over on its own, which killing it
+            // would not, and the work that stopped it must not go on as if it had stopped.
+            throw new IllegalStateException("The server stopped while Connect worker " + handle.pid()
+                    + " was stopping");
+        } else if (handle.isAlive()) {
+            LOG.warn("Connect worker {} did not stop within {} s; killing it", handle.pid(), timeout.toSeconds());
+            handle.destroyForcibly();
+            Processes.awaitExit(handle, KILL_TIMEOUT);
         }
-        handle.get().destroy();
-        if (!Processes.awaitExit(handle.get(), timeout)) {
-            LOG.warn("Connect worker {} did not stop within {} s; killing it", worker.pid(), timeout.toSeconds());
-            handle.get().destroyForcibly();
-            Processes.awaitExit(handle.get(), KILL_TIMEOUT);
-        }
+    }
+
+    /** Only workers of this installation: their properties file lies under its root. */
+    @Override
+    public int stopWorkersOtherThan(Map<String, List<ConnectWorker>> recorded, Duration timeout) {
+        String ownFiles = root.toAbsolutePath().normalize() + "/";
+        var strays = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(process -> {
+            var arguments = process.info().arguments().map(List::of).orElse(List.of());
+            var marker = arguments.stream().filter(a -> a.startsWith(WORKER_MARKER)).findFirst();
+            if (marker.isEmpty() || arguments.stream().noneMatch(a -> a.startsWith(ownFiles))) {
+                return false;
+            }
+            String connectorUuid = marker.get().substring(WORKER_MARKER.length()).split("/", 2)[0];
+            return recorded.getOrDefault(connectorUuid, List.of()).stream()
+                    .noneMatch(w -> Processes.handle(w.pid(), w.startedAt()).map(h -> h.pid() == process.pid())
+                            .orElse(false));
+        }).toList();
+        strays.forEach(p -> LOG.info("Stopping Connect worker process {} that no connector records", p.pid()));
+        strays.parallelStream().forEach(p -> stop(p, timeout));
+        return strays.size();
     }
 
     @Override

@@ -232,7 +232,12 @@ public final class LocalNodeRuntime implements NodeRuntime {
         }
         var node = handle.get();
         node.destroy();
-        if (!Processes.awaitExit(node, timeout)) {
+        if (!Processes.awaitExit(node, timeout) && Thread.currentThread().isInterrupted()) {
+            // The server is stopping: the node shuts down cleanly on its own, which killing it would
+            // not, and the step that stopped it must not go on as if it had stopped.
+            throw new IllegalStateException("The server stopped while node process " + process.pid()
+                    + " was stopping");
+        } else if (node.isAlive()) {
             LOG.warn("Node process {} did not stop within {} s; killing it", process.pid(), timeout.toSeconds());
             node.destroyForcibly();
             Processes.awaitExit(node, KILL_TIMEOUT);

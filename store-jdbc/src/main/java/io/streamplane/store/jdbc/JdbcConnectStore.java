@@ -12,6 +12,7 @@ import io.streamplane.core.connect.ConnectorOperation;
 import io.streamplane.core.connect.CustomPlugin;
 import io.streamplane.core.connect.WorkerConfiguration;
 import io.streamplane.core.error.Conflict;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -162,9 +163,21 @@ public final class JdbcConnectStore implements ConnectStore {
                 + "AND name = :name").bind("kind", kind).bind("name", name).mapTo(Integer.class).one() > 0);
     }
 
+    @Override
+    public void endConnectorOperation(ConnectorOperation operation, Optional<Connector> connector) {
+        jdbi.useTransaction(h -> {
+            update(h, operation.arn(), operation);
+            connector.ifPresent(c -> update(h, c.arn(), c));
+        });
+    }
+
     private void update(String arn, Object document) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE connect_resources SET document = :document WHERE arn = :arn")
-                .bind("arn", arn).bind("document", write(document)).execute());
+        jdbi.useHandle(h -> update(h, arn, document));
+    }
+
+    private void update(Handle h, String arn, Object document) {
+        h.createUpdate("UPDATE connect_resources SET document = :document WHERE arn = :arn")
+                .bind("arn", arn).bind("document", write(document)).execute();
     }
 
     private <T> Optional<T> find(String kind, String arn, Class<T> type) {

@@ -4,6 +4,7 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.ErrorInfo;
 import io.streamplane.core.operation.OperationState;
 import io.streamplane.core.operation.OperationStore;
@@ -61,20 +62,32 @@ final class JdbcOperationStore implements OperationStore {
         });
     }
 
-    @Override
-    public void deleteCluster(String clusterArn) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM cluster_nodes WHERE cluster_arn = :arn").bind("arn", clusterArn).execute();
-            h.createUpdate("DELETE FROM cluster_scram_secrets WHERE cluster_arn = :arn").bind("arn", clusterArn)
-                    .execute();
-            h.createUpdate("DELETE FROM resource_tags WHERE resource_arn = :arn").bind("arn", clusterArn).execute();
-            h.createUpdate("DELETE FROM clusters WHERE arn = :arn").bind("arn", clusterArn).execute();
-        });
+    private static void deleteCluster(Handle h, String clusterArn) {
+        h.createUpdate("DELETE FROM cluster_nodes WHERE cluster_arn = :arn").bind("arn", clusterArn).execute();
+        h.createUpdate("DELETE FROM cluster_scram_secrets WHERE cluster_arn = :arn").bind("arn", clusterArn)
+                .execute();
+        h.createUpdate("DELETE FROM resource_tags WHERE resource_arn = :arn").bind("arn", clusterArn).execute();
+        h.createUpdate("DELETE FROM clusters WHERE arn = :arn").bind("arn", clusterArn).execute();
     }
 
     @Override
     public void updateOperation(ClusterOperation operation) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE cluster_operations SET state = :state, steps_json = :steps, "
+        jdbi.useHandle(h -> updateOperation(h, operation));
+    }
+
+    @Override
+    public void endOperation(ClusterOperation operation, ClusterOutcome outcome) {
+        jdbi.useTransaction(h -> {
+            updateOperation(h, operation);
+            if (outcome.isRemoval()) {
+                deleteCluster(h, operation.clusterArn());
+            }
+            outcome.cluster().ifPresent(cluster -> ClusterRows.updateCluster(h, cluster));
+        });
+    }
+
+    private static void updateOperation(Handle h, ClusterOperation operation) {
+        h.createUpdate("UPDATE cluster_operations SET state = :state, steps_json = :steps, "
                         + "end_time = :endTime, error_code = :errorCode, error_string = :errorString WHERE arn = :arn")
                 .bind("state", operation.state().name())
                 .bind("steps", JsonColumns.write(operation.steps()))
@@ -82,7 +95,7 @@ final class JdbcOperationStore implements OperationStore {
                 .bind("errorCode", operation.errorInfo().map(ErrorInfo::errorCode).orElse(null))
                 .bind("errorString", operation.errorInfo().map(ErrorInfo::errorString).orElse(null))
                 .bind("arn", operation.arn())
-                .execute());
+                .execute();
     }
 
     @Override

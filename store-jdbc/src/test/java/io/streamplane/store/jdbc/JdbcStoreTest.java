@@ -25,6 +25,7 @@ import io.streamplane.core.lifecycle.CreateClusterPlan;
 import io.streamplane.core.node.NodeProcess;
 import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.ClusterOperation;
+import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.ErrorInfo;
 import io.streamplane.core.operation.OperationState;
 import io.streamplane.core.operation.OperationType;
@@ -260,12 +261,13 @@ class JdbcStoreTest {
         store.tags().removeTags(cluster.arn(), List.of("a"));
         assertThat(store.tags().tags(cluster.arn())).containsExactly(Map.entry("b", "2"));
 
-        store.operations().deleteCluster(cluster.arn());
+        var ended = operation.completed(NOW.plusSeconds(5));
+        store.operations().endOperation(ended, ClusterOutcome.removed());
 
         assertThat(store.clusters().findCluster(cluster.arn())).isEmpty();
         assertThat(store.clusters().nodes(cluster.arn())).isEmpty();
         assertThat(store.tags().tags(cluster.arn())).isEmpty();
-        assertThat(store.operations().operations(cluster.arn())).containsExactly(operation);
+        assertThat(store.operations().operations(cluster.arn())).containsExactly(ended);
     }
 
     @ParameterizedTest
@@ -313,7 +315,7 @@ class JdbcStoreTest {
             assertThat(secrets.clustersUsingSecret(secret.arn())).containsExactly(cluster.arn());
             assertThatThrownBy(() -> secrets.createSecret(secret, first, Map.of())).isInstanceOf(Conflict.class);
 
-            store.operations().deleteCluster(cluster.arn());
+            store.operations().endOperation(operation(cluster).completed(NOW), ClusterOutcome.removed());
             assertThat(secrets.clustersUsingSecret(secret.arn())).isEmpty();
             var scheduled = updated.withDeletedDate(Optional.of(NOW.plusSeconds(60)));
             secrets.updateSecret(scheduled);
