@@ -28,7 +28,11 @@ import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
 import software.amazon.awssdk.services.kafkaconnect.model.CreateConnectorRequest;
 import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +110,7 @@ class ConnectorsIT {
         assertThat(running.plugins().get(0).customPlugin().customPluginArn()).isEqualTo(pluginArn);
         assertThat(running.connectorConfiguration()).containsEntry("topics", TOPIC);
         assertThat(ConnectWorkerProcesses.pidsOf(connectorArn)).hasSize(1);
+        assertWorkersRefuseRequestsWithoutTheConnectorsCredentials();
         connect.tagResource(r -> r.resourceArn(connectorArn).tags(Map.of("pipeline", "orders")));
         assertThat(connect.listTagsForResource(r -> r.resourceArn(connectorArn)).tags()).containsEntry("pipeline", "orders");
 
@@ -115,6 +120,25 @@ class ConnectorsIT {
         await("worker logs in S3").atMost(Duration.ofMinutes(1)).until(() -> cluster.streamplane().s3Client()
                 .listObjectsV2(r -> r.bucket("logs").prefix("connect/orders-to-file/worker-0/")).contents().stream()
                 .anyMatch(o -> o.key().endsWith("connect.log")));
+    }
+
+    /** The workers' REST APIs hold the connector's configuration, secrets and all: only the server gets in. */
+    private void assertWorkersRefuseRequestsWithoutTheConnectorsCredentials() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var ports = ConnectWorkerProcesses.restPorts(connectorArn);
+        assertThat(ports).isNotEmpty();
+        for (int port : ports) {
+            for (String path : List.of("/connectors", "/connectors/orders-to-file/config")) {
+                var anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(anonymous.statusCode()).as("GET %s without credentials", path).isEqualTo(401);
+                var guessed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                "streamplane:streamplane".getBytes(StandardCharsets.UTF_8))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(guessed.statusCode()).as("GET %s with a guessed password", path).isEqualTo(401);
+            }
+        }
     }
 
     @Test

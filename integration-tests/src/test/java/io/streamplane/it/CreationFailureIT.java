@@ -10,10 +10,12 @@ import software.amazon.awssdk.services.kafka.model.ClusterState;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A cluster that cannot start ends FAILED, says why, leaves no process behind, and can be deleted. */
 class CreationFailureIT {
@@ -38,7 +40,9 @@ class CreationFailureIT {
                 assertThat(operation.operationState()).isEqualTo("UPDATE_FAILED");
                 assertThat(operation.errorInfo().errorString()).contains("Broker 2");
                 assertThat(operation.operationSteps().get(3).stepInfo().stepStatus()).isEqualTo("FAILED");
-                assertThat(NodeProcesses.pidsOf(arn)).isEmpty();
+                // Recorded FAILED first, then its nodes stop.
+                await("the failed cluster's nodes to stop").atMost(Duration.ofSeconds(60))
+                        .until(() -> NodeProcesses.pidsOf(arn).isEmpty());
                 assertThatThrownBy(() -> kafka.getBootstrapBrokers(r -> r.clusterArn(arn)))
                         .isInstanceOf(BadRequestException.class).hasMessageContaining("FAILED state");
 

@@ -136,17 +136,24 @@ public final class Main {
                         + "a threshold (env STREAMPLANE_AUTOSCALING_SAMPLE_SECONDS, default ${DEFAULT-VALUE}).")
         int autoscalingSampleSeconds;
 
+        @Option(names = "--max-memory", defaultValue = "${env:STREAMPLANE_MAX_MEMORY:-}",
+                description = "Memory the Kafka nodes and Connect workers may take together, such as 12g (env "
+                        + "STREAMPLANE_MAX_MEMORY; default: three quarters of the machine's, less the server's heap).")
+        String maxMemory;
+
         @Override
         public Integer call() throws InterruptedException {
             Map<String, String> additionalKeys;
             Optional<S3Endpoint> s3;
             Duration autoscalingSampleInterval;
             EndpointConfig endpoint;
+            long maxMemoryMegabytes;
             try {
                 endpoint = new EndpointConfig(bind, port, metricsPort, EndpointConfig.tls(tls,
                         Optional.ofNullable(tlsCertificate), Optional.ofNullable(tlsKey)), insecureHttp);
                 additionalKeys = ServerConfig.parseAccessKeys(accessKeys);
                 autoscalingSampleInterval = ServerConfig.autoscalingSampleInterval(autoscalingSampleSeconds);
+                maxMemoryMegabytes = ServerConfig.maxMemoryMegabytes(maxMemory);
                 s3 = ServerConfig.externalS3(s3Endpoint, Optional.ofNullable(s3Region).orElse(region), s3AccessKeyId,
                         s3SecretAccessKey);
             } catch (IllegalArgumentException e) {
@@ -159,7 +166,7 @@ public final class Main {
                     Optional.ofNullable(kafkaCache).orElse(dataDir.resolve("cache").resolve("kafka")).toAbsolutePath(),
                     Optional.ofNullable(mavenRepository).filter(u -> !u.isBlank())
                             .orElse(KafkaDistributions.defaultMavenRepository()),
-                    !leaveNodesRunning, s3, autoscalingSampleInterval);
+                    !leaveNodesRunning, s3, autoscalingSampleInterval, maxMemoryMegabytes);
             StreamplaneServer server;
             try {
                 server = StreamplaneServer.create(config);

@@ -2,6 +2,7 @@ package io.streamplane.server;
 
 import io.streamplane.core.objects.S3Endpoint;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How the server runs. Every value has an embedded default, an environment variable and a flag.
@@ -24,6 +26,7 @@ import java.util.Optional;
  * @param autoscalingSampleInterval how often autoscaled connectors' workers have their CPU use sampled;
  *                            a connector scales after {@value io.streamplane.core.connect.AutoscalingPolicy#SAMPLES}
  *                            samples past a threshold
+ * @param maxMemoryMegabytes  how much memory the Kafka nodes' and Connect workers' JVMs may take together
  */
 public record ServerConfig(
         EndpointConfig endpoint,
@@ -42,11 +45,15 @@ public record ServerConfig(
         String mavenRepository,
         boolean stopNodesOnShutdown,
         Optional<S3Endpoint> s3,
-        Duration autoscalingSampleInterval) {
+        Duration autoscalingSampleInterval,
+        long maxMemoryMegabytes) {
 
     public static final String DEFAULT_ACCESS_KEY_ID = "test";
     public static final String DEFAULT_SECRET_ACCESS_KEY = "test";
     private static final int MAX_AUTOSCALING_SAMPLE_SECONDS = 300;
+    /** Less would not hold the smallest cluster (two brokers and three controllers). */
+    private static final long MIN_MEMORY_MEGABYTES = 1024;
+    private static final Pattern MEMORY_SIZE = Pattern.compile("(\\d{1,9})\\s*([mMgG])?");
 
     /**
      * Binding beyond loopback with the well-known default credentials would open the API to anyone,
@@ -120,6 +127,35 @@ public record ServerConfig(
             throw new IllegalArgumentException("--s3-endpoint must be an http or https URL, got '" + endpoint + "'");
         }
         return Optional.of(new S3Endpoint(uri, region, accessKeyId.strip(), secretAccessKey.strip()));
+    }
+
+    /**
+     * The {@code --max-memory} flag in MiB: a number of MiB, or a size such as {@code 6g} or
+     * {@code 4096m}; empty for the default, three quarters of the machine's memory (or of the
+     * container's limit) less this server's own heap.
+     */
+    public static long maxMemoryMegabytes(String text) {
+        if (text == null || text.isBlank()) {
+            return defaultMaxMemoryMegabytes();
+        }
+        var matcher = MEMORY_SIZE.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("--max-memory must be a size such as 6g or 4096m, got '" + text + "'");
+        }
+        long megabytes = Long.parseLong(matcher.group(1))
+                * ("g".equalsIgnoreCase(matcher.group(2)) ? 1024 : 1);
+        if (megabytes < MIN_MEMORY_MEGABYTES) {
+            throw new IllegalArgumentException("--max-memory must be at least " + MIN_MEMORY_MEGABYTES
+                    + " MiB, got " + megabytes + " MiB");
+        }
+        return megabytes;
+    }
+
+    private static long defaultMaxMemoryMegabytes() {
+        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() / (1024 * 1024);
+        long ownHeap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return Math.max(MIN_MEMORY_MEGABYTES, total * 3 / 4 - ownHeap);
     }
 
     /** The {@code --autoscaling-sample-seconds} flag as an interval, refused outside 1 to 300 seconds. */

@@ -24,6 +24,7 @@ import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.s3.S3Gateway;
 import io.streamplane.core.Ids;
+import io.streamplane.core.MemoryBudget;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.backend.ClusterBackend;
 import io.streamplane.core.cluster.NodeFleet;
@@ -156,8 +157,9 @@ public final class StreamplaneServer implements AutoCloseable {
         this.launcher = new OperationLauncher(identity, clusterStore, operationStore, engine, ids, clock);
         this.replicationFactors = new ReplicationFactorWatch(clusterStore,
                 ReplicationFactorWatch.Reader.through(probe, backend::adminBootstrap), REPLICATION_FACTOR_INTERVAL, clock);
+        var memory = new MemoryBudget(config.maxMemoryMegabytes());
         var clusters = new ClusterService(identity, clusterStore, launcher, backend, versions, configurations,
-                privateCas, replicationFactors, ids, clock);
+                privateCas, replicationFactors, memory, ids, clock);
         var tags = new TagService(tagStore, ClusterService.MAX_TAGS, arn -> clusterStore.findCluster(arn).isPresent()
                 || configurations.exists(arn));
         Map<String, OperationHandler> handlers = new HashMap<>();
@@ -198,7 +200,7 @@ public final class StreamplaneServer implements AutoCloseable {
                 workerConfigurations, objectStorage, authority::certificatePem, clock, READINESS_TIMEOUT,
                 CONNECTOR_CHECK_INTERVAL, config.autoscalingSampleInterval());
         var connectors = new ConnectorService(identity, connectStore, customPlugins, workerConfigurations,
-                connectorSupervisor, ids, clock);
+                connectorSupervisor, memory, ids, clock);
         Map<String, OperationHandler> connectHandlers = new HashMap<>();
         new CustomPluginHandlers(customPlugins).register(connectHandlers);
         new WorkerConfigurationHandlers(workerConfigurations).register(connectHandlers);

@@ -54,4 +54,17 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.autoscalingSampleInterval(301))
                 .hasMessageContaining("got 301");
     }
+
+    @Test
+    void maxMemory_readsMebibytesAndGibibytes_andDefaultsToAShareOfTheMachine() {
+        assertThat(ServerConfig.maxMemoryMegabytes("6g")).isEqualTo(6144);
+        assertThat(ServerConfig.maxMemoryMegabytes("4096M")).isEqualTo(4096);
+        assertThat(ServerConfig.maxMemoryMegabytes(" 2048 ")).isEqualTo(2048);
+        long machine = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / (1024 * 1024);
+        assertThat(ServerConfig.maxMemoryMegabytes("")).isBetween(1024L, machine * 3 / 4);
+        assertThatThrownBy(() -> ServerConfig.maxMemoryMegabytes("lots")).hasMessageContaining("--max-memory")
+                .hasMessageContaining("'lots'");
+        assertThatThrownBy(() -> ServerConfig.maxMemoryMegabytes("512m")).hasMessageContaining("at least 1024 MiB");
+    }
 }

@@ -1,5 +1,11 @@
 package io.streamplane.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +21,25 @@ public final class ConnectWorkerProcesses {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
+    }
+
+    /** The ports the connector's workers serve their REST API on, read from each one's worker.properties. */
+    public static List<Integer> restPorts(String connectorArn) {
+        return pidsOf(connectorArn).stream().flatMap(pid -> ProcessHandle.of(pid).stream())
+                .flatMap(p -> p.info().arguments().stream())
+                .map(arguments -> Path.of(arguments[arguments.length - 1]))
+                .map(ConnectWorkerProcesses::listenerPort).toList();
+    }
+
+    private static int listenerPort(Path workerProperties) {
+        var properties = new Properties();
+        try (var reader = Files.newBufferedReader(workerProperties)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String listener = properties.getProperty("listeners");
+        return Integer.parseInt(listener.substring(listener.lastIndexOf(':') + 1));
     }
 
     /** Every Connect worker on this machine, of any connector. */

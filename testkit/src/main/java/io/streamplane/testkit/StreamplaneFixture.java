@@ -62,16 +62,23 @@ public final class StreamplaneFixture implements AutoCloseable {
 
     /** A server whose nodes take their addresses from the given block, e.g. {@code 127.123}. */
     public static StreamplaneFixture start(String nodeNetwork) {
-        var dataDir = TemporaryDirectory.create("streamplane-test");
-        return new StreamplaneFixture(StreamplaneServer.start(config(dataDir.path(), nodeNetwork)), dataDir);
+        return start(nodeNetwork, ServerConfig.maxMemoryMegabytes(""));
     }
 
-    private static ServerConfig config(Path dataDir, String nodeNetwork) {
+    /** A server that gives its nodes and workers at most {@code maxMemoryMegabytes} ({@code --max-memory}). */
+    public static StreamplaneFixture start(String nodeNetwork, long maxMemoryMegabytes) {
+        var dataDir = TemporaryDirectory.create("streamplane-test");
+        return new StreamplaneFixture(StreamplaneServer.start(config(dataDir.path(), nodeNetwork, maxMemoryMegabytes)),
+                dataDir);
+    }
+
+    private static ServerConfig config(Path dataDir, String nodeNetwork, long maxMemoryMegabytes) {
         return new ServerConfig(EndpointConfig.loopback(0, 0), dataDir, REGION, "000000000000", ACCESS_KEY_ID, SECRET_ACCESS_KEY,
                 Map.of(SECOND_ACCESS_KEY_ID, SECOND_SECRET_ACCESS_KEY),
                 Optional.empty(), "", "", nodeNetwork, kafkaDistributions(),
                 kafkaCache().orElse(dataDir.resolve("cache").resolve("kafka")),
-                KafkaDistributions.defaultMavenRepository(), true, Optional.empty(), AUTOSCALING_SAMPLE_INTERVAL);
+                KafkaDistributions.defaultMavenRepository(), true, Optional.empty(), AUTOSCALING_SAMPLE_INTERVAL,
+                maxMemoryMegabytes);
     }
 
     /**

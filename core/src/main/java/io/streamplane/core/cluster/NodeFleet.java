@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 public final class NodeFleet {
     private static final Logger LOG = LoggerFactory.getLogger(NodeFleet.class);
-    private static final int CONTROLLER_HEAP_MEGABYTES = 256;
+    public static final int CONTROLLER_HEAP_MEGABYTES = 256;
     private static final Duration STARTED_POLL = Duration.ofMillis(100);
     private final ClusterStore store;
     private final NodeRuntime runtime;
@@ -102,7 +102,7 @@ public final class NodeFleet {
         return nodes.stream()
                 .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), n.host(),
                         release, NodeConfiguration.forNode(n, nodes, zones, n.isBroker() ? brokerCustom : custom,
-                                security, internal, tls(n, security)),
+                                security, internal.forCluster(cluster.uuid()), tls(n, security)),
                         n.isBroker() ? brokerType.heapMegabytes() : CONTROLLER_HEAP_MEGABYTES,
                         n.isBroker() ? brokerExporters : Set.of()))
                 .toList();
@@ -332,7 +332,7 @@ public final class NodeFleet {
     /** The brokers' internal listeners, where the control plane connects as a super user. */
     public InternalBootstrap bootstrapServers(Cluster cluster) {
         return new InternalBootstrap(brokers(cluster).stream().map(ClusterNode::replicationEndpoint)
-                .collect(Collectors.joining(",")), cluster.spec().security().inCluster());
+                .collect(Collectors.joining(",")), cluster.spec().security().inCluster(), cluster.uuid());
     }
 
     public Set<Integer> brokerIds(Cluster cluster) {

@@ -22,6 +22,18 @@ import static io.streamplane.core.configuration.PropertyRule.oneOf;
 public final class ServerProperties {
     private static final long INT_MAX = Integer.MAX_VALUE;
     private static final long LONG_MAX = Long.MAX_VALUE;
+    /*
+     * Ceilings for what a broker allocates by itself. MSK documents no maximum for these on Standard
+     * brokers; past these a broker spends its memory on threads and buffers rather than records:
+     * threads beyond what MSK's largest brokers run (Express m7g.16xlarge: 128 I/O threads), and no
+     * request, record or fetch larger than MSK's own socket.request.max.bytes of 100 MiB, which a
+     * broker may hold in its heap once per connection.
+     */
+    private static final long MAX_IO_THREADS = 256;
+    private static final long MAX_NETWORK_THREADS = 128;
+    private static final long MAX_HELPER_THREADS = 64;
+    private static final long MAX_REQUEST_BYTES = 104_857_600;
+    private static final long MAX_SOCKET_BUFFER_BYTES = 16 * 1024 * 1024;
     private static final Map<String, PropertyRule> ALLOWED = allowed();
 
     private ServerProperties() {
@@ -79,23 +91,23 @@ public final class ServerProperties {
         rules.put("log.roll.ms", longValue(1, LONG_MAX));
         rules.put("log.segment.bytes", integer(1024 * 1024, INT_MAX));
         rules.put("max.incremental.fetch.session.cache.slots", integer(0, INT_MAX));
-        rules.put("message.max.bytes", integer(0, INT_MAX));
+        rules.put("message.max.bytes", integer(0, MAX_REQUEST_BYTES));
         rules.put("min.insync.replicas", integer(1, INT_MAX));
-        rules.put("num.io.threads", integer(1, INT_MAX));
-        rules.put("num.network.threads", integer(1, INT_MAX));
+        rules.put("num.io.threads", integer(1, MAX_IO_THREADS));
+        rules.put("num.network.threads", integer(1, MAX_NETWORK_THREADS));
         rules.put("num.partitions", integer(1, INT_MAX));
-        rules.put("num.recovery.threads.per.data.dir", integer(1, INT_MAX));
-        rules.put("num.replica.fetchers", integer(1, INT_MAX));
+        rules.put("num.recovery.threads.per.data.dir", integer(1, MAX_HELPER_THREADS));
+        rules.put("num.replica.fetchers", integer(1, MAX_HELPER_THREADS));
         rules.put("offsets.retention.minutes", integer(1, INT_MAX));
         rules.put("offsets.topic.replication.factor", integer(1, Short.MAX_VALUE));
-        rules.put("replica.fetch.max.bytes", integer(0, INT_MAX));
-        rules.put("replica.fetch.response.max.bytes", integer(0, INT_MAX));
+        rules.put("replica.fetch.max.bytes", integer(0, MAX_REQUEST_BYTES));
+        rules.put("replica.fetch.response.max.bytes", integer(0, MAX_REQUEST_BYTES));
         rules.put("replica.lag.time.max.ms", longValue(10_000, 30_000));
         rules.put("replica.selector.class", className());
-        rules.put("replica.socket.receive.buffer.bytes", integer(-1, INT_MAX));
-        rules.put("socket.receive.buffer.bytes", integer(-1, INT_MAX));
-        rules.put("socket.request.max.bytes", integer(1, INT_MAX));
-        rules.put("socket.send.buffer.bytes", integer(-1, INT_MAX));
+        rules.put("replica.socket.receive.buffer.bytes", integer(-1, MAX_SOCKET_BUFFER_BYTES));
+        rules.put("socket.receive.buffer.bytes", integer(-1, MAX_SOCKET_BUFFER_BYTES));
+        rules.put("socket.request.max.bytes", integer(1, MAX_REQUEST_BYTES));
+        rules.put("socket.send.buffer.bytes", integer(-1, MAX_SOCKET_BUFFER_BYTES));
         rules.put("transaction.max.timeout.ms", integer(1, INT_MAX));
         rules.put("transaction.state.log.min.isr", integer(1, INT_MAX));
         rules.put("transaction.state.log.replication.factor", integer(1, Short.MAX_VALUE));

@@ -1,5 +1,7 @@
 package io.streamplane.core.connect;
 
+import io.streamplane.core.MemoryBudget;
+
 import java.util.Optional;
 
 /**
@@ -28,5 +30,17 @@ public record ConnectorCapacity(int mcuCount, Optional<Integer> provisionedWorke
 
     public int heapMegabytes() {
         return mcuCount * HEAP_MEGABYTES_PER_MCU;
+    }
+
+    /** What the workers take of the server's memory at most: an autoscaled connector's maximum count. */
+    public long memoryMegabytes() {
+        int workers = provisionedWorkerCount.orElseGet(() -> autoScaling.orElseThrow().maxWorkerCount());
+        return workers * MemoryBudget.jvm(heapMegabytes());
+    }
+
+    /** What memoryMegabytes is made of, for messages. */
+    public String describeWorkers() {
+        return provisionedWorkerCount.map(n -> n + " workers").orElseGet(() -> "up to "
+                + autoScaling.orElseThrow().maxWorkerCount() + " workers") + " of " + mcuCount + " MCU";
     }
 }

@@ -1,6 +1,7 @@
 package io.streamplane.core.connect;
 
 import io.streamplane.core.Ids;
+import io.streamplane.core.MemoryBudget;
 import io.streamplane.core.Page;
 import io.streamplane.core.PropertyKeys;
 import io.streamplane.core.ServiceIdentity;
@@ -31,10 +32,15 @@ public final class ConnectorService {
     private final ConnectorSupervisor supervisor;
     private final Ids ids;
     private final Clock clock;
+    private final MemoryBudget memory;
 
+    /** @param memory what the workers may take; the connectors' claim on it is added here */
     public ConnectorService(ServiceIdentity identity, ConnectStore store, CustomPluginService plugins,
-                            WorkerConfigurationService workerConfigurations, ConnectorSupervisor supervisor, Ids ids,
-                            Clock clock) {
+                            WorkerConfigurationService workerConfigurations, ConnectorSupervisor supervisor,
+                            MemoryBudget memory, Ids ids, Clock clock) {
+        this.memory = memory;
+        memory.addClaims(() -> store.listConnectors().stream().mapToLong(c -> c.spec().capacity().memoryMegabytes())
+                .sum());
         this.identity = identity;
         this.store = store;
         this.plugins = plugins;
@@ -80,6 +86,8 @@ public final class ConnectorService {
         if (store.listConnectors().stream().anyMatch(c -> c.name().equals(command.name()))) {
             throw new Conflict("A connector named " + command.name() + " already exists");
         }
+        memory.require("capacity", "Connector capacity of " + command.capacity().describeWorkers(),
+                command.capacity().memoryMegabytes());
         var spec = new ConnectorSpec(command.capacity(), command.connectorConfiguration(), command.bootstrapServers(),
                 command.subnets(), command.securityGroups(), command.authenticationType(), command.encryptionType(),
                 command.kafkaConnectVersion(), command.s3LogDelivery(), plugin.arn(), CustomPlugin.REVISION,
@@ -120,7 +128,11 @@ public final class ConnectorService {
             throw new InvalidRequest("connectorArn", "The connector can only be updated while it is RUNNING; it is "
                     + connector.state());
         }
-        capacity.ifPresent(c -> CapacityRules.check(c, "capacity"));
+        capacity.ifPresent(c -> {
+            CapacityRules.check(c, "capacity");
+            memory.require("capacity", "Connector capacity of " + c.describeWorkers(),
+                    c.memoryMegabytes() - connector.spec().capacity().memoryMegabytes());
+        });
         configuration.ifPresent(c -> checkConnectorConfiguration(c, activePlugin(connector.spec().pluginArn(),
                 connector.spec().pluginRevision())));
         var type = capacity.isPresent() ? ConnectorOperationType.UPDATE_WORKER_SETTING

@@ -79,7 +79,7 @@ public final class HealingPlan implements OperationPlan<HealingPlan.Kind, Cluste
         for (var broker : fleet.brokers(cluster)) {
             if (restored.contains(broker.nodeId())) {
                 probe.awaitAnswering(new InternalBootstrap(broker.replicationEndpoint(),
-                        cluster.spec().security().inCluster()), catchUpTimeout,
+                        cluster.spec().security().inCluster(), cluster.uuid()), catchUpTimeout,
                         () -> !fleet.isRunning(cluster, broker.nodeId()));
                 fleet.requireRunning(cluster, broker.nodeId());
             }

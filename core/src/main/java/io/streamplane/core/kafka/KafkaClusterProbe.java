@@ -73,7 +73,7 @@ public final class KafkaClusterProbe {
     }
 
     private Map<String, Object> adminConfig(InternalBootstrap bootstrap) {
-        var config = new HashMap<String, Object>(internal.clientProperties());
+        var config = new HashMap<String, Object>(internal.forCluster(bootstrap.clusterUuid()).clientProperties());
         if (bootstrap.tls()) {
             config.put("security.protocol", "SASL_SSL");
             config.put("ssl.truststore.type", "PEM");

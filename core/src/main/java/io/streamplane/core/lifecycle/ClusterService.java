@@ -1,6 +1,7 @@
 package io.streamplane.core.lifecycle;
 
 import io.streamplane.core.Ids;
+import io.streamplane.core.MemoryBudget;
 import io.streamplane.core.Page;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.backend.ClusterBackend;
@@ -60,11 +61,15 @@ public final class ClusterService {
     private final ReplicationFactors replicationFactors;
     private final Ids ids;
     private final Clock clock;
+    private final MemoryBudget memory;
 
+    /** @param memory what the clusters' nodes may take; the clusters' claim on it is added here */
     public ClusterService(ServiceIdentity identity, ClusterStore store, OperationLauncher launcher,
                           ClusterBackend backend, KafkaVersionCatalog versions,
                           ConfigurationService configurations, PrivateCaService authorities,
-                          ReplicationFactors replicationFactors, Ids ids, Clock clock) {
+                          ReplicationFactors replicationFactors, MemoryBudget memory, Ids ids, Clock clock) {
+        this.memory = memory;
+        memory.addClaims(() -> store.listClusters().stream().mapToLong(c -> ClusterMemory.of(c.spec())).sum());
         this.replicationFactors = replicationFactors;
         this.identity = identity;
         this.store = store;
@@ -95,6 +100,8 @@ public final class ClusterService {
         if (store.listClusters().stream().anyMatch(c -> c.name().equals(command.clusterName()))) {
             throw new Conflict("A cluster named " + command.clusterName() + " already exists in this account and Region");
         }
+        memory.require(command.specMembers() + "numberOfBrokerNodes", "The cluster's " + spec.numberOfBrokerNodes() + " brokers and "
+                + ZonePlacement.CONTROLLER_COUNT + " controllers", ClusterMemory.of(spec));
 
         var now = clock.instant();
         String uuid = ids.resourceUuid();
@@ -162,6 +169,10 @@ public final class ClusterService {
                 throw new InvalidRequest("targetInstanceType", "The cluster's brokers are already "
                         + targetInstanceType);
             }
+            int brokers = cluster.spec().numberOfBrokerNodes();
+            memory.require("targetInstanceType", "The cluster's " + brokers + " brokers as " + targetInstanceType,
+                    ClusterMemory.brokers(targetInstanceType, brokers)
+                            - ClusterMemory.brokers(cluster.spec().instanceType(), brokers));
             return userChange(cluster.withSpec(cluster.spec().withInstanceType(targetInstanceType)),
                     OperationType.UPDATE_BROKER_TYPE, backend.steps().brokerType(cluster), ClusterState.UPDATING);
         });
@@ -216,6 +227,8 @@ public final class ClusterService {
                 throw new InvalidRequest("targetNumberOfBrokerNodes", ReplicationFactors.tooFewBrokers(
                         replicationFactor.getAsInt(), target));
             }
+            memory.require("targetNumberOfBrokerNodes", "The " + (target - current) + " new brokers",
+                    ClusterMemory.brokers(cluster.spec().instanceType(), target - current));
             return userChange(cluster.withSpec(cluster.spec().withNumberOfBrokerNodes(target)),
                     OperationType.UPDATE_BROKER_COUNT, backend.steps().brokerCount(cluster, target),
                     ClusterState.UPDATING);

@@ -1,8 +1,13 @@
 package io.streamplane.core.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The identity brokers, controllers and the control plane use among themselves: a SASL/PLAIN user
@@ -21,6 +26,23 @@ public record InternalCredentials(String username, String password) {
         Objects.requireNonNull(password);
         if (!SAFE.matcher(username).matches() || !SAFE.matcher(password).matches()) {
             throw new IllegalArgumentException("Internal credentials may only use letters, digits, '-' and '_'");
+        }
+    }
+
+    /**
+     * The credentials of one cluster, derived from this installation's (HMAC-SHA256 of the cluster's
+     * uuid): each cluster's nodes hold their own password, so what one cluster's files give away
+     * opens no other cluster; and the same every time, so nodes that outlive the server, or restart
+     * later, go on accepting the control plane.
+     */
+    public InternalCredentials forCluster(String clusterUuid) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(password.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return new InternalCredentials(username,
+                    HexFormat.of().formatHex(mac.doFinal(clusterUuid.getBytes(StandardCharsets.UTF_8))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
     }
 

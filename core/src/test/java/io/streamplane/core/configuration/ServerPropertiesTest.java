@@ -55,6 +55,22 @@ class ServerPropertiesTest {
     }
 
     @Test
+    void threadsAndBuffers_stayWithinWhatABrokerCanHold() {
+        assertThatThrownBy(() -> ServerProperties.parseAndValidate("num.io.threads=100000"))
+                .hasMessageContaining("num.io.threads: must be between 1 and 256, got 100000");
+        assertThatThrownBy(() -> ServerProperties.parseAndValidate("num.network.threads=129"))
+                .hasMessageContaining("between 1 and 128");
+        assertThatThrownBy(() -> ServerProperties.parseAndValidate("num.replica.fetchers=65"))
+                .hasMessageContaining("between 1 and 64");
+        assertThatThrownBy(() -> ServerProperties.parseAndValidate("socket.request.max.bytes=2000000000"))
+                .hasMessageContaining("between 1 and 104857600");
+        assertThatThrownBy(() -> ServerProperties.parseAndValidate("socket.send.buffer.bytes=1073741824"))
+                .hasMessageContaining("between -1 and 16777216");
+        assertThat(ServerProperties.parseAndValidate("num.io.threads=16\nmessage.max.bytes=8388608"))
+                .containsEntry("num.io.threads", "16");
+    }
+
+    @Test
     void parseAndValidate_refusesTextThatSetsNothing() {
         assertThatThrownBy(() -> ServerProperties.parseAndValidate("# only a comment\n"))
                 .hasMessageContaining("sets no property");

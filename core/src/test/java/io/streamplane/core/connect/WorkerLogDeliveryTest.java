@@ -74,6 +74,6 @@ class WorkerLogDeliveryTest {
                 Optional.empty(), "arn:aws:iam::000000000000:role/r", "IPV4");
         return new Connector("arn:aws:kafkaconnect:us-east-1:000000000000:connector/orders/u-1", "orders", "",
                 Instant.EPOCH, ConnectorState.RUNNING, Optional.empty(), "K1", spec,
-                List.of(new ConnectWorker(0, 1, Instant.EPOCH, 8083)));
+                List.of(new ConnectWorker(0, 1, Instant.EPOCH, 8083, "uuid")));
     }
 }

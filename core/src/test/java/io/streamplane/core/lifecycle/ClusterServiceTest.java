@@ -1,6 +1,7 @@
 package io.streamplane.core.lifecycle;
 
 import io.streamplane.core.Ids;
+import io.streamplane.core.MemoryBudget;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterSpec;
@@ -50,9 +51,9 @@ class ClusterServiceTest {
     private final List<String> submitted = new CopyOnWriteArrayList<>();
     /** What the background reading of topics would know: the widest topic of each cluster. */
     private final Map<String, Integer> widestTopics = new ConcurrentHashMap<>();
-    private final ClusterService clusters = service();
+    private final ClusterService clusters = service(new MemoryBudget(100_000));
 
-    private ClusterService service() {
+    private ClusterService service(MemoryBudget memory) {
         var identity = new ServiceIdentity("us-east-1", "000000000000");
         var clock = Clock.systemUTC();
         var ids = new Ids();
@@ -70,7 +71,7 @@ class ClusterServiceTest {
         ReplicationFactors known = arn -> widestTopics.containsKey(arn) ? OptionalInt.of(widestTopics.get(arn))
                 : OptionalInt.empty();
         return new ClusterService(identity, state, launcher, backend, versions, configurations, authorities, known,
-                ids, clock);
+                memory, ids, clock);
     }
 
     private static ClusterSpec spec(int brokers, String... subnets) {
@@ -108,6 +109,34 @@ class ClusterServiceTest {
         assertThat(operation.steps()).extracting(OperationStep::name).containsExactly("PREPARE_NODES",
                 "START_CONTROLLERS", "START_BROKERS", "AWAIT_BROKER_REGISTRATION");
         assertThat(submitted).containsExactly(operation.arn());
+    }
+
+    /** kafka.m5.large brokers have a 512 MiB heap, controllers 256 MiB; each JVM counts 128 MiB more. */
+    @Test
+    void requestsBeyondTheMemoryBudget_areRefusedSayingWhatIsInUse_andRecordNothing() {
+        var limited = service(new MemoryBudget(8_000));
+        var first = limited.createCluster(new CreateClusterCommand("first", spec(6, "subnet-1", "subnet-2",
+                "subnet-3"), Map.of(), "provisioned."));
+        state.updateCluster(state.findCluster(first.arn()).orElseThrow().settled());
+
+        assertThatThrownBy(() -> limited.createCluster(new CreateClusterCommand("second", spec(3, "subnet-1",
+                "subnet-2", "subnet-3"), Map.of(), "provisioned.")))
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> {
+                    assertThat(e.field()).contains("provisioned.numberOfBrokerNodes");
+                    assertThat(e.getMessage()).contains("3072 MiB of memory needed").contains("4992 MiB of the 8000 MiB")
+                            .contains("--max-memory");
+                });
+        String version = limited.describe(first.arn()).currentVersion();
+        assertThatThrownBy(() -> limited.updateBrokerCount(first.arn(), version, 12))
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.field())
+                        .contains("targetNumberOfBrokerNodes"));
+        assertThatThrownBy(() -> limited.updateBrokerType(first.arn(), version, "kafka.m5.xlarge"))
+                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.field())
+                        .contains("targetInstanceType"));
+        assertThat(state.listClusters()).extracting(Cluster::name).containsExactly("first");
+        assertThat(state.operations(first.arn())).hasSize(1);
+        assertThat(limited.updateBrokerType(first.arn(), version, "kafka.t3.small").type())
+                .as("smaller brokers free memory").isEqualTo(OperationType.UPDATE_BROKER_TYPE);
     }
 
     @Test

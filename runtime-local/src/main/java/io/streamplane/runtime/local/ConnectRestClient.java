@@ -26,18 +26,18 @@ final class ConnectRestClient {
             .version(HttpClient.Version.HTTP_1_1).build();
 
     /** Whether the worker serves requests about connectors, which it does once it has joined its group. */
-    boolean ready(int port) {
+    boolean ready(int port, Optional<String> authorization) {
         try {
-            return send(port, HttpRequest.newBuilder(uri(port, "/connectors")).timeout(Duration.ofSeconds(5)).GET())
+            return send(port, authorization, HttpRequest.newBuilder(uri(port, "/connectors")).timeout(Duration.ofSeconds(5)).GET())
                     .statusCode() == 200;
         } catch (IOException e) {
             return false;
         }
     }
 
-    void putConnectorConfig(int port, String name, Map<String, String> configuration) {
+    void putConnectorConfig(int port, Optional<String> authorization, String name, Map<String, String> configuration) {
         try {
-            var response = send(port, HttpRequest.newBuilder(uri(port, "/connectors/" + encode(name) + "/config"))
+            var response = send(port, authorization, HttpRequest.newBuilder(uri(port, "/connectors/" + encode(name) + "/config"))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(configuration))));
             if (response.statusCode() != 200 && response.statusCode() != 201) {
@@ -49,9 +49,9 @@ final class ConnectRestClient {
         }
     }
 
-    Optional<ConnectorStatus> status(int port, String name) {
+    Optional<ConnectorStatus> status(int port, Optional<String> authorization, String name) {
         try {
-            var response = send(port, HttpRequest.newBuilder(uri(port, "/connectors/" + encode(name) + "/status"))
+            var response = send(port, authorization, HttpRequest.newBuilder(uri(port, "/connectors/" + encode(name) + "/status"))
                     .GET());
             if (response.statusCode() != 200) {
                 return Optional.empty();
@@ -67,9 +67,9 @@ final class ConnectRestClient {
         }
     }
 
-    void deleteConnector(int port, String name) {
+    void deleteConnector(int port, Optional<String> authorization, String name) {
         try {
-            var response = send(port, HttpRequest.newBuilder(uri(port, "/connectors/" + encode(name))).DELETE());
+            var response = send(port, authorization, HttpRequest.newBuilder(uri(port, "/connectors/" + encode(name))).DELETE());
             if (response.statusCode() >= 300 && response.statusCode() != 404) {
                 throw new IllegalStateException("Kafka Connect did not delete the connector (" + response.statusCode()
                         + "): " + message(response.body()));
@@ -79,7 +79,10 @@ final class ConnectRestClient {
         }
     }
 
-    private HttpResponse<String> send(int port, HttpRequest.Builder request) throws IOException {
+    /** @param authorization the connector's credentials; empty for a worker started before workers had any */
+    private HttpResponse<String> send(int port, Optional<String> authorization, HttpRequest.Builder request)
+            throws IOException {
+        authorization.ifPresent(value -> request.header("Authorization", value));
         try {
             return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

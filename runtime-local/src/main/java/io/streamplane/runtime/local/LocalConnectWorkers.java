@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +38,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
     private final ConnectRestClient rest = new ConnectRestClient();
     private final String javaExecutable = ProcessHandle.current().info().command().orElse("java");
     private final ClassDataSharing classDataSharing;
+    private final Map<String, ConnectRestCredentials> credentials = new ConcurrentHashMap<>();
 
     /** @param release the Kafka release whose Connect runtime the workers run */
     public LocalConnectWorkers(Path root, KafkaDistributions distributions, KafkaRelease release) {
@@ -57,6 +59,8 @@ public final class LocalConnectWorkers implements ConnectWorkers {
         properties.put("rest.advertised.port", Integer.toString(port));
         properties.put("plugin.path", spec.pluginLocation().toString());
         properties.put("plugin.discovery", PluginDiscovery.of(spec.pluginLocation()));
+        properties.put("rest.extension.classes", ConnectRestCredentials.EXTENSION);
+        var credentials = credentials(spec.connectorUuid());
         try {
             Files.createDirectories(logs);
             var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
@@ -72,6 +76,7 @@ public final class LocalConnectWorkers implements ConnectWorkers {
                 "-Xmx" + spec.heapMegabytes() + "m", "-XX:ActiveProcessorCount=" + spec.processors(),
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties"),
+                "-Djava.security.auth.login.config=" + credentials.jaasFile(),
                 WORKER_MARKER + spec.connectorUuid() + "/" + spec.index()));
         // The plugin's own classes load through Connect's plugin class loaders, not the class path,
         // so every worker of the release shares one archive whatever plugin it runs.
@@ -82,7 +87,8 @@ public final class LocalConnectWorkers implements ConnectWorkers {
             var started = Processes.startDetached(command, directory, logs.resolve("stdout.log"));
             LOG.info("Started Connect worker {} of connector {} (pid {}, REST port {})", spec.index(),
                     spec.connectorUuid(), started.pid(), port);
-            return new ConnectWorker(spec.index(), started.pid(), started.startedAt(), port);
+            return new ConnectWorker(spec.index(), started.pid(), started.startedAt(), port,
+                    spec.connectorUuid());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start worker " + spec.index(), e);
         }
@@ -157,27 +163,37 @@ public final class LocalConnectWorkers implements ConnectWorkers {
 
     @Override
     public void deleteFiles(String connectorUuid) {
+        credentials.remove(connectorUuid);
         DirectoryTrees.delete(root.resolve(connectorUuid));
     }
 
     @Override
     public boolean ready(ConnectWorker worker) {
-        return rest.ready(worker.restPort());
+        return rest.ready(worker.restPort(), authorization(worker));
     }
 
     @Override
     public void putConnectorConfig(ConnectWorker worker, String connectorName, Map<String, String> configuration) {
-        rest.putConnectorConfig(worker.restPort(), connectorName, configuration);
+        rest.putConnectorConfig(worker.restPort(), authorization(worker), connectorName, configuration);
     }
 
     @Override
     public Optional<ConnectorStatus> status(ConnectWorker worker, String connectorName) {
-        return rest.status(worker.restPort(), connectorName);
+        return rest.status(worker.restPort(), authorization(worker), connectorName);
     }
 
     @Override
     public void deleteConnector(ConnectWorker worker, String connectorName) {
-        rest.deleteConnector(worker.restPort(), connectorName);
+        rest.deleteConnector(worker.restPort(), authorization(worker), connectorName);
+    }
+
+    private ConnectRestCredentials credentials(String connectorUuid) {
+        return credentials.computeIfAbsent(connectorUuid, uuid -> ConnectRestCredentials.loadOrCreate(root.resolve(uuid)));
+    }
+
+    /** A worker recorded before workers had credentials (no connector uuid) serves without them. */
+    private Optional<String> authorization(ConnectWorker worker) {
+        return Optional.ofNullable(worker.connectorUuid()).map(uuid -> credentials(uuid).authorization());
     }
 
     private Path workerDirectory(String connectorUuid, int index) {
