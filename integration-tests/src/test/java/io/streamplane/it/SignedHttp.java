@@ -81,6 +81,26 @@ final class SignedHttp {
     }
 
     /**
+     * A request with headers of the caller's choosing signed once (with its body's hash in
+     * x-amz-content-sha256, which S3 asks for), to be sent whenever and as often as the caller likes.
+     */
+    Captured capture(String method, String path, Map<String, String> headers, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var unsigned = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.fromValue(method))
+                .uri(endpoint)
+                .encodedPath(path)
+                .putHeader("x-amz-content-sha256", HexFormat.of().formatHex(sha256(bytes)))
+                .contentStreamProvider(() -> new ByteArrayInputStream(bytes));
+        headers.forEach(unsigned::putHeader);
+        var signed = Aws4Signer.create().sign(unsigned.build(), params(Clock.systemUTC()));
+        var request = HttpRequest.newBuilder(URI.create(endpoint + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        copyHeaders(signed, request);
+        return () -> http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
      * Signs {@code signedBody} with its hash in an x-amz-content-sha256 header, as some clients do,
      * then sends {@code sentBody} instead: what a man in the middle would try.
      */

@@ -184,7 +184,8 @@ public final class StreamplaneServer implements AutoCloseable {
                 ? Optional.of(EmbeddedS3.start(config.dataDir().resolve("s3"), config.region()))
                 : Optional.empty();
         S3Endpoint s3 = config.s3().orElseGet(() -> embeddedS3.orElseThrow().endpoint());
-        var s3Gateway = new S3Gateway(verifier, s3, config.dataDir().resolve("tmp").resolve("s3-uploads"), clock);
+        var s3Gateway = new S3Gateway(verifier, s3, config.dataDir().resolve("tmp").resolve("s3-uploads"),
+                store.answers(), clock);
         this.objectStorage = new SdkObjectStorage(s3);
         var connectStore = store.connect();
         var connectPlugins = new LocalConnectPlugins(config.dataDir().resolve("connect").resolve("plugins"),

@@ -51,7 +51,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path dataDir, String nodeNetwork, Path log, Jvm jvm) {
-        return start(dataDir, nodeNetwork, log, jvm, Map.of());
+        return start(dataDir, nodeNetwork, log, jvm, Map.of(), freePort());
+    }
+
+    /** A server on the given port, as the one before it had: requests signed for it go on working. */
+    public static ServerProcess startOnPort(Path dataDir, String nodeNetwork, Path log, int port) {
+        return start(dataDir, nodeNetwork, log, Jvm.QUICK_START, Map.of(), port);
     }
 
     /**
@@ -60,12 +65,11 @@ public final class ServerProcess implements AutoCloseable {
      * for its N-th completed step, {@code TYPE/ended} for its end).
      */
     public static ServerProcess crashingAt(Path dataDir, String nodeNetwork, Path log, String crashAt) {
-        return start(dataDir, nodeNetwork, log, Jvm.QUICK_START, Map.of("STREAMPLANE_CRASH_AT", crashAt));
+        return start(dataDir, nodeNetwork, log, Jvm.QUICK_START, Map.of("STREAMPLANE_CRASH_AT", crashAt), freePort());
     }
 
     private static ServerProcess start(Path dataDir, String nodeNetwork, Path log, Jvm jvm,
-                                       Map<String, String> environment) {
-        int port = freePort();
+                                       Map<String, String> environment, int port) {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvm.flags);
         command.addAll(List.of(

@@ -138,7 +138,11 @@ public final class StreamplaneFixture implements AutoCloseable {
 
     /** A Secrets Manager client for the same endpoint, as MSK's SASL/SCRAM users have one. */
     public SecretsManagerClient secretsManagerClient() {
-        return pointedAt(SecretsManagerClient.builder(), endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        return secretsManagerClient(endpoint());
+    }
+
+    public static SecretsManagerClient secretsManagerClient(URI endpoint) {
+        return pointedAt(SecretsManagerClient.builder(), endpoint, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
     }
 
     /** A Private CA client for the same endpoint, for the CAs that mutual TLS names. */

@@ -7,16 +7,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * One request at a time per signature: a copy of a change that arrives while the first is still
  * running waits, and then finds the first one's answer.
  */
-final class InFlightSignatures {
+public final class InFlightSignatures {
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /** A hold on the signature, released on close. */
-    interface Hold extends AutoCloseable {
+    public interface Hold extends AutoCloseable {
         @Override
         void close();
     }
 
-    Hold hold(String signature) {
+    public Hold hold(String signature) {
         while (true) {
             ReentrantLock lock = locks.computeIfAbsent(signature, s -> new ReentrantLock());
             lock.lock();

@@ -2,12 +2,14 @@ package io.streamplane.api.s3;
 
 import io.streamplane.api.protocol.ApiException;
 import io.streamplane.api.protocol.ApiRequest;
-import io.streamplane.api.protocol.ReplayGuard;
+import io.streamplane.api.protocol.InFlightSignatures;
 import io.streamplane.api.protocol.SigV4Verifier.SignedRequest;
 import io.streamplane.api.protocol.SigV4Verifier;
 import io.streamplane.api.protocol.StreamingExchange;
 import io.streamplane.api.protocol.StreamingService;
 import io.streamplane.core.objects.S3Endpoint;
+import io.streamplane.core.replay.AnswerLedger;
+import io.streamplane.core.replay.RecordedAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +35,11 @@ import java.util.stream.Collectors;
 
 /**
  * S3 on the server's endpoint: requests signed for {@code s3} are checked here like every other
- * request (known key, region, clock skew, replay, and the body against its signed hash or chunk
+ * request (known key, region, clock skew, and the body against its signed hash or chunk
  * signatures), their streamed bodies decoded, and then forwarded to the S3 service behind the
- * server. The S3 protocol itself, buckets and objects, is that service's.
+ * server. The S3 protocol itself, buckets and objects, is that service's. A change (any method but
+ * GET and HEAD) runs once per signature, as on the JSON APIs: the same signature sent again gets
+ * the first answer when that was a success, from the database, across restarts.
  */
 public final class S3Gateway implements StreamingService {
     private static final Logger LOG = LoggerFactory.getLogger(S3Gateway.class);
@@ -48,13 +52,23 @@ public final class S3Gateway implements StreamingService {
             "content-length", "date", ":status");
     private final SigV4Verifier verifier;
     private final S3Forwarder forwarder;
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+    /** Answers to changes are empty or small XML documents; a larger one goes out unrecorded. */
+    private static final int MAX_RECORDED_BODY = 1024 * 1024;
     private final Path spoolDirectory;
-    private final ReplayGuard replays;
+    private final AnswerLedger answers;
+    private final Clock clock;
+    private final InFlightSignatures inFlight = new InFlightSignatures();
 
-    /** @param spoolDirectory where upload bodies too large for memory wait until they are forwarded */
-    public S3Gateway(SigV4Verifier verifier, S3Endpoint target, Path spoolDirectory, Clock clock) {
+    /**
+     * @param spoolDirectory where upload bodies too large for memory wait until they are forwarded
+     * @param answers        the first answers to signed changes, shared with the JSON APIs
+     */
+    public S3Gateway(SigV4Verifier verifier, S3Endpoint target, Path spoolDirectory, AnswerLedger answers,
+                     Clock clock) {
         this.verifier = verifier;
-        this.replays = new ReplayGuard(SigV4Verifier.MAX_SKEW, clock);
+        this.answers = answers;
+        this.clock = clock;
         this.forwarder = new S3Forwarder(target);
         this.spoolDirectory = spoolDirectory;
     }
@@ -73,20 +87,22 @@ public final class S3Gateway implements StreamingService {
             String payloadHash = request.header("x-amz-content-sha256").orElseThrow(() -> new S3Exception(400,
                     "InvalidRequest", "Missing required header for this request: x-amz-content-sha256"));
             SignedRequest signed = verify(request);
-            if (!replays.firstUse(request.method(), signed.signature())) {
-                throw new S3Exception(403, "SignatureDoesNotMatch", "A request with this signature was already "
-                        + "received; sign every request anew.");
+            if (READS.contains(request.method())) {
+                relay(exchange, forward(exchange, request, signed, payloadHash, body));
+                return;
             }
-            ObjectPaths.check(request.rawPath());
-            PublicAccessBlock.checkHeaders(headers);
-            var checksums = new PayloadChecksums(headers, announcedTrailers(request));
-            Map<String, String> trailers = receiveBody(exchange.requestBody(), payloadHash, signed,
-                    checksums.counting(body));
-            checksums.check(headers, trailers);
-            PublicAccessBlock.checkAclDocument(request.method(), request.rawQuery(), body.length(), () -> open(body));
-            HttpResponse<InputStream> response = forwarder.forward(request.method(), request.rawPath(),
-                    request.rawQuery(), headers, contentEncodingLeft(request), body.length(), () -> open(body));
-            relay(exchange, response);
+            // A copy arriving while the first still runs waits for it, and then finds its answer.
+            var hold = inFlight.hold(signed.signature());
+            try {
+                var first = answers.answerTo(signed.signature(), clock.instant());
+                if (first.isPresent()) {
+                    send(exchange, first.get());
+                    return;
+                }
+                relayAndRecord(exchange, forward(exchange, request, signed, payloadHash, body), signed);
+            } finally {
+                hold.close();
+            }
         } catch (S3Exception e) {
             sendError(exchange, e.status(), e.code(), e.getMessage(), requestId);
         } catch (InterruptedException e) {
@@ -101,6 +117,22 @@ public final class S3Gateway implements StreamingService {
             sendError(exchange, 500, "InternalError", "The server could not complete the request; see the server "
                     + "log for request id " + requestId, requestId);
         }
+    }
+
+    /** Checks the path, the grants and the body against its signature, and forwards the request. */
+    private HttpResponse<InputStream> forward(StreamingExchange exchange, ApiRequest request, SignedRequest signed,
+                                              String payloadHash, SpooledBody body)
+            throws IOException, InterruptedException {
+        var headers = exchange.headers();
+        ObjectPaths.check(request.rawPath());
+        PublicAccessBlock.checkHeaders(headers);
+        var checksums = new PayloadChecksums(headers, announcedTrailers(request));
+        Map<String, String> trailers = receiveBody(exchange.requestBody(), payloadHash, signed,
+                checksums.counting(body));
+        checksums.check(headers, trailers);
+        PublicAccessBlock.checkAclDocument(request.method(), request.rawQuery(), body.length(), () -> open(body));
+        return forwarder.forward(request.method(), request.rawPath(), request.rawQuery(), headers,
+                contentEncodingLeft(request), body.length(), () -> open(body));
     }
 
     private SignedRequest verify(ApiRequest request) {
@@ -180,6 +212,59 @@ public final class S3Gateway implements StreamingService {
                 if (!head && status != 204 && status != 304) {
                     in.transferTo(out);
                 }
+            }
+        }
+    }
+
+    /**
+     * Sends the store's answer to a change, and records it for the signature when it is a success
+     * small enough to keep: the same signature sent again gets it instead of changing anything.
+     */
+    private void relayAndRecord(StreamingExchange exchange, HttpResponse<InputStream> response, SignedRequest signed)
+            throws IOException {
+        try (InputStream in = response.body()) {
+            byte[] start = in.readNBytes(MAX_RECORDED_BODY + 1);
+            var headers = new LinkedHashMap<String, String>();
+            response.headers().map().forEach((name, values) -> {
+                if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                    headers.put(name, String.join(",", values));
+                }
+            });
+            int status = response.statusCode();
+            if (start.length <= MAX_RECORDED_BODY) {
+                var answer = new RecordedAnswer(status, headers, start);
+                if (status / 100 == 2) {
+                    try {
+                        answers.record(signed.signature(), answer, SigV4Verifier.validUntil(signed.amzDate()),
+                                clock.instant());
+                    } catch (RuntimeException e) {
+                        // The change is made and its answer goes out; only a copy of the request could run twice.
+                        LOG.error("Cannot record the answer to a signed S3 change; a copy of it would run again", e);
+                    }
+                }
+                send(exchange, answer);
+                return;
+            }
+            var multi = new LinkedHashMap<String, List<String>>();
+            headers.forEach((name, value) -> multi.put(name, List.of(value)));
+            try (OutputStream out = exchange.respond(status, multi)) {
+                out.write(start);
+                in.transferTo(out);
+            }
+        }
+    }
+
+    private static void send(StreamingExchange exchange, RecordedAnswer answer) throws IOException {
+        var headers = new LinkedHashMap<String, List<String>>();
+        answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        byte[] body = answer.body();
+        boolean bodiless = answer.status() == 204 || answer.status() == 304;
+        if (!bodiless) {
+            headers.put("Content-Length", List.of(Integer.toString(body.length)));
+        }
+        try (OutputStream out = exchange.respond(answer.status(), headers)) {
+            if (!bodiless) {
+                out.write(body);
             }
         }
     }
