@@ -44,7 +44,7 @@ final class BenchCluster implements AutoCloseable {
 
     static BenchCluster create(String name, String kafkaVersion, ServerProcess.Jvm jvm) throws Exception {
         var work = TemporaryDirectory.create("streamplane-bench");
-        var server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.randomNodeNetwork(),
+        var server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.freeNodeNetwork(),
                 work.path().resolve("server.log"), jvm);
         var kafka = StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
                 StreamplaneFixture.SECRET_ACCESS_KEY);

@@ -37,7 +37,7 @@ final class CreateClusterBenchmark implements Callable<Integer> {
         var brokerRss = new ArrayList<Long>();
         var controllerRss = new ArrayList<Long>();
         try (var work = TemporaryDirectory.create("streamplane-bench");
-             var server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.randomNodeNetwork(),
+             var server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.freeNodeNetwork(),
                      work.path().resolve("server.log"));
              var kafka = StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
                      StreamplaneFixture.SECRET_ACCESS_KEY)) {

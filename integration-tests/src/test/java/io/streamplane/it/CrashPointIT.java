@@ -62,7 +62,7 @@ class CrashPointIT {
     private static final Duration CRASH_TIMEOUT = Duration.ofMinutes(4);
     private static final Pattern CRASH_LINE = Pattern.compile("reached at step (\\d+) of (\\d+): halting");
     private static final String GOOD_SELECTOR = "org.apache.kafka.common.replica.RackAwareReplicaSelector";
-    private final String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
+    private final String nodeNetwork = StreamplaneFixture.freeNodeNetwork();
     /** Kept under target/ so that a failure can be read afterwards. */
     private final Path log = Path.of("target", "crash-point-test-server.log").toAbsolutePath();
     private TemporaryDirectory work;

@@ -22,7 +22,7 @@ class CreationFailureIT {
 
     @Test
     void aBrokerThatCannotStart_failsTheClusterWithTheReason() throws Exception {
-        String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
+        String nodeNetwork = StreamplaneFixture.freeNodeNetwork();
         try (var streamplane = StreamplaneFixture.start(nodeNetwork);
              var kafka = streamplane.kafkaClient();
              var squatter = new ServerSocket()) {

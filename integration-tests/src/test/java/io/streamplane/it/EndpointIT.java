@@ -77,7 +77,7 @@ class EndpointIT {
     @Test
     void aSecondServerOnTheSameState_refusesToStart_namingTheFirst(@TempDir Path logs) throws Exception {
         Path log = logs.resolve("second-server.log");
-        assertThatThrownBy(() -> ServerProcess.start(streamplane.dataDir(), StreamplaneFixture.randomNodeNetwork(), log))
+        assertThatThrownBy(() -> ServerProcess.start(streamplane.dataDir(), StreamplaneFixture.freeNodeNetwork(), log))
                 .hasMessageContaining("The server exited with 1");
         assertThat(Files.readString(log)).contains("streamplane: cannot start: Another Streamplane server uses the data "
                 + "directory " + streamplane.dataDir() + ": pid " + ProcessHandle.current().pid() + ", serving "

@@ -32,7 +32,7 @@ class MemoryLimitIT {
 
     @BeforeAll
     void start() {
-        streamplane = StreamplaneFixture.start(StreamplaneFixture.randomNodeNetwork(), 3_000);
+        streamplane = StreamplaneFixture.start(StreamplaneFixture.freeNodeNetwork(), 3_000);
         kafka = streamplane.kafkaClient();
         connect = streamplane.kafkaConnectClient();
     }

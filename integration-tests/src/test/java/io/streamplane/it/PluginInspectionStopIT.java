@@ -27,7 +27,7 @@ class PluginInspectionStopIT {
     void aStopDuringInspection_leavesThePluginCreating_andTheNextStartMakesItActive() throws Exception {
         try (var work = TemporaryDirectory.create("streamplane-plugin-stop")) {
             Path dataDir = work.path().resolve("data");
-            String network = StreamplaneFixture.randomNodeNetwork();
+            String network = StreamplaneFixture.freeNodeNetwork();
             var server = ServerProcess.start(dataDir, network, log);
             try {
                 var s3 = StreamplaneFixture.s3Client(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,

@@ -32,7 +32,7 @@ class ReplayAfterRestartIT {
     void start() throws Exception {
         work = TemporaryDirectory.create("streamplane-replay");
         Files.deleteIfExists(log);
-        server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.randomNodeNetwork(), log);
+        server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.freeNodeNetwork(), log);
     }
 
     @AfterAll
@@ -71,7 +71,7 @@ class ReplayAfterRestartIT {
         s3.putObject(r -> r.bucket("replayed").key("report.txt"), RequestBody.fromString("the newer version"));
         int port = server.endpoint().getPort();
         server.kill();
-        server = ServerProcess.startOnPort(work.path().resolve("data"), StreamplaneFixture.randomNodeNetwork(), log,
+        server = ServerProcess.startOnPort(work.path().resolve("data"), StreamplaneFixture.freeNodeNetwork(), log,
                 port);
 
         var replayedPut = secretCapture.send();

@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartAndAdoptionIT {
     private static final String TOPIC = "payments";
-    private final String nodeNetwork = StreamplaneFixture.randomNodeNetwork();
+    private final String nodeNetwork = StreamplaneFixture.freeNodeNetwork();
     private TemporaryDirectory work;
     private Path dataDir;
     /** Kept under target/ so that a failure can be read afterwards. */

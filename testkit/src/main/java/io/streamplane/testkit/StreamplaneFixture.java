@@ -26,8 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real Streamplane server in this JVM, on a free port, with its own data directory and its own
@@ -43,11 +41,6 @@ public final class StreamplaneFixture implements AutoCloseable {
     public static final String SECOND_SECRET_ACCESS_KEY = "operations-secret";
     /** Autoscaling decides on three samples: at 2 s instead of 10 s a test sees a connector scale in seconds. */
     private static final Duration AUTOSCALING_SAMPLE_INTERVAL = Duration.ofSeconds(2);
-    private static final int FIRST_NODE_NETWORK = 100;
-    private static final int NODE_NETWORKS = 100;
-    /** Starts anywhere, so that a test JVM started again soon after another picks other blocks. */
-    private static final AtomicInteger NEXT_NODE_NETWORK = new AtomicInteger(
-            ThreadLocalRandom.current().nextInt(NODE_NETWORKS));
     private final StreamplaneServer server;
     private final TemporaryDirectory dataDir;
 
@@ -57,7 +50,7 @@ public final class StreamplaneFixture implements AutoCloseable {
     }
 
     public static StreamplaneFixture start() {
-        return start(randomNodeNetwork());
+        return start(freeNodeNetwork());
     }
 
     /** A server whose nodes take their addresses from the given block, e.g. {@code 127.123}. */
@@ -81,21 +74,9 @@ public final class StreamplaneFixture implements AutoCloseable {
                 maxMemoryMegabytes);
     }
 
-    /**
-     * Tests take node addresses from 127.100-199 so they never meet a hand-run server on 127.1. Test
-     * JVMs run side by side (system properties streamplane.test.fork, 1 to streamplane.test.forks): each
-     * takes its own share of the range, and within it a new block each time, so no two servers that
-     * run at once share one.
-     */
-    public static String randomNodeNetwork() {
-        int forks = Integer.getInteger("streamplane.test.forks", 1);
-        int fork = Integer.getInteger("streamplane.test.fork", 1);
-        if (forks < 1 || fork < 1 || fork > forks) {
-            throw new IllegalStateException("streamplane.test.fork must be between 1 and streamplane.test.forks ("
-                    + forks + "), got " + fork);
-        }
-        int share = NODE_NETWORKS / forks;
-        return "127." + (FIRST_NODE_NETWORK + (fork - 1) * share + NEXT_NODE_NETWORK.getAndIncrement() % share);
+    /** A block of loopback addresses no other server of this machine's tests is using (see {@link NodeNetworks}). */
+    public static String freeNodeNetwork() {
+        return NodeNetworks.claim();
     }
 
     public static Path kafkaDistributions() {
