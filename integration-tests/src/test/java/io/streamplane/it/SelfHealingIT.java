@@ -48,10 +48,7 @@ class SelfHealingIT extends LiveClusterIT {
     @Order(2)
     void losingAWholeZone_brokerAndControllerAtOnce_isSurvived() throws Exception {
         // Zone 2 holds broker 2 and controller 3002.
-        survive(List.of(3002, 2), () -> {
-            NodeProcesses.kill(clusterArn, 2);
-            NodeProcesses.kill(clusterArn, 3002);
-        });
+        survive(List.of(3002, 2), () -> NodeProcesses.kill(clusterArn, 2, 3002));
     }
 
     @Test

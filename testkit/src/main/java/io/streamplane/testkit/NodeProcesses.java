@@ -31,12 +31,15 @@ public final class NodeProcesses {
                 .findFirst();
     }
 
-    /** SIGKILL, as a machine or JVM crash would end the node. */
-    public static void kill(String clusterArn, int nodeId) {
-        var process = of(clusterArn, nodeId).orElseThrow(() -> new IllegalStateException("Node " + nodeId
-                + " of " + clusterArn + " is not running"));
-        process.destroyForcibly();
-        process.onExit().join();
+    /**
+     * SIGKILL, as a machine or JVM crash would end the nodes: every one is signalled before any is
+     * waited for, so several nodes die at once, as a zone's do.
+     */
+    public static void kill(String clusterArn, int... nodeIds) {
+        var processes = Arrays.stream(nodeIds).mapToObj(id -> of(clusterArn, id).orElseThrow(
+                () -> new IllegalStateException("Node " + id + " of " + clusterArn + " is not running"))).toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(p -> p.onExit().join());
     }
 
     /** Kills whatever is left of the cluster's nodes: a safety net for tests that failed half-way. */
