@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.ClusterOperationV2;
@@ -44,13 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The server dies at every step boundary of each kind of operation, and the next one finishes the
- * job. Each operation runs through a chain of servers: the first is told to halt (as a SIGKILL
- * would end it) right after recording its operation's first step complete, the next one after the
- * second, and so on, then one right after recording the operation's end, and last a server that
- * does not crash. That one must show every cluster ACTIVE on the right spec or gone, no operation
- * unfinished, and exactly the node and worker processes the store knows. The same holds when the
- * server is stopped gracefully (SIGTERM) in the middle of an operation.
+ * The server stops in the middle of each kind of operation, and the next one finishes the job.
+ * Each operation is opened on a server that is stopped gracefully (SIGTERM) once the operation
+ * runs; then it goes through a chain of servers: the first is told to halt (as a SIGKILL would end
+ * it) right after recording the operation's next step complete, the next one after the step after
+ * that, and so on, then one right after recording the operation's end, and last a server that does
+ * not crash. That one must show every cluster ACTIVE on the right spec or gone, no operation
+ * unfinished, and exactly the node and worker processes the store knows.
  *
  * <p>One cluster of two brokers lives through the tests, in order: creation, a configuration update
  * that succeeds and one that fails, a scale-out, a connector's creation and deletion, and the
@@ -103,9 +102,11 @@ class CrashPointIT {
     @Test
     @Order(1)
     void aCreationKilledAtEveryStep_endsActive_withOneProcessPerNode() throws Exception {
-        var operationArn = crashAtEveryBoundary("CREATE_CLUSTER",
-                kafka -> Clusters.createCluster(kafka, "crash", 2, List.of("subnet-1", "subnet-2")));
-        clusterArn = client().listClustersV2(r -> { }).clusterInfoList().get(0).clusterArn();
+        stoppedGracefullyMidway("CREATE_CLUSTER", kafka -> {
+            Clusters.createCluster(kafka, "crash", 2, List.of("subnet-1", "subnet-2"));
+            clusterArn = kafka.listClustersV2(r -> { }).clusterInfoList().get(0).clusterArn();
+        });
+        var operationArn = crashAtEveryBoundary("CREATE_CLUSTER");
 
         assertCompleted(operationArn);
         assertSettled(ClusterState.ACTIVE, 2);
@@ -117,8 +118,8 @@ class CrashPointIT {
         String configuration = client().createConfiguration(r -> r.name("selector").serverProperties(
                 SdkBytes.fromUtf8String("replica.selector.class=" + GOOD_SELECTOR))).arn();
 
-        var operationArn = crashAtEveryBoundary("UPDATE_CLUSTER_CONFIGURATION",
-                kafka -> updateConfiguration(kafka, configuration, 1));
+        stoppedGracefullyMidway("UPDATE_CLUSTER_CONFIGURATION", kafka -> updateConfiguration(kafka, configuration, 1));
+        var operationArn = crashAtEveryBoundary("UPDATE_CLUSTER_CONFIGURATION");
 
         assertCompleted(operationArn);
         assertSettled(ClusterState.ACTIVE, 2);
@@ -140,8 +141,8 @@ class CrashPointIT {
         client().updateConfiguration(r -> r.arn(configuration).serverProperties(SdkBytes.fromUtf8String(
                 "replica.selector.class=org.example.NoSuchReplicaSelector")));
 
-        var operationArn = crashAtEveryBoundary("UPDATE_CLUSTER_CONFIGURATION",
-                kafka -> updateConfiguration(kafka, configuration, 2));
+        stoppedGracefullyMidway("UPDATE_CLUSTER_CONFIGURATION", kafka -> updateConfiguration(kafka, configuration, 2));
+        var operationArn = crashAtEveryBoundary("UPDATE_CLUSTER_CONFIGURATION");
 
         var operation = operation(operationArn);
         assertThat(operation.operationState()).isEqualTo("UPDATE_FAILED");
@@ -157,8 +158,9 @@ class CrashPointIT {
     @Test
     @Order(4)
     void aScaleOutKilledAtEveryStep_endsWithTheNewBrokers() throws Exception {
-        var operationArn = crashAtEveryBoundary("UPDATE_BROKER_COUNT", kafka -> kafka.updateBrokerCount(r -> r
+        stoppedGracefullyMidway("UPDATE_BROKER_COUNT", kafka -> kafka.updateBrokerCount(r -> r
                 .clusterArn(clusterArn).currentVersion(currentVersion(kafka)).targetNumberOfBrokerNodes(4)));
+        var operationArn = crashAtEveryBoundary("UPDATE_BROKER_COUNT");
 
         assertCompleted(operationArn);
         assertSettled(ClusterState.ACTIVE, 4);
@@ -217,6 +219,11 @@ class CrashPointIT {
         connectClient().deleteConnector(r -> r.connectorArn(connectorArn));
         server.kill();
         crashes.add("DELETE_CONNECTOR/kill");
+        // The next server resumes the deletion in the background once it is up; it is stopped then.
+        server = plainServer();
+        assertThat(server.stop()).as("the exit code of a JVM stopped by SIGTERM").isEqualTo(143);
+        crashes.add("DELETE_CONNECTOR/SIGTERM");
+        assertThat(ConnectWorkerProcesses.pidsOf(connectorArn)).as("workers left by a graceful stop").isEmpty();
 
         server = plainServer();
         Connectors.awaitGone(connectClient(), connectorArn);
@@ -225,22 +232,14 @@ class CrashPointIT {
         connectorArn = null;
     }
 
-    /** Stopped gracefully mid-deletion first: the stop fails nothing and stops every node it started. */
     @Test
     @Order(7)
     void aDeletionStoppedGracefullyAndKilledAtEveryStep_leavesNothingBehind() throws Exception {
-        server = plainServer();
-        Clusters.awaitState(client(), clusterArn, ClusterState.ACTIVE);
-        client().deleteCluster(r -> r.clusterArn(clusterArn));
-        String operationArn = newestOperation(client(), "DELETE_CLUSTER").orElseThrow();
-        await("the deletion to begin").atMost(Duration.ofSeconds(30))
-                .until(() -> !operation(operationArn).operationState().equals("PENDING"));
-        assertThat(server.stop()).as("the exit code of a JVM stopped by SIGTERM").isEqualTo(143);
-        crashes.add("DELETE_CLUSTER/SIGTERM");
-        assertThat(NodeProcesses.pidsOf(clusterArn)).as("nodes left by a graceful stop").isEmpty();
-
-        // Taken up where the stop left it; it ends complete only if the stop failed nothing.
-        crashAtEveryBoundary("DELETE_CLUSTER", null, kafka -> Optional.of(operationArn));
+        String operationArn = stoppedGracefullyMidway("DELETE_CLUSTER", kafka -> {
+            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+            kafka.deleteCluster(r -> r.clusterArn(clusterArn));
+        });
+        crashAtEveryBoundary("DELETE_CLUSTER", kafka -> Optional.of(operationArn));
 
         Clusters.awaitGone(client(), clusterArn);
         assertThat(operation(operationArn).operationState()).isEqualTo("UPDATE_COMPLETE");
@@ -250,30 +249,38 @@ class CrashPointIT {
     }
 
     /**
-     * Runs an operation through servers that halt right after recording its next step complete,
-     * one after another, then through one that halts right after recording its end, and leaves a
-     * server that does not crash running. {@code request} opens the operation on the first server
-     * (none: an operation already open is taken up where it is); its answer may be lost when the
-     * server halts first, so the operation is looked up afterwards. Each crashed server's last line
-     * says how many of its steps the operation has complete.
+     * Opens the operation on a server and stops that server gracefully (SIGTERM) once the operation
+     * runs. The stop must fail nothing, as the crashes that follow show: they take the operation up
+     * where the stop left it, and it ends complete only if it was left unfinished. And the stop
+     * leaves none of the cluster's nodes running.
      */
-    private String crashAtEveryBoundary(String type, Consumer<KafkaClient> request) throws Exception {
-        return crashAtEveryBoundary(type, request, kafka -> newestOperation(kafka, type));
+    private String stoppedGracefullyMidway(String type, Consumer<KafkaClient> request) throws Exception {
+        server = plainServer();
+        request.accept(client());
+        String operationArn = newestOperation(client(), type).orElseThrow();
+        await("the operation to run").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> operation(operationArn).operationState().equals("UPDATE_IN_PROGRESS"));
+        assertThat(server.stop()).as("the exit code of a JVM stopped by SIGTERM").isEqualTo(143);
+        crashes.add(type + "/SIGTERM");
+        assertThat(NodeProcesses.pidsOf(clusterArn)).as("nodes left by a graceful stop").isEmpty();
+        return operationArn;
     }
 
-    private String crashAtEveryBoundary(String type, Consumer<KafkaClient> request,
-                                        Function<KafkaClient, Optional<String>> lookUp) throws Exception {
+    /**
+     * Takes an unfinished operation up through servers that halt right after recording its next
+     * step complete, one after another, then through one that halts right after recording its end,
+     * and leaves a server that does not crash running. Each crashed server's last line says how many
+     * of its steps the operation has complete.
+     */
+    private String crashAtEveryBoundary(String type) throws Exception {
+        return crashAtEveryBoundary(type, kafka -> newestOperation(kafka, type));
+    }
+
+    private String crashAtEveryBoundary(String type, Function<KafkaClient, Optional<String>> lookUp) throws Exception {
         int next = 1;
         boolean crashedAtTheEnd = false;
         while (!crashedAtTheEnd) {
             server = crashingServer(type + "/" + next);
-            if (request != null && next == 1) {
-                try {
-                    request.accept(client());
-                } catch (SdkClientException e) {
-                    assertThat(server.isAlive()).as("the request's answer lost only to the crash").isFalse();
-                }
-            }
             assertThat(crashedBeforeTheEnd(lookUp)).as("a crash at " + type + "/" + next).isTrue();
             var reached = lastCrashPoint();
             if (reached.isEmpty()) {
