@@ -6,6 +6,7 @@ import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.ConnectWorkerProcesses;
 import io.streamplane.testkit.Connectors;
 import io.streamplane.testkit.LiveCluster;
+import io.streamplane.testkit.LogSearch;
 import io.streamplane.testkit.PluginArchives;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,10 @@ import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentTyp
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +35,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -91,13 +98,15 @@ class ChangeDataCaptureIT {
                         + "value.converter.schemas.enable=false\n").getBytes(StandardCharsets.UTF_8))));
         sql("INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com')");
 
+        String databasePassword = "cdc-password-" + UUID.randomUUID();
         var capture = new HashMap<String, String>();
         capture.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
         capture.put("tasks.max", "1");
         capture.put("database.hostname", "127.0.0.1");
         capture.put("database.port", Integer.toString(postgres.getPort()));
         capture.put("database.user", "postgres");
-        capture.put("database.password", "postgres");
+        // Any password opens the embedded database (trust); this one is looked for in the logs below.
+        capture.put("database.password", databasePassword);
         capture.put("database.dbname", "postgres");
         capture.put("topic.prefix", "shop");
         capture.put("plugin.name", "pgoutput");
@@ -132,6 +141,29 @@ class ChangeDataCaptureIT {
                         .isEqualTo("ada@lovelace.org"));
         assertThat(changes.stream().filter(c -> c.path("op").asText().equals("d")
                 && c.path("before").path("id").asInt() == 2)).as("Grace deleted").hasSize(1);
+
+        var secrets = new ArrayList<>(restPasswords());
+        secrets.add(databasePassword);
+        var logs = LogSearch.logsBelow(cluster.streamplane().dataDir());
+        assertThat(logs).as("the workers' logs").anyMatch(l -> l.toString().contains("connect"));
+        assertThat(LogSearch.linesHolding(List.of("customers-cdc"), logs)).as("the search reads the workers' logs")
+                .isNotEmpty();
+        assertThat(LogSearch.linesHolding(secrets, logs)).as("the database password and the workers' REST passwords "
+                + "in the logs").isEmpty();
+    }
+
+    /** The passwords the server made for the connectors' Connect REST APIs. */
+    private List<String> restPasswords() throws IOException {
+        try (Stream<Path> files = Files.walk(cluster.streamplane().dataDir())) {
+            var passwords = new ArrayList<String>();
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("rest-users.properties")).toList()) {
+                var users = new Properties();
+                users.load(new StringReader(Files.readString(file)));
+                users.values().forEach(v -> passwords.add(v.toString()));
+            }
+            assertThat(passwords).as("a REST password per connector").hasSize(connectorArns.size());
+            return passwords;
+        }
     }
 
     private CreateConnectorRequest connector(String name, String pluginArn, String workerConfigurationArn,

@@ -160,8 +160,12 @@ public final class StreamplaneFixture implements AutoCloseable {
 
     /** The certificate of the installation's CA, as clients fetch it to trust the brokers' TLS listeners. */
     public String caCertificate() {
+        return caCertificate(endpoint());
+    }
+
+    public static String caCertificate(URI endpoint) {
         try {
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint().resolve("/ca.pem"))
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/ca.pem"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET /ca.pem answered " + response.statusCode());
