@@ -36,6 +36,11 @@ public final class RollingRestart {
     }
 
     public void restartBroker(Cluster cluster, int brokerId) throws Exception {
+        // Every broker serves between two restarts of a roll. One that does not is down for good when
+        // its process exited, as all do when a server restarted in the middle of a change starts them on
+        // a configuration they cannot run: that fails the change now, restoring the previous one, where
+        // waiting for the restart to be safe would only run out the safety timeout.
+        fleet.awaitBrokersServing(cluster, catchUpTimeout, () -> false);
         try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
             var lastReason = new AtomicReference<String>("");
             try {
