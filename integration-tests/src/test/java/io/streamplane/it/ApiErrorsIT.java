@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Bad requests get AWS-style errors naming what is wrong, never a 500, and change no state. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiErrorsIT {
+    /** The versions a new cluster may name here, as MSK lists them: oldest first. */
+    private static final String OFFERED = "3.7.x.kraft, 3.8.x.kraft, 3.9.x.kraft, 4.0.x.kraft, " + Clusters.KAFKA_VERSION
+            + ", 4.2.x.kraft, 4.3.x.kraft, 4.4.x.kraft";
     private static final String UNKNOWN_ARN =
             "arn:aws:kafka:us-east-1:000000000000:cluster/nope/00000000-0000-0000-0000-000000000000-1";
     private StreamplaneFixture streamplane;
@@ -90,11 +93,23 @@ class ApiErrorsIT {
 
     @Test
     void createCluster_withAnUnknownKafkaVersion_listsTheValidOnes() {
-        assertBadRequest(() -> kafka.createClusterV2(r -> r.clusterName("old").provisioned(p -> p
-                .kafkaVersion("2.8.1").numberOfBrokerNodes(3).brokerNodeGroupInfo(b -> b
-                        .instanceType("kafka.m5.large").clientSubnets(subnets(3))))),
-                "Unsupported KafkaVersion [2.8.1]. Valid values: [4.4.x.kraft, 4.3.x.kraft, 4.2.x.kraft, "
-                        + Clusters.KAFKA_VERSION + ", 4.0.x.kraft]");
+        assertBadRequest(() -> createOn("9.9.x"), "Unsupported KafkaVersion [9.9.x]. Valid values: [" + OFFERED + "]");
+    }
+
+    @Test
+    void createCluster_onAVersionPastMsksSupport_saysWhenItsSupportEnded() {
+        assertBadRequest(() -> createOn("2.8.1"), "Kafka version 2.8.1 reached the end of its support on 2024-09-11");
+    }
+
+    @Test
+    void createCluster_onAZooKeeperVersion_namesTheKRaftVersionOfTheSameRelease() {
+        assertBadRequest(() -> createOn("3.8.x"), "3.8.x.kraft runs the same Apache Kafka release on KRaft");
+    }
+
+    private void createOn(String kafkaVersion) {
+        kafka.createClusterV2(r -> r.clusterName("versioned").provisioned(p -> p
+                .kafkaVersion(kafkaVersion).numberOfBrokerNodes(3).brokerNodeGroupInfo(b -> b
+                        .instanceType("kafka.m5.large").clientSubnets(subnets(3)))));
     }
 
     @Test
@@ -259,13 +274,17 @@ class ApiErrorsIT {
     }
 
     @Test
-    void listKafkaVersions_listsOneReleaseOfEach4xLine_andUpgradesGoOnlyForward() {
-        assertThat(kafka.listKafkaVersions(r -> { }).kafkaVersions()).extracting(v -> v.version())
-                .containsExactly("4.4.x.kraft", "4.3.x.kraft", "4.2.x.kraft", Clusters.KAFKA_VERSION, "4.0.x.kraft");
+    void listKafkaVersions_listsMsksKRaftVersionsAndTheNewerLines_andUpgradesGoOnlyForward() {
+        assertThat(kafka.listKafkaVersions(r -> { }).kafkaVersions())
+                .allSatisfy(v -> assertThat(v.statusAsString()).isEqualTo("ACTIVE"))
+                .extracting(v -> v.version()).containsExactly(OFFERED.split(", "));
         var compatible = kafka.getCompatibleKafkaVersions(r -> { }).compatibleKafkaVersions();
         assertThat(compatible).filteredOn(v -> v.sourceVersion().equals(Clusters.KAFKA_VERSION)).singleElement()
                 .satisfies(v -> assertThat(v.targetVersions())
-                        .containsExactly("4.4.x.kraft", "4.3.x.kraft", "4.2.x.kraft"));
+                        .containsExactly("4.2.x.kraft", "4.3.x.kraft", "4.4.x.kraft"));
+        assertThat(compatible).filteredOn(v -> v.sourceVersion().equals("3.8.x.kraft")).singleElement()
+                .satisfies(v -> assertThat(v.targetVersions()).containsExactly("3.9.x.kraft", "4.0.x.kraft",
+                        Clusters.KAFKA_VERSION, "4.2.x.kraft", "4.3.x.kraft", "4.4.x.kraft"));
         assertThat(compatible).filteredOn(v -> v.sourceVersion().equals("4.4.x.kraft")).singleElement()
                 .satisfies(v -> assertThat(v.targetVersions()).isEmpty());
     }

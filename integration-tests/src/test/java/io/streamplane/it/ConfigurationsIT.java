@@ -100,10 +100,36 @@ class ConfigurationsIT {
     }
 
     @Test
-    void anUnknownKafkaVersion_isABadRequest() {
+    void anUnknownKafkaVersion_orOnePastMsksSupport_isABadRequest() {
+        assertThatThrownBy(() -> kafka.createConfiguration(r -> r.name("unknown").kafkaVersions("9.9.x")
+                .serverProperties(properties("num.partitions=2"))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("Unsupported KafkaVersion [9.9.x]");
         assertThatThrownBy(() -> kafka.createConfiguration(r -> r.name("old").kafkaVersions("2.8.1")
                 .serverProperties(properties("num.partitions=2"))))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("Unsupported KafkaVersion [2.8.1]");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("Kafka version 2.8.1 reached the end of its support on 2024-09-11");
+    }
+
+    @Test
+    void theVersionsMskUsersName_in3xTerraformModules_areAccepted() {
+        var arn = kafka.createConfiguration(r -> r.name("three-x").kafkaVersions("3.6.0", "3.8.x", "3.9.x.kraft")
+                .serverProperties(properties("num.partitions=2"))).arn();
+
+        assertThat(kafka.describeConfiguration(r -> r.arn(arn)).kafkaVersions())
+                .containsExactly("3.6.0", "3.8.x", "3.9.x.kraft");
+    }
+
+    @Test
+    void zooKeeperClientProperties_areForZooKeeperVersions_notKRaftOnes() {
+        var zookeeper = kafka.createConfiguration(r -> r.name("zookeeper-timeouts").kafkaVersions("3.8.x")
+                .serverProperties(properties("zookeeper.session.timeout.ms=12000")));
+        assertThat(zookeeper.latestRevision().revision()).isEqualTo(1L);
+
+        assertThatThrownBy(() -> kafka.createConfiguration(r -> r.name("kraft-timeouts").kafkaVersions("3.8.x.kraft")
+                .serverProperties(properties("zookeeper.session.timeout.ms=12000"))))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("serverProperties"))
+                .hasMessageContaining("apply to ZooKeeper clusters only");
     }
 
     @Test

@@ -16,13 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A cluster created on a Kafka release the server does not bundle (fetched from Maven Central on
- * first use) and upgraded under live acks=all traffic to the bundled one: every node restarts on
- * the new release, the metadata version is finalised, and no acknowledged record is lost.
+ * A cluster created on MSK's {@code 3.9.x.kraft}, a Kafka release the server does not bundle (3.9.2,
+ * fetched from Maven Central on first use), and upgraded under live acks=all traffic to the bundled
+ * 4.1 one: every node restarts on the new release, the metadata version is finalised, and no
+ * acknowledged record is lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaVersionUpgradeIT extends LiveClusterIT {
-    private static final String OLD_VERSION = "4.0.x.kraft";
+    private static final String OLD_VERSION = "3.9.x.kraft";
+    private static final String OLD_LIBS = "/3.9.2/libs";
 
     KafkaVersionUpgradeIT() {
         super("upgraded", OLD_VERSION);
@@ -30,9 +32,12 @@ class KafkaVersionUpgradeIT extends LiveClusterIT {
 
     @Test
     @Order(1)
-    void theOlderReleaseRuns_andNewerOnesAreOfferedAsTargets() throws Exception {
+    void theOlderReleaseRuns_atItsOwnMetadataVersion_andNewerOnesAreOfferedAsTargets() throws Exception {
         assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6)
-                .allSatisfy(pid -> assertThat(commandLine(pid)).contains("/4.0.2/libs"));
+                .allSatisfy(pid -> assertThat(commandLine(pid)).contains(OLD_LIBS));
+        var features = features();
+        assertThat(finalizedMetadataVersion()).as("a new cluster's metadata.version is its release's highest")
+                .isEqualTo(features.supportedFeatures().get("metadata.version").maxVersion());
         assertThat(kafka.listKafkaVersions(r -> { }).kafkaVersions()).extracting(v -> v.version())
                 .contains(OLD_VERSION, Clusters.KAFKA_VERSION);
         var compatible = kafka.getCompatibleKafkaVersions(r -> r.clusterArn(clusterArn)).compatibleKafkaVersions();
@@ -75,7 +80,7 @@ class KafkaVersionUpgradeIT extends LiveClusterIT {
         assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
                 .currentBrokerSoftwareInfo().kafkaVersion()).isEqualTo(Clusters.KAFKA_VERSION);
         assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6)
-                .allSatisfy(pid -> assertThat(commandLine(pid)).doesNotContain("/4.0.2/libs"));
+                .allSatisfy(pid -> assertThat(commandLine(pid)).doesNotContain(OLD_LIBS));
         var features = features();
         assertThat(finalizedMetadataVersion()).as("metadata.version finalised at the new release's level")
                 .isGreaterThan(metadataVersionBefore)

@@ -35,6 +35,7 @@ import io.streamplane.core.connect.CustomPluginService;
 import io.streamplane.core.connect.WorkerConfigurationService;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.kafka.MetadataMode;
 import io.streamplane.core.lifecycle.ClusterService;
 import io.streamplane.core.lifecycle.LocalClusterBackend;
 import io.streamplane.core.objects.S3Endpoint;
@@ -71,6 +72,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -135,7 +137,8 @@ public final class StreamplaneServer implements AutoCloseable {
         OwnerOnlyFiles.restrict(config.dataDir().resolve(JdbcStore.H2_FILE_NAME));
         var clock = Clock.systemUTC();
         var identity = new ServiceIdentity(config.region(), config.accountId());
-        var versions = new KafkaVersionCatalog(runtime);
+        // The local runtime runs KRaft clusters; MSK's ZooKeeper versions are refused until it runs ZooKeeper.
+        var versions = new KafkaVersionCatalog(runtime, Set.of(MetadataMode.KRAFT));
         var ids = new Ids();
         var clusterStore = store.clusters();
         var operationStore = store.operations();

@@ -6,12 +6,12 @@ import io.streamplane.api.protocol.OperationHandler;
 import io.streamplane.core.Page;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
 import io.streamplane.core.lifecycle.ClusterService;
-import io.streamplane.core.node.KafkaRelease;
+import io.streamplane.core.kafka.KafkaVersion;
 
 import java.util.List;
 import java.util.Map;
 
-/** ListKafkaVersions and GetCompatibleKafkaVersions, answered from the releases this server can run. */
+/** ListKafkaVersions and GetCompatibleKafkaVersions: MSK's versions of the metadata modes this server runs. */
 public final class KafkaVersionHandlers {
     private final KafkaVersionCatalog versions;
     private final ClusterService clusters;
@@ -27,9 +27,9 @@ public final class KafkaVersionHandlers {
     }
 
     JsonNode listKafkaVersions(ObjectNode input) {
-        var page = Page.of(versions.releases(), Wire.integer(input, "maxResults"), Wire.text(input, "nextToken"));
+        var page = Page.of(versions.listed(), Wire.integer(input, "maxResults"), Wire.text(input, "nextToken"));
         return Wire.page("kafkaVersions", page,
-                r -> Wire.object().put("version", r.mskVersion()).put("status", "ACTIVE"));
+                v -> Wire.object().put("version", v.name()).put("status", KafkaVersionCatalog.status(v)));
     }
 
     JsonNode getCompatibleKafkaVersions(ObjectNode input) {
@@ -38,7 +38,7 @@ public final class KafkaVersionHandlers {
         var clusterArn = Wire.text(input, "clusterArn");
         var sources = clusterArn.isPresent()
                 ? List.of(clusters.describe(clusterArn.get()).spec().kafkaVersion())
-                : versions.releases().stream().map(KafkaRelease::mskVersion).toList();
+                : versions.offered().stream().map(KafkaVersion::name).toList();
         for (String source : sources) {
             var entry = list.addObject().put("sourceVersion", source);
             var targets = entry.putArray("targetVersions");

@@ -90,7 +90,7 @@ public final class NodeFleet {
     }
 
     private List<NodeLaunchSpec> computeLaunchSpecs(Cluster cluster, List<ClusterNode> nodes) {
-        var release = versions.require("kafkaVersion", cluster.spec().kafkaVersion());
+        var release = versions.releaseOf(cluster.spec().kafkaVersion());
         int zones = cluster.spec().clientSubnets().size();
         var brokerType = BrokerInstanceType.of(cluster.spec().instanceType());
         var custom = configurations.properties(cluster.spec().configuration());
@@ -126,7 +126,7 @@ public final class NodeFleet {
 
     /** Makes the Kafka release of the cluster's spec runnable, fetching it if this is its first use. */
     public void installRelease(Cluster cluster) {
-        runtime.install(versions.require("kafkaVersion", cluster.spec().kafkaVersion()));
+        runtime.install(versions.releaseOf(cluster.spec().kafkaVersion()));
     }
 
     public void prepare(Cluster cluster) {

@@ -6,7 +6,9 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
+import io.streamplane.core.kafka.KafkaVersion;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.kafka.MetadataMode;
 
 import java.time.Clock;
 import java.util.List;
@@ -53,8 +55,8 @@ public final class ConfigurationService {
             throw new InvalidRequest("name", "name must be 1 to 64 letters, digits and hyphens, starting with a "
                     + "letter or digit, got '" + name + "'");
         }
-        kafkaVersions.forEach(v -> versions.require("kafkaVersions", v));
-        ServerProperties.parseAndValidate(serverProperties);
+        kafkaVersions.forEach(v -> versions.requireKnown("kafkaVersions", v));
+        requireForModes(ServerProperties.parseAndValidate(serverProperties), kafkaVersions);
         var existing = store.listConfigurations();
         if (existing.stream().anyMatch(c -> c.name().equals(name))) {
             throw new Conflict("A configuration named " + name + " already exists");
@@ -96,7 +98,7 @@ public final class ConfigurationService {
 
     public synchronized Configuration update(String arn, Optional<String> description, String serverProperties) {
         var configuration = describe(arn);
-        ServerProperties.parseAndValidate(serverProperties);
+        requireForModes(ServerProperties.parseAndValidate(serverProperties), configuration.kafkaVersions());
         long next = configuration.latestRevision().revision() + 1;
         if (next > MAX_REVISIONS) {
             throw new InvalidRequest("A configuration can have at most " + MAX_REVISIONS + " revisions");
@@ -131,6 +133,32 @@ public final class ConfigurationService {
             throw new InvalidRequest("configurationInfo", "The configuration " + configuration.name()
                     + " is for Kafka versions " + configuration.kafkaVersions() + ", not " + kafkaVersion);
         }
+        if (mode(kafkaVersion) == MetadataMode.KRAFT) {
+            var zookeeperOnly = ServerProperties.zookeeperOnly(properties(ref));
+            if (!zookeeperOnly.isEmpty()) {
+                throw new InvalidRequest("configurationInfo", "Revision " + ref.revision() + " of the configuration "
+                        + configuration.name() + " sets " + zookeeperOnly + ", which apply to ZooKeeper clusters only, "
+                        + "and Kafka " + kafkaVersion + " runs on KRaft");
+            }
+        }
+    }
+
+    /**
+     * A configuration for KRaft versions only may not set what applies to ZooKeeper clusters only;
+     * one for any version (no {@code kafkaVersions}) or for some ZooKeeper version may, and a KRaft
+     * cluster is refused its revision when it names it.
+     */
+    private void requireForModes(Map<String, String> properties, List<String> kafkaVersions) {
+        var zookeeperOnly = ServerProperties.zookeeperOnly(properties);
+        if (!zookeeperOnly.isEmpty() && !kafkaVersions.isEmpty()
+                && kafkaVersions.stream().allMatch(v -> mode(v) == MetadataMode.KRAFT)) {
+            throw new InvalidRequest("serverProperties", "Invalid serverProperties: " + zookeeperOnly
+                    + " apply to ZooKeeper clusters only, and the configuration is for KRaft versions " + kafkaVersions);
+        }
+    }
+
+    private MetadataMode mode(String kafkaVersion) {
+        return versions.find(kafkaVersion).map(KafkaVersion::mode).orElse(MetadataMode.KRAFT);
     }
 
     /** The custom properties a cluster runs with: the revision's, or none for MSK's defaults. */

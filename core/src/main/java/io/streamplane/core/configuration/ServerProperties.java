@@ -5,7 +5,9 @@ import io.streamplane.core.error.InvalidRequest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.streamplane.core.configuration.PropertyRule.bool;
 import static io.streamplane.core.configuration.PropertyRule.className;
@@ -35,6 +37,9 @@ public final class ServerProperties {
     private static final long MAX_REQUEST_BYTES = 104_857_600;
     private static final long MAX_SOCKET_BUFFER_BYTES = 16 * 1024 * 1024;
     private static final Map<String, PropertyRule> ALLOWED = allowed();
+    /** Properties of a broker's ZooKeeper client, which a KRaft cluster has no use for (MSK refuses them there). */
+    private static final Set<String> ZOOKEEPER_ONLY = Set.of("zookeeper.connection.timeout.ms",
+            "zookeeper.session.timeout.ms");
 
     private ServerProperties() {
     }
@@ -58,6 +63,11 @@ public final class ServerProperties {
             throw new InvalidRequest("serverProperties", "Invalid serverProperties: " + String.join("; ", problems));
         }
         return parsed;
+    }
+
+    /** The properties that apply to ZooKeeper clusters only, sorted. */
+    public static List<String> zookeeperOnly(Map<String, String> properties) {
+        return properties.keySet().stream().filter(ZOOKEEPER_ONLY::contains).sorted().toList();
     }
 
     /** Reads properties that were validated when they were stored. */

@@ -7,50 +7,132 @@ import io.streamplane.core.node.NodeRuntime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** The Kafka versions users may ask for: those the runtime can actually run, by their MSK names. */
+/**
+ * The Kafka versions users may name, by MSK's names, and the Apache Kafka release each one runs.
+ * A version is offered when this server runs its metadata mode and the runtime has a release of it;
+ * the versions MSK no longer supports and that no release here stands for are refused with their
+ * end-of-support date.
+ */
 public final class KafkaVersionCatalog {
+    private static final String UNSUPPORTED = "Unsupported KafkaVersion [%s]. Valid values: %s";
+
     private final NodeRuntime runtime;
+    private final Set<MetadataMode> modes;
 
-    public KafkaVersionCatalog(NodeRuntime runtime) {
+    /**
+     * @param modes the metadata modes this server runs clusters in
+     */
+    public KafkaVersionCatalog(NodeRuntime runtime, Set<MetadataMode> modes) {
         this.runtime = runtime;
+        this.modes = Set.copyOf(modes);
     }
 
-    public List<KafkaRelease> releases() {
-        return runtime.availableReleases();
+    /** What ListKafkaVersions lists: every version of the modes this server runs, oldest first. */
+    public List<KafkaVersion> listed() {
+        return MskKafkaVersions.ALL.stream().filter(v -> modes.contains(v.mode())).toList();
     }
 
-    public Optional<KafkaRelease> find(String mskVersion) {
-        return releases().stream().filter(r -> r.mskVersion().equals(mskVersion)).findFirst();
+    /** MSK's status of a version: DEPRECATED once MSK has published the end of its support. */
+    public static String status(KafkaVersion version) {
+        return version.endOfSupport().isPresent() ? "DEPRECATED" : "ACTIVE";
     }
 
-    public KafkaRelease require(String field, String mskVersion) {
-        return find(mskVersion).orElseThrow(() -> new InvalidRequest(field, "Unsupported KafkaVersion [" + mskVersion
-                + "]. Valid values: " + releases().stream().map(KafkaRelease::mskVersion).toList()));
+    /** The versions a new cluster may run, oldest first. */
+    public List<KafkaVersion> offered() {
+        return listed().stream().filter(v -> release(v).isPresent()).toList();
     }
 
-    /** Versions a cluster on {@code mskVersion} may be upgraded to: the newer ones this runtime has. */
-    public List<String> upgradeTargets(String mskVersion) {
-        var source = find(mskVersion);
+    public Optional<KafkaVersion> find(String name) {
+        return MskKafkaVersions.ALL.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /** The release a cluster of the version runs: the newest one the runtime has of it. */
+    public Optional<KafkaRelease> release(KafkaVersion version) {
+        return runtime.availableReleases().stream().filter(version::runsOn).max(VERSION_ORDER);
+    }
+
+    /** The release that runs an existing cluster of version {@code name}, whatever this server offers today. */
+    public KafkaRelease releaseOf(String name) {
+        return find(name).flatMap(this::release).orElseThrow(() -> new IllegalStateException(
+                "No Apache Kafka release of version " + name + " is available to this server"));
+    }
+
+    /**
+     * The version a new cluster or an upgrade names, refused with the reason when it cannot run here:
+     * unknown to MSK, in a metadata mode this server does not run, or past its support with no release.
+     */
+    public KafkaVersion requireOffered(String field, String name) {
+        var version = requireKnown(field, name);
+        if (!modes.contains(version.mode())) {
+            throw new InvalidRequest(field, "Kafka version " + name + " keeps its metadata in ZooKeeper, and this "
+                    + "server runs KRaft clusters only" + kraftAlternative(version)
+                    + "; versions offered: " + names(offered()));
+        }
+        return version;
+    }
+
+    /**
+     * A version that some cluster here can run, in any metadata mode: what a configuration may be
+     * made for.
+     */
+    public KafkaVersion requireKnown(String field, String name) {
+        var version = find(name).orElseThrow(() -> new InvalidRequest(field,
+                UNSUPPORTED.formatted(name, names(offered()))));
+        if (release(version).isEmpty()) {
+            String why = version.endOfSupport()
+                    .map(end -> "Kafka version " + name + " reached the end of its support on " + end
+                            + " and is no longer offered")
+                    .orElse("Kafka version " + name + " has no Apache Kafka release available to this server");
+            throw new InvalidRequest(field, why + ". Valid values: " + names(offered()));
+        }
+        return version;
+    }
+
+    /**
+     * Versions a cluster on {@code name} may be upgraded to, oldest first: newer releases offered
+     * here in the same metadata mode (a ZooKeeper cluster does not become a KRaft one in place).
+     */
+    public List<String> upgradeTargets(String name) {
+        var source = find(name);
         if (source.isEmpty()) {
             return List.of();
         }
-        return releases().stream()
-                .filter(r -> VERSION_ORDER.compare(r, source.get()) > 0)
-                .map(KafkaRelease::mskVersion)
-                .distinct()
+        return offered().stream()
+                .filter(v -> v.mode() == source.get().mode())
+                .filter(v -> compareReleases(v.release(), source.get().release()) > 0)
+                .map(KafkaVersion::name)
                 .toList();
     }
 
-    public static final Comparator<KafkaRelease> VERSION_ORDER = (a, b) -> {
-        String[] x = a.apacheVersion().split("\\.");
-        String[] y = b.apacheVersion().split("\\.");
+    private String kraftAlternative(KafkaVersion version) {
+        return offered().stream().filter(v -> v.mode() == MetadataMode.KRAFT && v.release().equals(version.release()))
+                .findFirst().map(v -> "; " + v.name() + " runs the same Apache Kafka release on KRaft").orElse("");
+    }
+
+    private static List<String> names(List<KafkaVersion> versions) {
+        return versions.stream().map(KafkaVersion::name).toList();
+    }
+
+    /** Apache Kafka releases and lines by number, part by part: {@code 3.9 < 3.9.2 < 4.0.2 < 4.10.0}. */
+    public static int compareReleases(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int cmp = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            int cmp = Integer.compare(number(x[i]), number(y[i]));
             if (cmp != 0) {
                 return cmp;
             }
         }
         return Integer.compare(x.length, y.length);
-    };
+    }
+
+    public static final Comparator<KafkaRelease> VERSION_ORDER =
+            (a, b) -> compareReleases(a.apacheVersion(), b.apacheVersion());
+
+    /** A part's number; a part that is not one (the {@code tiered} of {@code 2.8.2.tiered}) counts as none. */
+    private static int number(String part) {
+        return part.chars().allMatch(Character::isDigit) && !part.isEmpty() ? Integer.parseInt(part) : -1;
+    }
 }

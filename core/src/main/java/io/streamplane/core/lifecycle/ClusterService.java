@@ -89,12 +89,12 @@ public final class ClusterService {
         requireKnownAuthorities(spec.security(), command.specMembers());
         checkName(command.clusterName());
         BrokerInstanceType.of(spec.instanceType());
-        var release = versions.require("kafkaVersion", spec.kafkaVersion());
+        var version = versions.requireOffered("kafkaVersion", spec.kafkaVersion());
         if (!"LOCAL".equals(spec.storageMode())) {
             throw new InvalidRequest("storageMode", "storageMode " + spec.storageMode()
                     + " is not supported; use LOCAL");
         }
-        spec.configuration().ifPresent(c -> configurations.requireUsable(c, release.mskVersion()));
+        spec.configuration().ifPresent(c -> configurations.requireUsable(c, version.name()));
         var zones = ZonePlacement.zonesFor(identity.region(), spec.clientSubnets());
         var planned = ZonePlacement.place(zones, spec.numberOfBrokerNodes());
         if (store.listClusters().stream().anyMatch(c -> c.name().equals(command.clusterName()))) {
@@ -107,9 +107,8 @@ public final class ClusterService {
         String uuid = ids.resourceUuid();
         String arn = identity.clusterArn(command.clusterName(), uuid);
         var placement = backend.place(arn, planned, store.networkSlotsInUse(), now);
-        var canonicalSpec = spec.withKafkaVersion(release.mskVersion());
         var cluster = new Cluster(arn, command.clusterName(), uuid, ClusterState.CREATING, Optional.empty(), now,
-                ids.clusterVersion(), canonicalSpec, Optional.empty(), placement.networkSlot(), KafkaClusterId.random());
+                ids.clusterVersion(), spec, Optional.empty(), placement.networkSlot(), KafkaClusterId.random());
         var operation = launcher.create(cluster, placement.nodes(), command.tags(), backend.steps().creation());
         return cluster.withActiveOperation(Optional.of(operation.arn()));
     }
@@ -185,18 +184,19 @@ public final class ClusterService {
     public ClusterOperation updateKafkaVersion(String clusterArn, String currentVersion, String targetKafkaVersion,
                                                Optional<ConfigurationRef> configuration) {
         return change(clusterArn, currentVersion, cluster -> {
-            var target = versions.require("targetKafkaVersion", targetKafkaVersion);
+            var target = versions.requireOffered("targetKafkaVersion", targetKafkaVersion).name();
             String source = cluster.spec().kafkaVersion();
-            if (target.mskVersion().equals(source)) {
+            if (target.equals(source)) {
                 throw new InvalidRequest("targetKafkaVersion", "The cluster already runs Kafka " + source);
             }
             var allowed = versions.upgradeTargets(source);
-            if (!allowed.contains(target.mskVersion())) {
+            if (!allowed.contains(target)) {
                 throw new InvalidRequest("targetKafkaVersion", "A cluster on Kafka " + source + " can't move to "
-                        + target.mskVersion() + ": only upgrades are possible; compatible targets: " + allowed);
+                        + target + ": only upgrades within the same metadata mode are possible; compatible targets: "
+                        + allowed);
             }
-            configuration.ifPresent(c -> configurations.requireUsable(c, target.mskVersion()));
-            var targetSpec = cluster.spec().withKafkaVersion(target.mskVersion())
+            configuration.ifPresent(c -> configurations.requireUsable(c, target));
+            var targetSpec = cluster.spec().withKafkaVersion(target)
                     .withConfiguration(configuration.or(() -> cluster.spec().configuration()));
             var change = configurations.change(cluster.spec().configuration(), targetSpec.configuration());
             return userChange(cluster.withSpec(targetSpec), OperationType.UPDATE_CLUSTER_KAFKA_VERSION,

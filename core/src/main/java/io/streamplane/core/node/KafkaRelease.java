@@ -1,15 +1,15 @@
 package io.streamplane.core.node;
 
 /**
- * An Apache Kafka release the runtime can run, and the version string MSK users name it by.
+ * An Apache Kafka release the runtime can run.
  *
  * @param apacheVersion e.g. {@code 4.1.1}
  */
 public record KafkaRelease(String apacheVersion) {
 
-    /** MSK names KRaft-mode releases by minor line: Apache 4.1.1 is {@code 4.1.x.kraft}. */
-    public String mskVersion() {
+    /** The release's minor line, {@code 4.1} for {@code 4.1.1}: the runtime offers one release per line. */
+    public String line() {
         String[] parts = apacheVersion.split("\\.");
-        return parts[0] + "." + parts[1] + ".x.kraft";
+        return parts[0] + "." + parts[1];
     }
 }

@@ -18,6 +18,7 @@ import io.streamplane.core.fakes.InMemoryCertificateAuthorityStore;
 import io.streamplane.core.fakes.InMemoryClusterState;
 import io.streamplane.core.fakes.InMemoryConfigurationStore;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.kafka.MetadataMode;
 import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.OperationLauncher;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -58,7 +60,7 @@ class ClusterServiceTest {
         var clock = Clock.systemUTC();
         var ids = new Ids();
         var runtime = new FakeNodeRuntime("4.1.1", "4.2.2");
-        var versions = new KafkaVersionCatalog(runtime);
+        var versions = new KafkaVersionCatalog(runtime, Set.of(MetadataMode.KRAFT));
         var configurations = new ConfigurationService(identity, new InMemoryConfigurationStore(), arn -> List.of(),
                 versions, ids, clock);
         var authorities = new PrivateCaService(identity, new InMemoryCertificateAuthorityStore(), null, clock);

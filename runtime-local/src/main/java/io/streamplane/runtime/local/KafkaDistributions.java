@@ -23,12 +23,16 @@ import java.util.stream.Stream;
 
 /**
  * The Apache Kafka releases this server offers. One is bundled, laid out at build time as
- * {@code VERSION/libs}; the others, one per 4.x minor line, are fetched from a Maven repository the
- * first time a cluster needs them and kept in a cache directory of the same layout.
+ * {@code VERSION/libs}; the others, one per minor line from 3.6 on, are fetched from a Maven
+ * repository the first time a cluster needs them and kept in a cache directory of the same layout.
  */
 public final class KafkaDistributions {
-    /** The newest patch release of each 4.x line; a bundled release of the same line takes its place. */
-    static final List<String> FETCHABLE = List.of("4.0.2", "4.1.2", "4.2.2", "4.3.1", "4.4.0");
+    /**
+     * The newest patch release of each line that MSK's versions and Streamplane's own name (3.6 has
+     * only 3.6.0 at MSK); a bundled release of the same line takes its place.
+     */
+    static final List<String> FETCHABLE = List.of("3.6.0", "3.7.2", "3.8.1", "3.9.2", "4.0.2", "4.1.2", "4.2.2",
+            "4.3.1", "4.4.0");
     private static final Logger LOG = LoggerFactory.getLogger(KafkaDistributions.class);
 
     private final Path bundled;
@@ -56,8 +60,8 @@ public final class KafkaDistributions {
     /** Every release offered, newest first: the bundled ones and, for the other lines, fetchable ones. */
     public List<KafkaRelease> releases() {
         var byLine = new LinkedHashMap<String, KafkaRelease>();
-        installedIn(bundled).forEach(r -> byLine.put(r.mskVersion(), r));
-        FETCHABLE.stream().map(KafkaRelease::new).forEach(r -> byLine.putIfAbsent(r.mskVersion(), r));
+        installedIn(bundled).forEach(r -> byLine.put(r.line(), r));
+        FETCHABLE.stream().map(KafkaRelease::new).forEach(r -> byLine.putIfAbsent(r.line(), r));
         return byLine.values().stream().sorted(KafkaVersionCatalog.VERSION_ORDER.reversed()).toList();
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,11 +53,17 @@ final class MavenReleaseFetcher {
                 .findFirst().orElse(DEFAULT_LOG4J_VERSION);
         // Named here rather than left to the binding's own dependencies, which Kafka's declarations of
         // log4j (not all of them for run time) would otherwise win over.
-        return resolve(session, List.of("org.apache.kafka:kafka_2.13:" + apacheVersion,
+        var coordinates = new ArrayList<>(List.of("org.apache.kafka:kafka_2.13:" + apacheVersion,
                 "org.apache.logging.log4j:" + binding + ":" + log4j,
                 "org.apache.logging.log4j:log4j-api:" + log4j,
-                "org.apache.logging.log4j:log4j-core:" + log4j)).stream()
-                .map(a -> a.getFile().toPath()).toList();
+                "org.apache.logging.log4j:log4j-core:" + log4j));
+        if (slf4j.startsWith("1.")) {
+            // Releases of the SLF4J 1.7 line (Kafka 3.x) also call log4j 1's API themselves, to list and
+            // set log levels; their distribution ships reload4j for it, their POM nothing. log4j 2's
+            // bridge serves that API from the same log4j as the rest.
+            coordinates.add("org.apache.logging.log4j:log4j-1.2-api:" + log4j);
+        }
+        return resolve(session, coordinates).stream().map(a -> a.getFile().toPath()).toList();
     }
 
     String remoteUrl() {

@@ -20,12 +20,12 @@ public final class StorageFormatter {
             System.err.println("usage: StorageFormatter CLUSTER_ID SERVER_PROPERTIES...");
             System.exit(2);
         }
-        Method execute = Class.forName("kafka.tools.StorageTool").getMethod("execute", String[].class, PrintStream.class);
+        Class<?> storageTool = Class.forName("kafka.tools.StorageTool");
         for (int i = 1; i < args.length; i++) {
             // "--cluster-id=ID" in one word: an id that starts with '-' would otherwise be read as an option.
             String[] format = {"format", "--cluster-id=" + args[0], "--config", args[i], "--ignore-formatted"};
             try {
-                int status = (Integer) execute.invoke(null, format, System.out);
+                int status = execute(storageTool, format);
                 if (status != 0) {
                     System.err.println("Formatting " + args[i] + " failed with status " + status);
                     System.exit(status);
@@ -37,5 +37,16 @@ public final class StorageFormatter {
             }
         }
         System.exit(0);
+    }
+
+    /** Kafka 3.9 and later take the stream to print to; 3.7 and 3.8 print to standard output. */
+    private static int execute(Class<?> storageTool, String[] format) throws ReflectiveOperationException {
+        try {
+            Method execute = storageTool.getMethod("execute", String[].class, PrintStream.class);
+            return (Integer) execute.invoke(null, format, System.out);
+        } catch (NoSuchMethodException e) {
+            Method execute = storageTool.getMethod("execute", String[].class);
+            return (Integer) execute.invoke(null, (Object) format);
+        }
     }
 }

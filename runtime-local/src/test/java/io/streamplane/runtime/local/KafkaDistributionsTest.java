@@ -21,7 +21,7 @@ class KafkaDistributionsTest {
         var distributions = new KafkaDistributions(bundled, dir.resolve("cache"), UNREACHABLE);
 
         assertThat(distributions.releases()).extracting(KafkaRelease::apacheVersion)
-                .containsExactly("4.4.0", "4.3.1", "4.2.2", "4.1.1", "4.0.2");
+                .containsExactly("4.4.0", "4.3.1", "4.2.2", "4.1.1", "4.0.2", "3.9.2", "3.8.1", "3.7.2", "3.6.0");
         assertThat(distributions.bundledReleases()).extracting(KafkaRelease::apacheVersion).containsExactly("4.1.1");
         assertThat(distributions.isInstalled(new KafkaRelease("4.1.1"))).isTrue();
         assertThat(distributions.isInstalled(new KafkaRelease("4.0.2"))).isFalse();
