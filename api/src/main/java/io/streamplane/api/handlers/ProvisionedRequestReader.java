@@ -90,13 +90,18 @@ final class ProvisionedRequestReader {
         }
     }
 
-    /** Broker logs stay under the server's data directory; there is no CloudWatch, Firehose or S3 to send to. */
+    /**
+     * Broker and authorizer logs stay under the server's data directory (the authorizer logs to the
+     * broker's log); there is no CloudWatch, Firehose or S3 to send them to.
+     */
     static void refuseLogDelivery(JsonNode loggingInfo, String prefix) {
-        JsonNode logs = loggingInfo.path("brokerLogs");
-        for (String sink : List.of("cloudWatchLogs", "firehose", "s3")) {
-            if (logs.path(sink).path("enabled").asBoolean(false)) {
-                throw new InvalidRequest(prefix + "loggingInfo.brokerLogs." + sink, "Delivering broker logs to "
-                        + sink + " is not supported; broker logs are written under the server's data directory");
+        for (String kind : List.of("brokerLogs", "authorizerLogs")) {
+            JsonNode logs = loggingInfo.path(kind);
+            for (String sink : List.of("cloudWatchLogs", "firehose", "s3")) {
+                if (logs.path(sink).path("enabled").asBoolean(false)) {
+                    throw new InvalidRequest(prefix + "loggingInfo." + kind + "." + sink, "Delivering " + kind
+                            + " to " + sink + " is not supported; they are written under the server's data directory");
+                }
             }
         }
     }
