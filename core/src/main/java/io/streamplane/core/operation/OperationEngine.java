@@ -98,6 +98,12 @@ public final class OperationEngine<O extends TrackedOperation<O>, R> implements 
                 if (operation.isStepComplete(step)) {
                     continue;
                 }
+                if (stopping) {
+                    // A stop begun while the last step ran lets that step end, and starts no other:
+                    // the stop is the operation's pause, not its failure, and the next start goes on.
+                    interrupted(operation, step);
+                    return;
+                }
                 current = step;
                 var typed = Step.parse(plan.stepKinds(), step);
                 operation = save(operation.stepStarted(step));

@@ -28,6 +28,8 @@ class OperationEngineTest {
         volatile String blockAt = "";
         /** A step that, interrupted, fails with an exception of its own and clears the interrupt. */
         volatile String swallowInterruptAt = "";
+        /** A step that, interrupted, finishes its work all the same, as a node restart under way does. */
+        volatile String finishDespiteInterruptAt = "";
         final CountDownLatch blocked = new CountDownLatch(1);
 
         @Override
@@ -49,6 +51,14 @@ class OperationEngineTest {
                         Thread.sleep(Duration.ofMinutes(1).toMillis());
                     } catch (InterruptedException e) {
                         throw new IllegalStateException("interrupted while waiting for node " + step.node());
+                    }
+                }
+                if (step.name().equals(finishDespiteInterruptAt)) {
+                    blocked.countDown();
+                    try {
+                        Thread.sleep(Duration.ofMinutes(1).toMillis());
+                    } catch (InterruptedException e) {
+                        ran.add(step.name() + " finished after the interrupt");
                     }
                 }
                 if (step.name().equals(failAt)) {
@@ -158,6 +168,27 @@ class OperationEngineTest {
         assertThat(stored("op-5").steps()).extracting(OperationStep::status).containsExactly(StepStatus.COMPLETE,
                 StepStatus.COMPLETE, StepStatus.IN_PROGRESS, StepStatus.PENDING);
         assertThat(plan.outcomes).isEmpty();
+    }
+
+    @Test
+    void aStepThatEndsWhileTheEngineStops_isTheLastOneRun_andTheNextStartGoesOnFromTheNext() throws Exception {
+        plan.finishDespiteInterruptAt = "RESTART_NODE_2";
+        record("op-7");
+        engine.submit("op-7");
+        assertThat(plan.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        engine.close();
+        assertThat(plan.ran).containsExactly("PREPARE", "RESTART_NODE_2", "RESTART_NODE_2 finished after the interrupt");
+        assertThat(stored("op-7").steps()).extracting(OperationStep::status).containsExactly(StepStatus.COMPLETE,
+                StepStatus.COMPLETE, StepStatus.PENDING, StepStatus.PENDING);
+        assertThat(plan.outcomes).isEmpty();
+
+        plan.finishDespiteInterruptAt = "";
+        plan.ran.clear();
+        engine = new OperationEngine<>("restarted", journal, op -> plan, Clock.systemUTC());
+        engine.resumeUnfinishedExcept(Set.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored("op-7").isFinished());
+        assertThat(plan.ran).containsExactly("RESTART_NODE_3", "CHECK");
     }
 
     @Test
