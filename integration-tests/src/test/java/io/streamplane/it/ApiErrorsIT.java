@@ -288,7 +288,9 @@ class ApiErrorsIT {
             String[] request = call.getValue();
             var response = http.send(request[0], request[1], request[2], Clock.systemUTC());
             assertThat(response.statusCode()).as(call.getKey()).isEqualTo(501);
-            assertThat(response.body()).as(call.getKey()).contains("NotImplementedException").contains(call.getKey());
+            assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(call.getKey())
+                    .contains("NotImplementedException");
+            assertThat(response.body()).as(call.getKey()).contains("The operation " + call.getKey() + " is not");
         }
     }
 
