@@ -30,6 +30,10 @@ public final class ConnectorHandlers {
         handlers.put("ListConnectors", this::listConnectors);
         handlers.put("UpdateConnector", this::updateConnector);
         handlers.put("DeleteConnector", this::deleteConnector);
+        handlers.put("PauseConnector", input -> opened(connectors.pause(input.path("connectorArn").asText())));
+        handlers.put("ResumeConnector", input -> opened(connectors.resume(input.path("connectorArn").asText())));
+        handlers.put("RestartConnector", input -> opened(connectors.restart(input.path("connectorArn").asText(),
+                input.path("onlyFailedTasks").asBoolean(false))));
         handlers.put("DescribeConnectorOperation", this::describeConnectorOperation);
         handlers.put("ListConnectorOperations", this::listConnectorOperations);
     }
@@ -96,6 +100,14 @@ public final class ConnectorHandlers {
         var out = Wire.object();
         out.put("connectorArn", connector.arn());
         out.put("connectorState", connector.state().name());
+        return out;
+    }
+
+    /** The answer of PauseConnector, ResumeConnector and RestartConnector: the operation each opened. */
+    private static JsonNode opened(ConnectorOperation operation) {
+        var out = Wire.object();
+        out.put("connectorArn", operation.connectorArn());
+        out.put("connectorOperationArn", operation.arn());
         return out;
     }
 

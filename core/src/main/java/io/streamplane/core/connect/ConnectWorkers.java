@@ -46,6 +46,14 @@ public interface ConnectWorkers {
     /** The connector's state as Connect reports it, or empty if Connect does not know the connector. */
     Optional<ConnectorStatus> status(ConnectWorker worker, String connectorName);
 
+    /** Pauses, resumes or restarts the connector on the Connect cluster the worker belongs to. */
+    void control(ConnectWorker worker, String connectorName, ConnectorControl control);
+
+    /** What a connector may be asked to do on its Connect cluster, besides running its configuration. */
+    enum ConnectorControl {
+        PAUSE, RESUME, RESTART, RESTART_FAILED_TASKS
+    }
+
     /** Removes the connector from the Connect cluster; one that is not there is fine. */
     void deleteConnector(ConnectWorker worker, String connectorName);
 

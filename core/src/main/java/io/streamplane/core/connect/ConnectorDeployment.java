@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Puts a connector onto its Kafka Connect workers and follows what Connect makes of it: submits its
@@ -59,12 +60,23 @@ final class ConnectorDeployment {
 
     /** Submits a configuration; Connect refuses it while its workers rebalance, so try again. */
     private void submit(Connector connector, Map<String, String> configuration, Instant deadline) {
+        onAReadyWorker(connector, deadline, "the connector's configuration",
+                worker -> workers.putConnectorConfig(worker, connector.name(), configuration));
+    }
+
+    /** Asks Connect to pause, resume or restart the connector, trying again while its workers rebalance. */
+    void control(Connector connector, ConnectWorkers.ConnectorControl control) {
+        onAReadyWorker(connector, waits.deadline(), "the " + control + " request",
+                worker -> workers.control(worker, connector.name(), control));
+    }
+
+    private void onAReadyWorker(Connector connector, Instant deadline, String what, Consumer<ConnectWorker> request) {
         RuntimeException last = null;
         while (waits.before(deadline)) {
             var worker = fleet.readyWorker(connector);
             if (worker.isPresent()) {
                 try {
-                    workers.putConnectorConfig(worker.get(), connector.name(), configuration);
+                    request.accept(worker.get());
                     return;
                 } catch (RuntimeException e) {
                     last = e;
@@ -72,8 +84,33 @@ final class ConnectorDeployment {
             }
             waits.pause();
         }
-        throw new IllegalStateException("Kafka Connect did not take the connector's configuration within "
+        throw new IllegalStateException("Kafka Connect did not take " + what + " within "
                 + waits.readinessTimeout().toSeconds() + " s" + (last == null ? "" : ": " + last.getMessage()));
+    }
+
+    /**
+     * Waits until Connect's status comes to {@code expected} (PAUSED, or RUNNING): empty then, else
+     * why it did not. A verdict on the way (the failed task a restart is to bring back) is not the
+     * end of the wait; the last one is the reason given when the wait runs out.
+     */
+    Optional<StateDescription> awaitState(Connector connector, ConnectorState expected) {
+        var deadline = waits.deadline();
+        Optional<ConnectorHealth.Verdict> last = Optional.empty();
+        while (waits.before(deadline)) {
+            var verdict = statusNow(connector).flatMap(status -> ConnectorHealth.of(status, tasksMax(connector)));
+            if (verdict.isPresent() && verdict.get().state() == expected) {
+                return Optional.empty();
+            }
+            if (verdict.isPresent()) {
+                last = verdict;
+            }
+            waits.pause();
+        }
+        var lastSeen = last;
+        return Optional.of(lastSeen.flatMap(ConnectorHealth.Verdict::description).orElseGet(() -> new StateDescription(
+                "CONNECTOR_NOT_" + expected, "The connector did not come to " + expected + " within "
+                + waits.readinessTimeout().toSeconds() + " s" + lastSeen.map(v -> " (it is " + v.state() + ")")
+                .orElse("") + "; see the worker logs in " + fleet.logDirectory(connector, 0))));
     }
 
     /** Waits until Connect says the connector runs or failed, and records it; the state it ends in. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What Connect's status means for the connector's MSK Connect state: RUNNING once the connector
- * and every task run, FAILED with the error when the connector or a task failed, and not
+ * and every task run, PAUSED once they are all paused, FAILED with the error when the connector or
+ * a task failed, and not
  * settled yet otherwise (tasks still being assigned or restarted, or statuses left from before
  * the last change of {@code tasks.max}). Pure.
  */
@@ -33,12 +34,19 @@ public final class ConnectorHealth {
             return Optional.of(failed("Task " + failedTask.get().id() + " failed: "
                     + firstLine(failedTask.get().trace())));
         }
-        boolean allRunning = !status.tasks().isEmpty()
-                && status.tasks().stream().allMatch(t -> t.state().equals("RUNNING"));
-        if (status.state().equals("RUNNING") && allRunning) {
+        if (inState(status, "RUNNING")) {
             return Optional.of(new Verdict(ConnectorState.RUNNING, Optional.empty()));
         }
+        if (inState(status, "PAUSED")) {
+            return Optional.of(new Verdict(ConnectorState.PAUSED, Optional.empty()));
+        }
         return Optional.empty();
+    }
+
+    /** Whether the connector and every one of its tasks (it has some) are in Connect's {@code state}. */
+    private static boolean inState(ConnectorStatus status, String state) {
+        return status.state().equals(state) && !status.tasks().isEmpty()
+                && status.tasks().stream().allMatch(t -> t.state().equals(state));
     }
 
     private static Verdict failed(String message) {

@@ -144,6 +144,36 @@ public final class ConnectorService {
         return operation;
     }
 
+    /** Pauses a RUNNING connector: its tasks stop moving records and keep their offsets; the workers stay. */
+    public synchronized ConnectorOperation pause(String arn) {
+        return control(arn, ConnectorOperationType.PAUSE_CONNECTOR, false, ConnectorState.RUNNING);
+    }
+
+    /** Runs a PAUSED connector again, from the offsets its tasks had reached. */
+    public synchronized ConnectorOperation resume(String arn) {
+        return control(arn, ConnectorOperationType.RESUME_CONNECTOR, false, ConnectorState.PAUSED);
+    }
+
+    /** Restarts a RUNNING or FAILED connector and its tasks, or only the tasks that failed. */
+    public synchronized ConnectorOperation restart(String arn, boolean onlyFailedTasks) {
+        return control(arn, ConnectorOperationType.RESTART_CONNECTOR, onlyFailedTasks, ConnectorState.RUNNING,
+                ConnectorState.FAILED);
+    }
+
+    private ConnectorOperation control(String arn, ConnectorOperationType type, boolean onlyFailedTasks,
+                                       ConnectorState... allowedFrom) {
+        var connector = describe(arn);
+        if (!List.of(allowedFrom).contains(connector.state())) {
+            throw new InvalidRequest("connectorArn", "The connector can't take " + type + " while it is "
+                    + connector.state() + "; it must be " + String.join(" or ", List.of(allowedFrom).stream()
+                    .map(Enum::name).toList()));
+        }
+        var operation = ConnectorOperation.control(connector, ids.operationUuid(), type, onlyFailedTasks,
+                clock.instant());
+        supervisor.startOperation(operation, c -> c);
+        return operation;
+    }
+
     /** Starts the deletion; {@code currentVersion}, when given, must be current. */
     public synchronized Connector delete(String arn, Optional<String> currentVersion) {
         var connector = describe(arn);

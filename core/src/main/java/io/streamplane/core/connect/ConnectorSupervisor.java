@@ -61,9 +61,11 @@ public final class ConnectorSupervisor implements AutoCloseable {
         this.fleet = new ConnectorWorkerFleet(workers, plugins, workerConfigurations, caCertificatePem, records, waits);
         this.deployment = new ConnectorDeployment(workers, fleet, records, waits);
         var updates = new ConnectorUpdatePlan(records, locks, fleet, deployment);
+        var controls = new ConnectorControlPlan(records, locks, deployment);
         this.engine = new OperationEngine<>("connector-operation", new ConnectorOperationJournal(store, records),
                 operation -> switch (operation.type()) {
                     case UPDATE_WORKER_SETTING, UPDATE_CONNECTOR_CONFIGURATION -> updates;
+                    case PAUSE_CONNECTOR, RESUME_CONNECTOR, RESTART_CONNECTOR -> controls;
                 }, clock);
         this.watch = new ConnectorWatch(store, workers, objects, records, locks, fleet, deployment, this::scale, clock,
                 monitorInterval, cpuSampleInterval);
@@ -85,7 +87,7 @@ public final class ConnectorSupervisor implements AutoCloseable {
             switch (connector.state()) {
                 case CREATING -> provision(connector.arn());
                 case DELETING -> remove(connector.arn());
-                case UPDATING -> store.connectorOperations(connector.arn()).stream()
+                case UPDATING, PAUSING, RESUMING, RESTARTING -> store.connectorOperations(connector.arn()).stream()
                         .filter(o -> !o.isFinished()).findFirst()
                         .ifPresentOrElse(o -> engine.submit(o.arn()), () -> provision(connector.arn()));
                 default -> { }
@@ -100,12 +102,12 @@ public final class ConnectorSupervisor implements AutoCloseable {
     }
 
     /**
-     * Records the operation, makes the connector UPDATING (changed by {@code change} too, such as a
-     * new version), and hands the operation to the engine.
+     * Records the operation, puts the connector in the state of its type (UPDATING, PAUSING, ...;
+     * changed by {@code change} too, such as a new version), and hands the operation to the engine.
      */
     public void startOperation(ConnectorOperation operation, UnaryOperator<Connector> change) {
         store.createConnectorOperation(operation);
-        records.amend(operation.connectorArn(), c -> change.apply(c).withState(ConnectorState.UPDATING,
+        records.amend(operation.connectorArn(), c -> change.apply(c).withState(operation.type().connectorState(),
                 Optional.empty()));
         engine.submit(operation.arn());
     }

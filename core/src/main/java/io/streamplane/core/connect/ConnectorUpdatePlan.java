@@ -41,6 +41,8 @@ final class ConnectorUpdatePlan implements OperationPlan<ConnectorUpdatePlan.Kin
         var change = switch (type) {
             case UPDATE_WORKER_SETTING -> Kind.UPDATE_WORKER_SETTING;
             case UPDATE_CONNECTOR_CONFIGURATION -> Kind.UPDATE_CONNECTOR_CONFIGURATION;
+            case PAUSE_CONNECTOR, RESUME_CONNECTOR, RESTART_CONNECTOR -> throw new IllegalArgumentException(
+                    type + " is no update; ConnectorControlPlan runs it");
         };
         return List.of(Step.of(Kind.INITIALIZE_UPDATE), Step.of(Kind.VALIDATE_UPDATE), Step.of(change),
                 Step.of(Kind.FINALIZE_UPDATE));

@@ -9,8 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Every few seconds, for each settled connector: restarts workers that died, follows what Connect
- * reports (RUNNING, or FAILED with the task's error), copies worker logs to S3 where log delivery
+ * Every few seconds, for each settled connector: restarts workers that died (a paused connector's
+ * come back paused: Connect keeps that in its configuration topic), follows what Connect reports
+ * (RUNNING, PAUSED, or FAILED with the task's error), copies worker logs to S3 where log delivery
  * asks for it, and scales an autoscaled connector by its workers' CPU use. A connector other work
  * holds is looked at next time.
  */
@@ -58,7 +59,8 @@ final class ConnectorWatch implements AutoCloseable {
 
     private void checkAll() {
         for (var connector : store.listConnectors()) {
-            var settled = connector.state() == ConnectorState.RUNNING || connector.state() == ConnectorState.FAILED;
+            var settled = connector.state() == ConnectorState.RUNNING || connector.state() == ConnectorState.FAILED
+                    || connector.state() == ConnectorState.PAUSED;
             if (!settled) {
                 continue;
             }

@@ -34,6 +34,16 @@ class ConnectorHealthTest {
     }
 
     @Test
+    void aPausedConnector_isPaused_onlyOnceEveryTaskIsPaused() {
+        assertThat(ConnectorHealth.of(new ConnectorStatus("PAUSED", Optional.empty(), List.of(task(0, "PAUSED"),
+                task(1, "PAUSED"))), 2)).map(ConnectorHealth.Verdict::state).contains(ConnectorState.PAUSED);
+        assertThat(ConnectorHealth.of(new ConnectorStatus("PAUSED", Optional.empty(), List.of(task(0, "PAUSED"),
+                task(1, "RUNNING"))), 2)).isEmpty();
+        assertThat(ConnectorHealth.of(new ConnectorStatus("RUNNING", Optional.empty(), List.of(task(0, "PAUSED"))), 1))
+                .isEmpty();
+    }
+
+    @Test
     void tasksStillBeingAssigned_settleNothingYet() {
         assertThat(ConnectorHealth.of(new ConnectorStatus("RUNNING", Optional.empty(), List.of()), 1)).isEmpty();
         assertThat(ConnectorHealth.of(new ConnectorStatus("RUNNING", Optional.empty(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamplane.core.connect.ConnectWorkers.ConnectorControl;
 import io.streamplane.core.connect.ConnectWorkers.ConnectorStatus;
 import io.streamplane.core.connect.ConnectWorkers.TaskStatus;
 
@@ -73,6 +74,35 @@ final class ConnectRestClient {
             if (response.statusCode() >= 300 && response.statusCode() != 404) {
                 throw new IllegalStateException("Kafka Connect did not delete the connector (" + response.statusCode()
                         + "): " + message(response.body()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Kafka Connect did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Asks Connect to pause, resume or restart the connector: {@code PUT .../pause}, {@code PUT
+     * .../resume}, or {@code POST .../restart?...} (KIP-745: the connector with its tasks, or only those
+     * that failed). Connect answers at once and carries the change out on the worker that runs it.
+     */
+    void control(int port, Optional<String> authorization, String name, ConnectorControl control) {
+        String path = "/connectors/" + encode(name) + switch (control) {
+            case PAUSE -> "/pause";
+            case RESUME -> "/resume";
+            case RESTART -> "/restart?includeTasks=true&onlyFailed=false";
+            case RESTART_FAILED_TASKS -> "/restart?includeTasks=true&onlyFailed=true";
+        };
+        var request = HttpRequest.newBuilder(uri(port, path));
+        if (control == ConnectorControl.PAUSE || control == ConnectorControl.RESUME) {
+            request.PUT(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            var response = send(port, authorization, request);
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("Kafka Connect refused " + control + " of the connector ("
+                        + response.statusCode() + "): " + message(response.body()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Kafka Connect did not answer: " + e.getMessage(), e);

@@ -183,6 +183,11 @@ public final class LocalConnectWorkers implements ConnectWorkers {
     }
 
     @Override
+    public void control(ConnectWorker worker, String connectorName, ConnectorControl control) {
+        rest.control(worker.restPort(), authorization(worker), connectorName, control);
+    }
+
+    @Override
     public void deleteConnector(ConnectWorker worker, String connectorName) {
         rest.deleteConnector(worker.restPort(), authorization(worker), connectorName);
     }
