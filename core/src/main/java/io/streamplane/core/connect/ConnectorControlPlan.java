@@ -48,7 +48,7 @@ final class ConnectorControlPlan implements OperationPlan<ConnectorControlPlan.K
                     control(operation)));
             case FINALIZE_UPDATE -> () -> locks.exclusively(arn, () -> deployment.awaitState(connector(operation),
                     settled(operation.type())).ifPresent(why -> {
-                        throw new NotSettled(why);
+                        throw new ConnectorNotSettled(why);
                     }));
         };
     }
@@ -77,32 +77,16 @@ final class ConnectorControlPlan implements OperationPlan<ConnectorControlPlan.K
     /** A connector that did not come to the state asked for is FAILED, with Connect's reason where it gave one. */
     @Override
     public UnaryOperator<Connector> failed(ConnectorOperation operation, Exception cause) {
-        var why = failure(cause);
-        return c -> c.withState(ConnectorState.FAILED,
-                Optional.of(new StateDescription(why.errorCode(), why.errorString())));
+        return ConnectorNotSettled.failedWith(failure(cause));
     }
 
     @Override
     public ErrorInfo failure(Exception cause) {
-        if (cause instanceof NotSettled notSettled) {
-            return new ErrorInfo(notSettled.why.code(), notSettled.why.message());
-        }
-        return new ErrorInfo("UPDATE_FAILED", String.valueOf(cause.getMessage()));
+        return ConnectorNotSettled.errorInfo(cause);
     }
 
     private Connector connector(ConnectorOperation operation) {
         return records.find(operation.connectorArn()).orElseThrow(() -> new IllegalStateException(
                 "The connector was deleted while the operation ran"));
-    }
-
-    /** Connect did not bring the connector to the state asked for. */
-    private static final class NotSettled extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient StateDescription why;
-
-        NotSettled(StateDescription why) {
-            super(why.message());
-            this.why = why;
-        }
     }
 }

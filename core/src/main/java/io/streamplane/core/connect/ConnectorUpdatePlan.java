@@ -93,7 +93,7 @@ final class ConnectorUpdatePlan implements OperationPlan<ConnectorUpdatePlan.Kin
         locks.exclusively(operation.connectorArn(), () -> {
             var verdict = deployment.verdict(connector(operation));
             if (verdict.state() != ConnectorState.RUNNING) {
-                throw new NotRunning(verdict.description().orElse(
+                throw new ConnectorNotSettled(verdict.description().orElse(
                         new StateDescription("CONNECTOR_FAILED", "The connector failed after the update")));
             }
         });
@@ -107,32 +107,16 @@ final class ConnectorUpdatePlan implements OperationPlan<ConnectorUpdatePlan.Kin
     /** A connector Connect did not run is FAILED with Connect's reason; any other failure with the step's. */
     @Override
     public UnaryOperator<Connector> failed(ConnectorOperation operation, Exception cause) {
-        var why = failure(cause);
-        return c -> c.withState(ConnectorState.FAILED,
-                Optional.of(new StateDescription(why.errorCode(), why.errorString())));
+        return ConnectorNotSettled.failedWith(failure(cause));
     }
 
     @Override
     public ErrorInfo failure(Exception cause) {
-        if (cause instanceof NotRunning notRunning) {
-            return new ErrorInfo(notRunning.why.code(), notRunning.why.message());
-        }
-        return new ErrorInfo("UPDATE_FAILED", String.valueOf(cause.getMessage()));
+        return ConnectorNotSettled.errorInfo(cause);
     }
 
     private Connector connector(ConnectorOperation operation) {
         return records.find(operation.connectorArn()).orElseThrow(() -> new IllegalStateException(
                 "The connector was deleted while it was being updated"));
-    }
-
-    /** Connect did not run the connector after the change. */
-    private static final class NotRunning extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient StateDescription why;
-
-        NotRunning(StateDescription why) {
-            super(why.message());
-            this.why = why;
-        }
     }
 }
