@@ -132,11 +132,15 @@ class S3SinkConnectorIT {
         }
     }
 
-    /** Every line of every object the sink wrote, objects in key order. */
+    /**
+     * Every line of every object the sink wrote, objects in key order. The embedded S3 stages an
+     * upload as {@code KEY-<uuid>} beside its key until it is moved into place, and a listing can
+     * catch it there; only the sink's own keys are read.
+     */
     private List<JsonNode> lines() throws IOException {
         var lines = new ArrayList<JsonNode>();
         var objects = s3.listObjectsV2Paginator(r -> r.bucket("lake").prefix("raw/")).contents().stream()
-                .map(S3Object::key).sorted().toList();
+                .map(S3Object::key).filter(k -> k.endsWith(".jsonl.gz")).sorted().toList();
         for (String key : objects) {
             byte[] gzipped = s3.getObjectAsBytes(r -> r.bucket("lake").key(key)).asByteArray();
             String text = new String(new GZIPInputStream(new ByteArrayInputStream(gzipped)).readAllBytes(),
