@@ -123,6 +123,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Waits for the server to end by itself (at its crash point); its exit code. */
+    /** Whether the server exits within {@code timeout}, as one halting at its crash point does. */
+    public boolean exitsWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("The server did not reach its crash point within " + timeout.toSeconds()
