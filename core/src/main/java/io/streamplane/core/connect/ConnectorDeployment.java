@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Puts a connector onto its Kafka Connect workers and follows what Connect makes of it: submits its
@@ -94,19 +95,10 @@ final class ConnectorDeployment {
      * end of the wait; the last one is the reason given when the wait runs out.
      */
     Optional<StateDescription> awaitState(Connector connector, ConnectorState expected) {
-        var deadline = waits.deadline();
-        Optional<ConnectorHealth.Verdict> last = Optional.empty();
-        while (waits.before(deadline)) {
-            var verdict = statusNow(connector).flatMap(status -> ConnectorHealth.of(status, tasksMax(connector)));
-            if (verdict.isPresent() && verdict.get().state() == expected) {
-                return Optional.empty();
-            }
-            if (verdict.isPresent()) {
-                last = verdict;
-            }
-            waits.pause();
+        var lastSeen = awaitVerdict(connector, tasksMax(connector), waits.deadline(), v -> v.state() == expected);
+        if (lastSeen.filter(v -> v.state() == expected).isPresent()) {
+            return Optional.empty();
         }
-        var lastSeen = last;
         return Optional.of(lastSeen.flatMap(ConnectorHealth.Verdict::description).orElseGet(() -> new StateDescription(
                 "CONNECTOR_NOT_" + expected, "The connector did not come to " + expected + " within "
                 + waits.readinessTimeout().toSeconds() + " s" + lastSeen.map(v -> " (it is " + v.state() + ")")
@@ -138,14 +130,24 @@ final class ConnectorDeployment {
 
     /** What Connect's status comes to by the deadline, if it comes to anything. */
     private Optional<ConnectorHealth.Verdict> awaitVerdict(Connector connector, int tasksMax, Instant deadline) {
+        return awaitVerdict(connector, tasksMax, deadline, verdict -> true);
+    }
+
+    /** Waits for a verdict that {@code ends} the wait; the last verdict seen when none does by the deadline. */
+    private Optional<ConnectorHealth.Verdict> awaitVerdict(Connector connector, int tasksMax, Instant deadline,
+                                                           Predicate<ConnectorHealth.Verdict> ends) {
+        Optional<ConnectorHealth.Verdict> last = Optional.empty();
         while (waits.before(deadline)) {
             var verdict = statusNow(connector).flatMap(status -> ConnectorHealth.of(status, tasksMax));
             if (verdict.isPresent()) {
-                return verdict;
+                last = verdict;
+                if (ends.test(verdict.get())) {
+                    return last;
+                }
             }
             waits.pause();
         }
-        return Optional.empty();
+        return last;
     }
 
     /** Removes the connector from Connect, if a worker still answers. */

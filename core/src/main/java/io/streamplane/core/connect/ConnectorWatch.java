@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Every few seconds, for each settled connector: restarts workers that died (a paused connector's
@@ -17,6 +19,9 @@ import java.time.Duration;
  */
 final class ConnectorWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorWatch.class);
+    /** The states no other work is bringing the connector out of. */
+    private static final Set<ConnectorState> SETTLED = EnumSet.of(ConnectorState.RUNNING, ConnectorState.FAILED,
+            ConnectorState.PAUSED);
     private final ConnectStore store;
     private final ConnectorRecords records;
     private final ConnectorLocks locks;
@@ -59,9 +64,7 @@ final class ConnectorWatch implements AutoCloseable {
 
     private void checkAll() {
         for (var connector : store.listConnectors()) {
-            var settled = connector.state() == ConnectorState.RUNNING || connector.state() == ConnectorState.FAILED
-                    || connector.state() == ConnectorState.PAUSED;
-            if (!settled) {
+            if (!SETTLED.contains(connector.state())) {
                 continue;
             }
             try {
