@@ -31,11 +31,15 @@ final class CreateClusterBenchmark implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "How many clusters to create (default ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--kafka-version", defaultValue = Clusters.KAFKA_VERSION,
+            description = "MSK's name of the Kafka version, KRaft or ZooKeeper (default ${DEFAULT-VALUE}).")
+    String kafkaVersion;
+
     @Override
     public Integer call() throws Exception {
         var seconds = new ArrayList<Double>();
         var brokerRss = new ArrayList<Long>();
-        var controllerRss = new ArrayList<Long>();
+        var quorumRss = new ArrayList<Long>();
         try (var work = TemporaryDirectory.create("streamplane-bench");
              var server = ServerProcess.start(work.path().resolve("data"), StreamplaneFixture.freeNodeNetwork(),
                      work.path().resolve("server.log"));
@@ -43,13 +47,13 @@ final class CreateClusterBenchmark implements Callable<Integer> {
                      StreamplaneFixture.SECRET_ACCESS_KEY)) {
             for (int run = 1; run <= runs; run++) {
                 long start = System.nanoTime();
-                String arn = Clusters.createCluster(kafka, "bench-" + run, 3, SUBNETS);
+                String arn = Clusters.createCluster(kafka, "bench-" + run, 3, SUBNETS, kafkaVersion);
                 Clusters.awaitState(kafka, arn, ClusterState.ACTIVE);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 seconds.add(elapsed);
                 for (long pid : NodeProcesses.pidsOf(arn)) {
                     long rss = residentKib(pid);
-                    (isController(pid) ? controllerRss : brokerRss).add(rss);
+                    (isMetadataNode(pid) ? quorumRss : brokerRss).add(rss);
                 }
                 System.out.printf("run %d: ACTIVE after %.2f s%n", run, elapsed);
                 kafka.deleteCluster(r -> r.clusterArn(arn));
@@ -58,17 +62,23 @@ final class CreateClusterBenchmark implements Callable<Integer> {
             server.stop();
         }
         Collections.sort(seconds);
-        System.out.printf("%ncreate-to-active, 3 brokers over 3 AZs + 3 controllers, %d runs: median %.2f s, "
-                + "min %.2f s, max %.2f s%n", runs, median(seconds), seconds.get(0), seconds.get(seconds.size() - 1));
-        System.out.printf("resident memory once ACTIVE: broker %d MiB (mean), controller %d MiB (mean), "
-                + "cluster total %d MiB%n", mean(brokerRss) / 1024, mean(controllerRss) / 1024,
-                (mean(brokerRss) * 3 + mean(controllerRss) * 3) / 1024);
+        String quorum = kafkaVersion.endsWith(".kraft") ? "controller" : "ZooKeeper server";
+        System.out.printf("%ncreate-to-active on %s, 3 brokers over 3 AZs + 3 %ss, %d runs: median %.2f s, "
+                + "min %.2f s, max %.2f s%n", kafkaVersion, quorum, runs, median(seconds), seconds.get(0),
+                seconds.get(seconds.size() - 1));
+        System.out.printf("resident memory once ACTIVE: broker %d MiB (mean), %s %d MiB (mean), "
+                + "cluster total %d MiB%n", mean(brokerRss) / 1024, quorum, mean(quorumRss) / 1024,
+                (mean(brokerRss) * 3 + mean(quorumRss) * 3) / 1024);
         return 0;
     }
 
-    /** A node's role, read from the server.properties its command line ends with. */
-    private static boolean isController(long pid) {
-        return configOf(pid).map(c -> c.contains("process.roles=controller")).orElse(false);
+    /**
+     * Whether the node keeps the metadata: a ZooKeeper server, by its main class, or a controller, by
+     * the server.properties its command line ends with.
+     */
+    private static boolean isMetadataNode(long pid) {
+        return commandLine(pid).contains("QuorumPeerMain")
+                || configOf(pid).map(c -> c.contains("process.roles=controller")).orElse(false);
     }
 
     private static Optional<String> configOf(long pid) {

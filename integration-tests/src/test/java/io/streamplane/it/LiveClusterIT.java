@@ -2,6 +2,7 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.LiveCluster;
+import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.StreamplaneFixture;
 import io.streamplane.testkit.TrafficAuditor;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,9 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.ClusterOperationV2;
+import software.amazon.awssdk.services.kafka.model.ClusterOperationV2Summary;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -91,5 +96,48 @@ abstract class LiveClusterIT {
 
     Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /**
+     * Injects the fault under live acks=all traffic, then checks that the health monitor healed the
+     * cluster (HEALING, then ACTIVE, a HEAL_CLUSTER operation restoring exactly {@code nodes}), that
+     * each node runs again as a new process, and that no record was lost, duplicated or reordered.
+     */
+    void healUnderTraffic(List<Integer> nodes, Fault fault) throws Exception {
+        var pidsBefore = nodes.stream().map(id -> NodeProcesses.of(clusterArn, id).orElseThrow().pid()).toList();
+        try (var auditor = new TrafficAuditor(bootstrap, TOPIC, PARTITIONS)
+                .paced(TrafficAuditor.TEST_RECORDS_PER_SECOND).start()) {
+            await("traffic to flow").atMost(Duration.ofSeconds(60)).until(() -> auditor.acknowledgedCount() > 100);
+            fault.inject();
+            await("the cluster to notice").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> state() == ClusterState.HEALING);
+            Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
+            long acknowledgedAtHeal = auditor.acknowledgedCount();
+            await("traffic to go on").atMost(Duration.ofSeconds(60))
+                    .until(() -> auditor.acknowledgedCount() > acknowledgedAtHeal + 100);
+            var report = auditor.stop(Duration.ofSeconds(90));
+            assertThat(report.undisturbed()).as(report.toString()).isTrue();
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            assertThat(NodeProcesses.of(clusterArn, nodes.get(i))).as("node " + nodes.get(i) + " runs again")
+                    .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue())
+                    .map(ProcessHandle::pid).isNotEqualTo(pidsBefore.get(i));
+        }
+        assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6);
+        var healing = kafka.listClusterOperationsV2(r -> r.clusterArn(clusterArn)).clusterOperationInfoList().stream()
+                .filter(o -> o.operationType().equals("HEAL_CLUSTER"))
+                .max(Comparator.comparing(ClusterOperationV2Summary::startTime)).orElseThrow();
+        assertThat(healing.operationState()).isEqualTo("UPDATE_COMPLETE");
+        var steps = kafka.describeClusterOperationV2(r -> r.clusterOperationArn(healing.operationArn()))
+                .clusterOperationInfo().provisioned().operationSteps().stream().map(s -> s.stepName()).toList();
+        var expected = new ArrayList<String>();
+        nodes.forEach(id -> expected.add("RESTORE_NODE_" + id));
+        expected.add("AWAIT_IN_SYNC");
+        assertThat(steps).containsExactlyElementsOf(expected);
+    }
+
+    @FunctionalInterface
+    interface Fault {
+        void inject() throws Exception;
     }
 }

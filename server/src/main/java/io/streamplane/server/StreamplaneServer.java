@@ -68,11 +68,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -138,7 +138,7 @@ public final class StreamplaneServer implements AutoCloseable {
         var clock = Clock.systemUTC();
         var identity = new ServiceIdentity(config.region(), config.accountId());
         // The local runtime runs KRaft clusters; MSK's ZooKeeper versions are refused until it runs ZooKeeper.
-        var versions = new KafkaVersionCatalog(runtime, Set.of(MetadataMode.KRAFT));
+        var versions = new KafkaVersionCatalog(runtime, EnumSet.allOf(MetadataMode.class));
         var ids = new Ids();
         var clusterStore = store.clusters();
         var operationStore = store.operations();

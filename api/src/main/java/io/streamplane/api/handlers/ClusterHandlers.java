@@ -168,20 +168,22 @@ public final class ClusterHandlers {
     JsonNode describeCluster(ObjectNode input) {
         var cluster = storage.withStorageWarning(clusters.describe(input.path("clusterArn").asText()));
         var out = Wire.object();
-        out.set("clusterInfo", ClusterWire.clusterInfo(cluster, tags.tags(cluster.arn())));
+        out.set("clusterInfo", ClusterWire.clusterInfo(cluster, tags.tags(cluster.arn()),
+                clusters.zookeeperConnect(cluster)));
         return out;
     }
 
     JsonNode describeClusterV2(ObjectNode input) {
         var cluster = storage.withStorageWarning(clusters.describe(input.path("clusterArn").asText()));
         var out = Wire.object();
-        out.set("clusterInfo", ClusterWire.clusterV2(cluster, tags.tags(cluster.arn())));
+        out.set("clusterInfo", ClusterWire.clusterV2(cluster, tags.tags(cluster.arn()),
+                clusters.zookeeperConnect(cluster)));
         return out;
     }
 
     JsonNode listClusters(ObjectNode input) {
         return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterInfo(storage.withStorageWarning(c),
-                tags.tags(c.arn())));
+                tags.tags(c.arn()), clusters.zookeeperConnect(c)));
     }
 
     JsonNode listClustersV2(ObjectNode input) {
@@ -196,7 +198,7 @@ public final class ClusterHandlers {
             return none;
         }
         return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterV2(storage.withStorageWarning(c),
-                tags.tags(c.arn())));
+                tags.tags(c.arn()), clusters.zookeeperConnect(c)));
     }
 
     /** What every change to a running cluster answers: the cluster and the operation now running. */

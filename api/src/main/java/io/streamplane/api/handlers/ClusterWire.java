@@ -5,27 +5,33 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.OpenMonitoring;
+import io.streamplane.core.cluster.ZooKeeperConnect;
 import io.streamplane.core.security.ClusterSecurity;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes clusters and nodes in MSK's wire shapes: ClusterInfo (v1), Cluster (v2) and NodeInfo. */
 final class ClusterWire {
     private ClusterWire() {
     }
 
-    /** The v1 ClusterInfo: flat. */
-    static ObjectNode clusterInfo(Cluster cluster, Map<String, String> tags) {
+    /**
+     * The v1 ClusterInfo: flat.
+     *
+     * @param zookeeper where a ZooKeeper cluster's ensemble is reached; empty on KRaft clusters
+     */
+    static ObjectNode clusterInfo(Cluster cluster, Map<String, String> tags, Optional<ZooKeeperConnect> zookeeper) {
         var node = common(cluster, tags);
-        provisionedMembers(node, cluster.spec());
+        provisionedMembers(node, cluster.spec(), zookeeper);
         return node;
     }
 
     /** The v2 Cluster: the provisioned members nested under {@code provisioned}. */
-    static ObjectNode clusterV2(Cluster cluster, Map<String, String> tags) {
+    static ObjectNode clusterV2(Cluster cluster, Map<String, String> tags, Optional<ZooKeeperConnect> zookeeper) {
         var node = common(cluster, tags);
         node.put("clusterType", "PROVISIONED");
-        provisionedMembers(node.putObject("provisioned"), cluster.spec());
+        provisionedMembers(node.putObject("provisioned"), cluster.spec(), zookeeper);
         return node;
     }
 
@@ -43,7 +49,7 @@ final class ClusterWire {
         return node;
     }
 
-    private static void provisionedMembers(ObjectNode node, ClusterSpec spec) {
+    private static void provisionedMembers(ObjectNode node, ClusterSpec spec, Optional<ZooKeeperConnect> zookeeper) {
         node.set("brokerNodeGroupInfo", brokerNodeGroupInfo(spec));
         var security = spec.security();
         node.set("clientAuthentication", clientAuthentication(security));
@@ -58,6 +64,10 @@ final class ClusterWire {
         node.set("openMonitoring", openMonitoring(spec.openMonitoring()));
         node.putObject("rebalancing").put("status", spec.rebalancing());
         node.put("storageMode", spec.storageMode());
+        zookeeper.ifPresent(z -> {
+            node.put("zookeeperConnectString", z.plaintext());
+            z.tls().ifPresent(tls -> node.put("zookeeperConnectStringTls", tls));
+        });
     }
 
     static ObjectNode clientAuthentication(ClusterSecurity security) {

@@ -1,6 +1,5 @@
 package io.streamplane.core.cluster;
 
-import io.streamplane.core.node.NodeRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +46,8 @@ public final class ClusterRecovery {
             if (cluster.state() == ClusterState.FAILED && running > 0) {
                 // Nothing serves a failed cluster; a crash came between recording it and stopping them.
                 LOG.info("Cluster {} FAILED: stopping its {} nodes still running", cluster.name(), running);
-                fleet.stop(cluster, NodeRole.BROKER, FAILED_STOP_TIMEOUT);
-                fleet.stop(cluster, NodeRole.CONTROLLER, FAILED_STOP_TIMEOUT);
+                fleet.stopBrokers(cluster, FAILED_STOP_TIMEOUT);
+                fleet.stopQuorum(cluster, FAILED_STOP_TIMEOUT);
                 continue;
             }
             if (running == total) {
@@ -79,10 +78,10 @@ public final class ClusterRecovery {
         }
     }
 
-    /** Stops every node of every cluster: brokers first, so they leave the controllers cleanly. */
+    /** Stops every node of every cluster: brokers first, so they leave the metadata quorum cleanly. */
     public void stopAllNodes(Duration timeout) {
         var clusters = store.listClusters();
-        clusters.parallelStream().forEach(c -> fleet.stop(c, NodeRole.BROKER, timeout));
-        clusters.parallelStream().forEach(c -> fleet.stop(c, NodeRole.CONTROLLER, timeout));
+        clusters.parallelStream().forEach(c -> fleet.stopBrokers(c, timeout));
+        clusters.parallelStream().forEach(c -> fleet.stopQuorum(c, timeout));
     }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The Kafka configuration of each node: KRaft wiring, listeners, rack, and MSK's default broker
- * configuration ("The default Amazon MSK configuration"). Pure: the runtime only writes it out.
+ * The configuration of each node: KRaft or ZooKeeper wiring, listeners, rack, and MSK's default broker
+ * configuration ("The default Amazon MSK configuration"); a ZooKeeper server's own. Pure: the runtime
+ * only writes it out.
  */
 public final class NodeConfiguration {
     private NodeConfiguration() {
@@ -22,7 +23,7 @@ public final class NodeConfiguration {
 
     /**
      * @param custom   the properties of the cluster's custom configuration, which override MSK's
-     *                 defaults (they can never touch listeners or KRaft wiring: those are not settable)
+     *                 defaults (they can never touch listeners or metadata wiring: those are not settable)
      * @param security the cluster's encryption and client authentication
      * @param internal the identity nodes and the control plane use among themselves
      * @param tls      the node's certificate, when its listeners need one
@@ -30,21 +31,34 @@ public final class NodeConfiguration {
     public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount,
                                               Map<String, String> custom, ClusterSecurity security,
                                               InternalCredentials internal, Optional<NodeTls> tls) {
+        if (node.role() == NodeRole.ZOOKEEPER) {
+            return ZooKeeperConfiguration.forServer(node, clusterNodes, tls);
+        }
+        var quorumRole = clusterNodes.stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER)
+                ? NodeRole.ZOOKEEPER : NodeRole.CONTROLLER;
         var props = new LinkedHashMap<String, String>();
-        props.put("node.id", Integer.toString(node.nodeId()));
-        props.put("controller.quorum.voters", quorumVoters(clusterNodes));
+        if (quorumRole == NodeRole.ZOOKEEPER) {
+            props.put("broker.id", Integer.toString(node.nodeId()));
+            props.putAll(ZooKeeperConfiguration.forBroker(clusterNodes, tls, security.inCluster()));
+            // ZooKeeper ends a crashed broker's session after this long, and only then does the
+            // controller move its leaderships away: Kafka's 18 s would leave producers waiting.
+            props.put("zookeeper.session.timeout.ms", "6000");
+        } else {
+            props.put("node.id", Integer.toString(node.nodeId()));
+            props.put("controller.quorum.voters", quorumVoters(clusterNodes));
+        }
         if (node.isBroker()) {
-            props.put("process.roles", "broker");
-            props.putAll(NodeListeners.forBroker(node.host(), security, internal, tls));
+            if (quorumRole == NodeRole.CONTROLLER) {
+                props.put("process.roles", "broker");
+                // Heartbeats carry the broker's request to be unfenced: at the default 2 s a new
+                // broker waits up to 2 s more than it must before it serves.
+                props.put("broker.heartbeat.interval.ms", "500");
+            }
+            props.putAll(NodeListeners.forBroker(node.host(), quorumRole, security, internal, tls));
             props.put("broker.rack", node.zone().id());
-            // Heartbeats carry the broker's request to be unfenced: at the default 2 s a new
-            // broker waits up to 2 s more than it must before it serves.
-            props.put("broker.heartbeat.interval.ms", "500");
         } else {
             props.put("process.roles", "controller");
             props.putAll(NodeListeners.forController(node.endpoint(), security, internal, tls));
-        }
-        if (!node.isBroker()) {
             // The controllers fence a broker that misses heartbeats this long, and only then move its
             // leaderships away: Kafka's 9 s would leave producers waiting most of that after a crash.
             props.put("broker.session.timeout.ms", "6000");

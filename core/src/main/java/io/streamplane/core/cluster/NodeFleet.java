@@ -5,6 +5,7 @@ import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.node.KafkaRelease;
 import io.streamplane.core.node.NodeLaunchSpec;
 import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.node.NodeRuntime;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +39,11 @@ import java.util.stream.Collectors;
 public final class NodeFleet {
     private static final Logger LOG = LoggerFactory.getLogger(NodeFleet.class);
     public static final int CONTROLLER_HEAP_MEGABYTES = 256;
+    /** What brokers of a ZooKeeper cluster speak among themselves; raised when an upgrade ends. */
+    public static final String INTER_BROKER_PROTOCOL_VERSION = "inter.broker.protocol.version";
     private static final Duration STARTED_POLL = Duration.ofMillis(100);
+    /** Beyond the longest ZooKeeper session a broker may have (MSK's 18 s), with time for the controller to notice. */
+    private static final Duration REGISTRATION_EXPIRY_TIMEOUT = Duration.ofSeconds(40);
     private final ClusterStore store;
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
@@ -99,13 +105,30 @@ public final class NodeFleet {
         // Open monitoring is a broker feature, as on MSK, where controllers are not the user's to see.
         var brokerExporters = cluster.spec().openMonitoring().exporters();
         var security = cluster.spec().security();
-        return nodes.stream()
-                .map(n -> new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), n.host(),
-                        release, NodeConfiguration.forNode(n, nodes, zones, n.isBroker() ? brokerCustom : custom,
-                                security, internal.forCluster(cluster.uuid()), tls(n, security)),
-                        n.isBroker() ? brokerType.heapMegabytes() : CONTROLLER_HEAP_MEGABYTES,
-                        n.isBroker() ? brokerExporters : Set.of()))
-                .toList();
+        var clusterInternal = internal.forCluster(cluster.uuid());
+        return nodes.stream().map(n -> {
+            var tls = tls(n, security);
+            return new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), n.host(),
+                    release, properties(n, nodes, zones, n.isBroker() ? brokerCustom : custom, security,
+                            clusterInternal, tls, release),
+                    n.isBroker() ? brokerType.heapMegabytes() : CONTROLLER_HEAP_MEGABYTES,
+                    n.isBroker() ? brokerExporters : Set.of(),
+                    ZooKeeperConfiguration.files(n, nodes, tls));
+        }).toList();
+    }
+
+    private Map<String, String> properties(ClusterNode node, List<ClusterNode> nodes, int zones,
+                                           Map<String, String> custom, ClusterSecurity security,
+                                           InternalCredentials clusterInternal, Optional<NodeTls> tls,
+                                           KafkaRelease release) {
+        var props = new LinkedHashMap<>(NodeConfiguration.forNode(node, nodes, zones,
+                node.role() == NodeRole.ZOOKEEPER ? Map.of() : custom, security, clusterInternal, tls));
+        if (node.isBroker() && !ZooKeeperConfiguration.ensemble(nodes).isEmpty()) {
+            // Named rather than left to the release's default, so that an upgrade can hold it at the old
+            // release's until every broker runs the new one.
+            props.put(INTER_BROKER_PROTOCOL_VERSION, release.line());
+        }
+        return props;
     }
 
     /** A certificate for the node's address, when one of its listeners speaks TLS. */
@@ -114,14 +137,23 @@ public final class NodeFleet {
         if (!needed) {
             return Optional.empty();
         }
-        var issued = authority.issueNodeCertificate((node.isBroker() ? "b-" : "c-") + node.nodeId(),
-                List.of(node.host()));
+        String prefix = switch (node.role()) {
+            case BROKER -> "b-";
+            case CONTROLLER -> "c-";
+            case ZOOKEEPER -> "z-";
+        };
+        var issued = authority.issueNodeCertificate(prefix + node.nodeId(), List.of(node.host()));
         var clientCas = node.isBroker() && security.mutualTls()
                 ? clientAuthorities.certificatesOf(security.certificateAuthorityArns(),
                 "clientAuthentication.tls.certificateAuthorityArnList")
                 : List.<String>of();
         return Optional.of(new NodeTls(issued.privateKeyPem(), issued.certificateChainPem(),
                 authority.certificatePem(), clientCas));
+    }
+
+    /** The Apache Kafka release a cluster of the spec runs. */
+    public KafkaRelease release(ClusterSpec spec) {
+        return versions.releaseOf(spec.kafkaVersion());
     }
 
     /** Makes the Kafka release of the cluster's spec runnable, fetching it if this is its first use. */
@@ -138,11 +170,35 @@ public final class NodeFleet {
         runtime.reconfigure(launchSpecs(cluster));
     }
 
-    /** Starts every node of the role that is not running; running ones are left alone. */
-    public void ensureRunning(Cluster cluster, NodeRole role) {
+    /**
+     * Rewrites every node's configuration from the cluster's spec, with {@code brokerOverrides} on the
+     * brokers' (what an upgrade holds back until every broker runs the new release).
+     */
+    public void reconfigure(Cluster cluster, Map<String, String> brokerOverrides) {
+        runtime.reconfigure(launchSpecs(cluster).stream().map(spec -> {
+            if (spec.role() != NodeRole.BROKER) {
+                return spec;
+            }
+            var props = new LinkedHashMap<>(spec.properties());
+            props.putAll(brokerOverrides);
+            return spec.withProperties(props);
+        }).toList());
+    }
+
+    /** Starts every broker that is not running; running ones are left alone. */
+    public void ensureBrokersRunning(Cluster cluster) {
+        ensureRunning(cluster, ClusterNode::isBroker);
+    }
+
+    /** Starts every node of the metadata quorum (controllers or ZooKeeper servers) that is not running. */
+    public void ensureQuorumRunning(Cluster cluster) {
+        ensureRunning(cluster, n -> n.role().metadataQuorum());
+    }
+
+    private void ensureRunning(Cluster cluster, Predicate<ClusterNode> which) {
         var specs = launchSpecs(cluster);
         for (var node : store.nodes(cluster.arn())) {
-            if (node.role() != role || isRunning(node)) {
+            if (!which.test(node) || isRunning(node)) {
                 continue;
             }
             start(cluster, node, specs.stream().filter(s -> s.nodeId() == node.nodeId()).findFirst().orElseThrow(),
@@ -150,10 +206,10 @@ public final class NodeFleet {
         }
     }
 
-    /** Starts whatever is not running, controllers first. */
+    /** Starts whatever is not running, the metadata quorum first. */
     public void ensureAllRunning(Cluster cluster) {
-        ensureRunning(cluster, NodeRole.CONTROLLER);
-        ensureRunning(cluster, NodeRole.BROKER);
+        ensureQuorumRunning(cluster);
+        ensureBrokersRunning(cluster);
     }
 
     /**
@@ -189,9 +245,18 @@ public final class NodeFleet {
         return nodes.stream().filter(n -> n.process().isPresent() && !isRunning(n)).findFirst();
     }
 
-    /** Stops the role's nodes in parallel, each cleanly if it can within the timeout. */
-    public void stop(Cluster cluster, NodeRole role, Duration timeout) {
-        var nodes = store.nodes(cluster.arn()).stream().filter(n -> n.role() == role).toList();
+    /** Stops the brokers in parallel, each cleanly if it can within the timeout. */
+    public void stopBrokers(Cluster cluster, Duration timeout) {
+        stop(cluster, ClusterNode::isBroker, timeout);
+    }
+
+    /** Stops the metadata quorum's nodes in parallel: after the brokers, which need them to shut down cleanly. */
+    public void stopQuorum(Cluster cluster, Duration timeout) {
+        stop(cluster, n -> n.role().metadataQuorum(), timeout);
+    }
+
+    private void stop(Cluster cluster, Predicate<ClusterNode> which, Duration timeout) {
+        var nodes = store.nodes(cluster.arn()).stream().filter(which).toList();
         nodes.parallelStream().forEach(node -> node.process().ifPresent(p -> runtime.stop(p, timeout)));
         nodes.forEach(node -> store.updateNode(node.withProcess(Optional.empty())));
     }
@@ -200,10 +265,13 @@ public final class NodeFleet {
      * Starts a node that is not running, with its data; a node whose data is gone is formatted
      * afresh under the same id first, and fills up again from its replicas' leaders.
      */
-    public void restore(Cluster cluster, int nodeId) {
+    public void restore(Cluster cluster, int nodeId) throws TimeoutException, InterruptedException {
         var node = node(cluster, nodeId);
         if (isRunning(node)) {
             return;
+        }
+        if (node.isBroker() && !zookeeperServers(cluster).isEmpty()) {
+            probe.awaitUnregistered(bootstrapServers(cluster), nodeId, REGISTRATION_EXPIRY_TIMEOUT);
         }
         var spec = launchSpecs(cluster).stream().filter(s -> s.nodeId() == nodeId).findFirst().orElseThrow();
         if (runtime.hasData(cluster.uuid(), nodeId)) {
@@ -233,7 +301,7 @@ public final class NodeFleet {
         store.addNodes(added);
         // Formats the new brokers only (the others are formatted already) and rewrites every node's file.
         prepare(cluster);
-        ensureRunning(cluster, NodeRole.BROKER);
+        ensureBrokersRunning(cluster);
         awaitBrokersServing(cluster, timeout, () -> false);
     }
 
@@ -253,10 +321,10 @@ public final class NodeFleet {
                 + " of cluster " + cluster.name() + " is not running")).startedAt();
     }
 
-    /** The nodes whose process is not running, controllers first. */
+    /** The nodes whose process is not running, the metadata quorum's first. */
     public List<ClusterNode> stoppedNodes(Cluster cluster) {
         return store.nodes(cluster.arn()).stream().filter(n -> !isRunning(n))
-                .sorted(Comparator.comparing((ClusterNode n) -> n.role() != NodeRole.CONTROLLER)
+                .sorted(Comparator.comparing((ClusterNode n) -> n.isBroker())
                         .thenComparing(ClusterNode::nodeId))
                 .toList();
     }
@@ -282,9 +350,15 @@ public final class NodeFleet {
         LOG.info("{} {} {} of cluster {} (pid {})", verb, node.role(), node.nodeId(), cluster.name(), process.pid());
     }
 
+    /** The KRaft controllers; none on a ZooKeeper cluster, whose controller is one of its brokers. */
     public List<Integer> controllerIds(Cluster cluster) {
         return store.nodes(cluster.arn()).stream().filter(n -> n.role() == NodeRole.CONTROLLER)
                 .map(ClusterNode::nodeId).toList();
+    }
+
+    /** The servers of a ZooKeeper cluster's ensemble; none on a KRaft cluster. */
+    public List<ClusterNode> zookeeperServers(Cluster cluster) {
+        return store.nodes(cluster.arn()).stream().filter(n -> n.role() == NodeRole.ZOOKEEPER).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.StateInfo;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
+import io.streamplane.core.kafka.ZooKeeperProbe;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
@@ -76,6 +77,13 @@ public final class HealingPlan implements OperationPlan<HealingPlan.Kind, Cluste
     }
 
     private void awaitInSync(Cluster cluster, List<Integer> restored) throws Exception {
+        for (var server : fleet.zookeeperServers(cluster)) {
+            if (restored.contains(server.nodeId())) {
+                ZooKeeperProbe.awaitServing(server.host(), server.port(), catchUpTimeout,
+                        () -> !fleet.isRunning(cluster, server.nodeId()));
+                fleet.requireRunning(cluster, server.nodeId());
+            }
+        }
         for (var broker : fleet.brokers(cluster)) {
             if (restored.contains(broker.nodeId())) {
                 probe.awaitAnswering(new InternalBootstrap(broker.replicationEndpoint(),

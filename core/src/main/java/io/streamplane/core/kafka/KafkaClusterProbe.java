@@ -54,6 +54,20 @@ public final class KafkaClusterProbe {
         }
     }
 
+    /**
+     * Waits until the cluster no longer lists broker {@code brokerId}. A broker of a ZooKeeper cluster
+     * is registered by its ZooKeeper session, which outlives a crashed process until it times out;
+     * a new process that starts before then finds itself registered already, and exits. When no
+     * broker answers there is no registration to see, and nothing to wait for.
+     */
+    public void awaitUnregistered(InternalBootstrap bootstrap, int brokerId, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        try (Admin admin = Admin.create(adminConfig(bootstrap))) {
+            Poll.until("the registration of broker " + brokerId + "'s previous process to end", timeout,
+                    POLL_INTERVAL, () -> !servingBrokers(admin).contains(brokerId));
+        }
+    }
+
     /** One Admin connection to the cluster, for a series of reads and changes (close it when done). */
     public ClusterAdmin connect(InternalBootstrap bootstrap) {
         return new ClusterAdmin(Admin.create(adminConfig(bootstrap)));

@@ -53,6 +53,12 @@ public final class KafkaVersionCatalog {
         return runtime.availableReleases().stream().filter(version::runsOn).max(VERSION_ORDER);
     }
 
+    /** Where a cluster of version {@code name} keeps its metadata. */
+    public MetadataMode modeOf(String name) {
+        return find(name).map(KafkaVersion::mode).orElseThrow(() -> new IllegalStateException(
+                "Kafka version " + name + " is unknown to this server"));
+    }
+
     /** The release that runs an existing cluster of version {@code name}, whatever this server offers today. */
     public KafkaRelease releaseOf(String name) {
         return find(name).flatMap(this::release).orElseThrow(() -> new IllegalStateException(

@@ -14,12 +14,15 @@ import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.CreateClusterCommand;
 import io.streamplane.core.cluster.KafkaClusterId;
 import io.streamplane.core.cluster.OpenMonitoring;
+import io.streamplane.core.cluster.ZooKeeperConfiguration;
+import io.streamplane.core.cluster.ZooKeeperConnect;
 import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.kafka.MetadataMode;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.Launch;
 import io.streamplane.core.operation.OperationLauncher;
@@ -29,6 +32,7 @@ import io.streamplane.core.pki.PrivateCaService;
 import io.streamplane.core.scaling.ReplicationFactors;
 import io.streamplane.core.placement.ZonePlacement;
 import io.streamplane.core.security.ClusterSecurity;
+import io.streamplane.core.security.ZooKeeperPorts;
 import io.streamplane.core.tag.TagRules;
 
 import java.time.Clock;
@@ -96,12 +100,12 @@ public final class ClusterService {
         }
         spec.configuration().ifPresent(c -> configurations.requireUsable(c, version.name()));
         var zones = ZonePlacement.zonesFor(identity.region(), spec.clientSubnets());
-        var planned = ZonePlacement.place(zones, spec.numberOfBrokerNodes());
+        var planned = ZonePlacement.place(zones, spec.numberOfBrokerNodes(), version.mode().quorumRole());
         if (store.listClusters().stream().anyMatch(c -> c.name().equals(command.clusterName()))) {
             throw new Conflict("A cluster named " + command.clusterName() + " already exists in this account and Region");
         }
         memory.require(command.specMembers() + "numberOfBrokerNodes", "The cluster's " + spec.numberOfBrokerNodes() + " brokers and "
-                + ZonePlacement.CONTROLLER_COUNT + " controllers", ClusterMemory.of(spec));
+                + ZonePlacement.CONTROLLER_COUNT + " metadata nodes", ClusterMemory.of(spec));
 
         var now = clock.instant();
         String uuid = ids.resourceUuid();
@@ -190,6 +194,11 @@ public final class ClusterService {
                 throw new InvalidRequest("targetKafkaVersion", "The cluster already runs Kafka " + source);
             }
             var allowed = versions.upgradeTargets(source);
+            if (versions.modeOf(source) == MetadataMode.ZOOKEEPER && versions.modeOf(target) == MetadataMode.KRAFT) {
+                throw new InvalidRequest("targetKafkaVersion", "A cluster on Kafka " + source + " keeps its metadata "
+                        + "in ZooKeeper and can't move to the KRaft version " + target + " in place here: create a "
+                        + "cluster on " + target + " and move the data to it; compatible targets: " + allowed);
+            }
             if (!allowed.contains(target)) {
                 throw new InvalidRequest("targetKafkaVersion", "A cluster on Kafka " + source + " can't move to "
                         + target + ": only upgrades within the same metadata mode are possible; compatible targets: "
@@ -383,6 +392,18 @@ public final class ClusterService {
 
     private List<Integer> brokerIds(String clusterArn) {
         return store.nodes(clusterArn).stream().filter(ClusterNode::isBroker).map(ClusterNode::nodeId).toList();
+    }
+
+    /** Where a ZooKeeper cluster's ensemble is reached; empty on KRaft clusters. */
+    public Optional<ZooKeeperConnect> zookeeperConnect(Cluster cluster) {
+        var nodes = store.nodes(cluster.arn());
+        if (ZooKeeperConfiguration.ensemble(nodes).isEmpty()) {
+            return Optional.empty();
+        }
+        var tls = cluster.spec().security().inCluster()
+                ? Optional.of(ZooKeeperConfiguration.connectString(nodes, ZooKeeperPorts.CLIENT_TLS))
+                : Optional.<String>empty();
+        return Optional.of(new ZooKeeperConnect(ZooKeeperConfiguration.connectString(nodes), tls));
     }
 
     public List<ClusterNode> brokerNodes(String clusterArn) {

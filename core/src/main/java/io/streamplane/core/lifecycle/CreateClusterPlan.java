@@ -6,7 +6,6 @@ import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.StateInfo;
-import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
@@ -28,7 +27,7 @@ import java.util.concurrent.CancellationException;
  * the reason in its stateInfo.
  */
 public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.Kind, ClusterOperation, ClusterOutcome> {
-    /** The steps of a creation. */
+    /** The steps of a creation; START_CONTROLLERS starts the metadata quorum, ZooKeeper's servers on a ZooKeeper cluster. */
     public enum Kind implements StepKind {
         PREPARE_NODES, START_CONTROLLERS, START_BROKERS, AWAIT_BROKER_REGISTRATION;
     }
@@ -58,8 +57,8 @@ public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.
         var cluster = cluster(operation);
         return switch (step.kind()) {
             case PREPARE_NODES -> () -> fleet.prepare(cluster);
-            case START_CONTROLLERS -> () -> fleet.ensureRunning(cluster, NodeRole.CONTROLLER);
-            case START_BROKERS -> () -> fleet.ensureRunning(cluster, NodeRole.BROKER);
+            case START_CONTROLLERS -> () -> fleet.ensureQuorumRunning(cluster);
+            case START_BROKERS -> () -> fleet.ensureBrokersRunning(cluster);
             case AWAIT_BROKER_REGISTRATION -> () -> {
                 // After a control-plane restart the nodes may have been stopped: start them again.
                 fleet.ensureAllRunning(cluster);
@@ -90,8 +89,8 @@ public final class CreateClusterPlan implements OperationPlan<CreateClusterPlan.
                 LOG.info("Cluster {} is ACTIVE; clients connect to {}", cluster.name(),
                         BootstrapBrokers.of(fleet.brokers(cluster), cluster.spec().security()).described());
             } else if (cluster.state() == ClusterState.FAILED) {
-                fleet.stop(cluster, NodeRole.BROKER, STOP_TIMEOUT);
-                fleet.stop(cluster, NodeRole.CONTROLLER, STOP_TIMEOUT);
+                fleet.stopBrokers(cluster, STOP_TIMEOUT);
+                fleet.stopQuorum(cluster, STOP_TIMEOUT);
             }
         });
     }

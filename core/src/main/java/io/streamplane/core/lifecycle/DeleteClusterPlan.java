@@ -4,7 +4,6 @@ import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.StateInfo;
-import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.ClusterOperation;
 import io.streamplane.core.operation.ClusterOutcome;
 import io.streamplane.core.operation.OperationPlan;
@@ -21,7 +20,7 @@ import java.util.Optional;
 
 /** Tears a cluster down: brokers first, then controllers, then its files; then it is forgotten. */
 public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.Kind, ClusterOperation, ClusterOutcome> {
-    /** The steps of a deletion. */
+    /** The steps of a deletion; STOP_CONTROLLERS stops the metadata quorum, ZooKeeper's servers on a ZooKeeper cluster. */
     public enum Kind implements StepKind {
         STOP_BROKERS, STOP_CONTROLLERS, DELETE_NODE_FILES;
     }
@@ -52,8 +51,8 @@ public final class DeleteClusterPlan implements OperationPlan<DeleteClusterPlan.
         }
         var cluster = found.get();
         return switch (step.kind()) {
-            case STOP_BROKERS -> () -> fleet.stop(cluster, NodeRole.BROKER, STOP_TIMEOUT);
-            case STOP_CONTROLLERS -> () -> fleet.stop(cluster, NodeRole.CONTROLLER, STOP_TIMEOUT);
+            case STOP_BROKERS -> () -> fleet.stopBrokers(cluster, STOP_TIMEOUT);
+            case STOP_CONTROLLERS -> () -> fleet.stopQuorum(cluster, STOP_TIMEOUT);
             case DELETE_NODE_FILES -> () -> fleet.deleteFiles(cluster);
         };
     }

@@ -5,6 +5,7 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.configuration.ConfigurationChange;
+import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.scaling.BrokerCountPlan;
@@ -36,7 +37,9 @@ final class LocalChangeSteps implements ChangeSteps {
 
     @Override
     public List<? extends Step<?>> kafkaVersion(Cluster cluster, ConfigurationChange change) {
-        return ClusterChangePlan.kafkaVersionSteps(change, brokerIds(cluster));
+        boolean zookeeper = store.nodes(cluster.arn()).stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER);
+        return zookeeper ? ClusterChangePlan.zookeeperKafkaVersionSteps(change, brokerIds(cluster))
+                : ClusterChangePlan.kafkaVersionSteps(change, brokerIds(cluster));
     }
 
     @Override

@@ -1,6 +1,14 @@
 package io.streamplane.core.node;
 
-/** What a Kafka node does in a KRaft cluster. Controllers are hidden from users, as in MSK. */
+/**
+ * What a node does in its cluster. Brokers are the user's; the metadata quorum (KRaft controllers,
+ * or the ZooKeeper ensemble of a ZooKeeper cluster) is hidden from users, as in MSK.
+ */
 public enum NodeRole {
-    BROKER, CONTROLLER
+    BROKER, CONTROLLER, ZOOKEEPER;
+
+    /** Whether the node keeps the cluster's metadata rather than serving clients. */
+    public boolean metadataQuorum() {
+        return this != BROKER;
+    }
 }

@@ -10,11 +10,12 @@ import java.util.List;
 
 /**
  * Decides where a cluster's nodes go: brokers spread evenly over the zones of the client subnets,
- * as MSK does, and three hidden KRaft controllers, one per zone where there are three zones.
+ * as MSK does, and the hidden metadata quorum: three KRaft controllers, or the three servers of a
+ * ZooKeeper ensemble, one per zone where there are three zones.
  * Pure: no I/O, so every rule here is unit tested.
  */
 public final class ZonePlacement {
-    /** Node ids of controllers start here, far above any broker id users see. */
+    /** Node ids of the quorum's nodes start here, far above any broker id users see. */
     public static final int FIRST_CONTROLLER_ID = 3001;
     public static final int CONTROLLER_COUNT = 3;
     private static final String ZONE_LETTERS = "abcdef";
@@ -41,8 +42,12 @@ public final class ZonePlacement {
         return List.copyOf(zones);
     }
 
-    /** Brokers 1..n round-robin over the zones, then the controllers likewise. */
-    public static List<PlannedNode> place(List<AvailabilityZone> zones, int brokerCount) {
+    /**
+     * Brokers 1..n round-robin over the zones, then the quorum likewise.
+     *
+     * @param quorumRole what the quorum's nodes are: KRaft controllers or ZooKeeper servers
+     */
+    public static List<PlannedNode> place(List<AvailabilityZone> zones, int brokerCount, NodeRole quorumRole) {
         if (brokerCount < 1 || brokerCount % zones.size() != 0) {
             throw new InvalidRequest("numberOfBrokerNodes",
                     "numberOfBrokerNodes must be a multiple of " + zones.size()
@@ -53,7 +58,7 @@ public final class ZonePlacement {
             nodes.add(new PlannedNode(brokerId, NodeRole.BROKER, zones.get((brokerId - 1) % zones.size())));
         }
         for (int i = 0; i < CONTROLLER_COUNT; i++) {
-            nodes.add(new PlannedNode(FIRST_CONTROLLER_ID + i, NodeRole.CONTROLLER, zones.get(i % zones.size())));
+            nodes.add(new PlannedNode(FIRST_CONTROLLER_ID + i, quorumRole, zones.get(i % zones.size())));
         }
         return List.copyOf(nodes);
     }

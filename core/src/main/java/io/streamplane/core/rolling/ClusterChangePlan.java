@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,19 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
         /** Restarts the controllers, the active one last. */
         RESTART_CONTROLLERS,
         /** Raises metadata.version to the new release's level. */
-        FINALIZE_METADATA_VERSION;
+        FINALIZE_METADATA_VERSION,
+        /**
+         * On a ZooKeeper cluster whose brokers all run the new release: rewrites their configuration
+         * with the new release's inter.broker.protocol.version, which each reads as it restarts next.
+         */
+        RAISE_INTER_BROKER_PROTOCOL_VERSION,
+        /** Restarts one broker onto the raised inter.broker.protocol.version, when that is safe. */
+        RESTART_BROKER_ON_NEW_PROTOCOL {
+            @Override
+            public boolean onNode() {
+                return true;
+            }
+        };
     }
 
     /** How long the new metadata version may take to be accepted while the last nodes re-register. */
@@ -107,6 +120,23 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
         return List.copyOf(steps);
     }
 
+    /**
+     * A new Kafka release on a ZooKeeper cluster: fetch it, roll every broker onto it while they go on
+     * speaking the old release's inter-broker protocol, then raise the protocol and roll them again,
+     * as Kafka's upgrade procedure for ZooKeeper clusters asks. The ZooKeeper ensemble is not touched.
+     */
+    public static List<Step<Kind>> zookeeperKafkaVersionSteps(ConfigurationChange change, List<Integer> brokerIds) {
+        var steps = new ArrayList<>(List.of(Step.of(Kind.INSTALL_KAFKA_RELEASE),
+                Step.of(Kind.WRITE_NODE_CONFIGURATION)));
+        if (change.hasDynamicChanges()) {
+            steps.add(Step.of(Kind.APPLY_DYNAMIC_CONFIGURATION));
+        }
+        steps.addAll(rebootSteps(brokerIds));
+        steps.add(Step.of(Kind.RAISE_INTER_BROKER_PROTOCOL_VERSION));
+        brokerIds.stream().sorted().forEach(id -> steps.add(Step.onNode(Kind.RESTART_BROKER_ON_NEW_PROTOCOL, id)));
+        return List.copyOf(steps);
+    }
+
     /** Exporters start with the broker's JVM: changing them restarts each broker; the level alone does not. */
     public static List<Step<Kind>> monitoringSteps(boolean exportersChange, List<Integer> brokerIds) {
         return exportersChange ? brokerTypeSteps(brokerIds) : configurationOnlySteps();
@@ -126,7 +156,14 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
         var cluster = store.findCluster(operation.clusterArn()).orElseThrow();
         return switch (step.kind()) {
             case INSTALL_KAFKA_RELEASE -> () -> fleet.installRelease(cluster);
-            case WRITE_NODE_CONFIGURATION -> () -> fleet.reconfigure(cluster);
+            case WRITE_NODE_CONFIGURATION -> () -> {
+                if (raisesProtocolLater(operation)) {
+                    fleet.reconfigure(cluster, Map.of(NodeFleet.INTER_BROKER_PROTOCOL_VERSION,
+                            fleet.release(operation.sourceSpec().orElseThrow()).line()));
+                } else {
+                    fleet.reconfigure(cluster);
+                }
+            };
             case APPLY_DYNAMIC_CONFIGURATION -> () -> {
                 var change = configurations.change(operation.sourceSpec().orElseThrow().configuration(),
                         cluster.spec().configuration());
@@ -141,7 +178,14 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
                     admin.finalizeLatestMetadataVersion(METADATA_VERSION_TIMEOUT);
                 }
             };
+            case RAISE_INTER_BROKER_PROTOCOL_VERSION -> () -> fleet.reconfigure(cluster);
+            case RESTART_BROKER_ON_NEW_PROTOCOL -> () -> rolling.restartBroker(cluster, step.node());
         };
+    }
+
+    /** Whether the change holds the brokers at the old inter-broker protocol until they all run the new release. */
+    private static boolean raisesProtocolLater(ClusterOperation operation) {
+        return operation.steps().stream().anyMatch(s -> s.name().equals(Kind.RAISE_INTER_BROKER_PROTOCOL_VERSION.name()));
     }
 
     @Override

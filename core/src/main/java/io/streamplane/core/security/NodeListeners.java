@@ -1,5 +1,7 @@
 package io.streamplane.core.security;
 
+import io.streamplane.core.node.NodeRole;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +23,21 @@ public final class NodeListeners {
     public static final String REPLICATION = "REPLICATION";
     static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
     static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
+    /** ZooKeeper clusters keep their ACLs in ZooKeeper, where this authorizer reads them. */
+    static final String ZOOKEEPER_AUTHORIZER = "kafka.security.authorizer.AclAuthorizer";
 
     private NodeListeners() {
     }
 
     /**
-     * @param host     the broker's own address
-     * @param tls      the broker's certificate, present whenever {@link ClusterSecurity#brokersNeedCertificates()}
+     * @param host       the broker's own address
+     * @param quorumRole what keeps the cluster's metadata: KRaft controllers, or ZooKeeper (no controller listener)
+     * @param tls        the broker's certificate, present whenever {@link ClusterSecurity#brokersNeedCertificates()}
      */
-    public static Map<String, String> forBroker(String host, ClusterSecurity security, InternalCredentials internal,
-                                                Optional<NodeTls> tls) {
-        var props = common(security, internal, tls);
+    public static Map<String, String> forBroker(String host, NodeRole quorumRole, ClusterSecurity security,
+                                                InternalCredentials internal, Optional<NodeTls> tls) {
+        boolean kraft = quorumRole == NodeRole.CONTROLLER;
+        var props = kraft ? common(security, internal, tls) : zookeeperBroker(internal, tls);
         var listeners = new ArrayList<String>();
         var protocols = new ArrayList<String>();
         if (security.plaintextListener()) {
@@ -48,7 +54,9 @@ public final class NodeListeners {
             props.putAll(scramUsers());
         }
         add(listeners, protocols, REPLICATION, internalProtocol(security), host, BrokerPorts.REPLICATION);
-        protocols.add(CONTROLLER + ":" + internalProtocol(security));
+        if (kraft) {
+            protocols.add(CONTROLLER + ":" + internalProtocol(security));
+        }
         props.put("listeners", String.join(",", listeners));
         props.put("advertised.listeners", String.join(",", listeners));
         props.put("listener.security.protocol.map", String.join(",", protocols));
@@ -80,6 +88,21 @@ public final class NodeListeners {
         props.put("sasl.mechanism.controller.protocol", InternalCredentials.MECHANISM);
         // Brokers present these credentials to the controllers; controllers both accept and present them.
         props.put(listenerProperty(CONTROLLER, "plain.sasl.jaas.config"), internal.listenerJaasConfig());
+        props.putAll(keyStores(tls));
+        return props;
+    }
+
+    /** A broker of a ZooKeeper cluster: no controller listener (the controller is a broker), ACLs from ZooKeeper. */
+    private static Map<String, String> zookeeperBroker(InternalCredentials internal, Optional<NodeTls> tls) {
+        var props = new LinkedHashMap<String, String>();
+        props.put("authorizer.class.name", ZOOKEEPER_AUTHORIZER);
+        props.put("super.users", internal.principal());
+        props.putAll(keyStores(tls));
+        return props;
+    }
+
+    private static Map<String, String> keyStores(Optional<NodeTls> tls) {
+        var props = new LinkedHashMap<String, String>();
         tls.ifPresent(t -> {
             // PEM inline (KIP-651): no key store files to write, protect or clean up.
             props.put("ssl.keystore.type", "PEM");

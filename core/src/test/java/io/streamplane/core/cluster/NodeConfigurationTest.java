@@ -56,6 +56,40 @@ class NodeConfigurationTest {
     }
 
     @Test
+    void forNode_onAZooKeeperCluster_givesABrokerItsIdRackAndTheEnsemble_andNoKraftWiring() {
+        var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
+        var zk1 = node(3001, NodeRole.ZOOKEEPER, AZ1, "127.1.1.201", 2181);
+        var zk2 = node(3002, NodeRole.ZOOKEEPER, AZ2, "127.1.1.202", 2181);
+
+        var props = NodeConfiguration.forNode(broker, List.of(broker, zk1, zk2), 2, Map.of(), PLAIN, INTERNAL,
+                Optional.empty());
+
+        assertThat(props).containsEntry("broker.id", "1")
+                .containsEntry("broker.rack", "use1-az1")
+                .containsEntry("zookeeper.connect", "127.1.1.201:2181,127.1.1.202:2181")
+                .containsEntry("allow.everyone.if.no.acl.found", "true")
+                .doesNotContainKeys("process.roles", "node.id", "controller.quorum.voters",
+                        "broker.heartbeat.interval.ms");
+    }
+
+    @Test
+    void forNode_givesAZooKeeperServerItsClientAddressAndTheEnsemble_andNoKafkaProperty() {
+        var zk1 = node(3001, NodeRole.ZOOKEEPER, AZ1, "127.1.1.201", 2181);
+        var zk2 = node(3002, NodeRole.ZOOKEEPER, AZ2, "127.1.1.202", 2181);
+        var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
+
+        var props = NodeConfiguration.forNode(zk2, List.of(broker, zk1, zk2), 2, Map.of("num.partitions", "3"),
+                PLAIN, INTERNAL, Optional.empty());
+
+        assertThat(props).containsEntry("clientPortAddress", "127.1.1.202")
+                .containsEntry("clientPort", "2181")
+                .containsEntry("server.3001", "127.1.1.201:2888:3888")
+                .containsEntry("server.3002", "127.1.1.202:2888:3888")
+                .containsEntry("admin.enableServer", "false")
+                .doesNotContainKeys("num.partitions", "listeners", "broker.id");
+    }
+
+    @Test
     void forNode_givesAControllerTheControllerListenerAndTheTopicDefaults() {
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);

@@ -43,7 +43,7 @@ class ZonePlacementTest {
 
     @Test
     void place_spreadsSixBrokersEvenlyOverThreeZones() {
-        var nodes = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", THREE_SUBNETS), 6);
+        var nodes = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", THREE_SUBNETS), 6, NodeRole.CONTROLLER);
 
         var brokersPerZone = nodes.stream().filter(n -> n.role() == NodeRole.BROKER)
                 .collect(Collectors.groupingBy(n -> n.zone().id(), Collectors.counting()));
@@ -55,7 +55,8 @@ class ZonePlacementTest {
 
     @Test
     void place_putsOneControllerInEachOfThreeZones() {
-        var controllers = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", THREE_SUBNETS), 3).stream()
+        var controllers = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", THREE_SUBNETS), 3, NodeRole.CONTROLLER)
+                .stream()
                 .filter(n -> n.role() == NodeRole.CONTROLLER).toList();
 
         assertThat(controllers).hasSize(3);
@@ -64,8 +65,19 @@ class ZonePlacementTest {
     }
 
     @Test
+    void place_forAZooKeeperCluster_putsOneZooKeeperServerInEachZone_andNoController() {
+        var nodes = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", THREE_SUBNETS), 3, NodeRole.ZOOKEEPER);
+
+        var zookeepers = nodes.stream().filter(n -> n.role() == NodeRole.ZOOKEEPER).toList();
+        assertThat(zookeepers.stream().map(n -> n.zone().id()).distinct()).hasSize(3);
+        assertThat(zookeepers.stream().map(PlannedNode::nodeId)).containsExactly(3001, 3002, 3003);
+        assertThat(nodes).noneMatch(n -> n.role() == NodeRole.CONTROLLER);
+    }
+
+    @Test
     void place_withTwoZones_stillRunsThreeControllersOverBothZones() {
-        var controllers = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", List.of("s1", "s2")), 2).stream()
+        var controllers = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", List.of("s1", "s2")), 2, NodeRole.CONTROLLER)
+                .stream()
                 .filter(n -> n.role() == NodeRole.CONTROLLER)
                 .collect(Collectors.groupingBy(n -> n.zone().id(), Collectors.counting()));
 
@@ -76,7 +88,7 @@ class ZonePlacementTest {
     void place_refusesABrokerCountThatIsNotAMultipleOfTheZoneCount() {
         var zones = ZonePlacement.zonesFor("us-east-1", THREE_SUBNETS);
 
-        assertThatThrownBy(() -> ZonePlacement.place(zones, 4))
+        assertThatThrownBy(() -> ZonePlacement.place(zones, 4, NodeRole.CONTROLLER))
                 .isInstanceOf(InvalidRequest.class)
                 .hasMessage("numberOfBrokerNodes must be a multiple of 3 (the number of client subnets), got 4")
                 .extracting(e -> ((InvalidRequest) e).field().orElseThrow()).isEqualTo("numberOfBrokerNodes");
@@ -84,7 +96,7 @@ class ZonePlacementTest {
 
     @Test
     void place_givesEveryNodeAUniqueId() {
-        var nodes = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", THREE_SUBNETS), 15);
+        var nodes = ZonePlacement.place(ZonePlacement.zonesFor("us-east-1", THREE_SUBNETS), 15, NodeRole.CONTROLLER);
         assertThat(nodes.stream().collect(Collectors.toMap(PlannedNode::nodeId, Function.identity()))).hasSize(18);
     }
 }

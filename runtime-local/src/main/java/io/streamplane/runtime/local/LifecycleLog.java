@@ -4,13 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A node's lifecycle log: the lines Kafka's server logs as it starts and stops, each behind the id
  * of the process that logged it (see {@link Log4jConfiguration}).
  */
 final class LifecycleLog {
+    /**
+     * What a node logs once its start-up is over, every listener bound: a KRaft node's "Kafka Server
+     * started" (Kafka's system tests wait for it), a ZooKeeper-mode broker's "[KafkaServer id=N]
+     * started", a ZooKeeper server's "binding to port /HOST:PORT".
+     */
+    private static final List<Pattern> STARTED = List.of(Pattern.compile(".*Kafka Server started"),
+            Pattern.compile("\\[KafkaServer id=\\d+\\] started"), Pattern.compile("binding to port .*"));
+
     private LifecycleLog() {
     }
 
@@ -27,9 +37,13 @@ final class LifecycleLog {
         String prefix = pid + " ";
         try (var lines = Files.lines(log)) {
             return Optional.of(lines.anyMatch(line -> line.startsWith(prefix)
-                    && line.endsWith(Log4jConfiguration.STARTED)));
+                    && saysStarted(line.substring(prefix.length()))));
         } catch (IOException | UncheckedIOException e) {
             return Optional.of(false);
         }
+    }
+
+    static boolean saysStarted(String message) {
+        return STARTED.stream().anyMatch(p -> p.matcher(message).matches());
     }
 }

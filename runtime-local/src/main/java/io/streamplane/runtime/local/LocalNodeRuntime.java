@@ -33,6 +33,8 @@ public final class LocalNodeRuntime implements NodeRuntime {
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
     private static final int RECENT_LOG_LINES = 20;
+    /** What a KRaft node's configuration has and no other's. */
+    private static final String KRAFT_ROLES = "process.roles";
     private final NodeDirectories directories;
     private final KafkaDistributions distributions;
     private final LoopbackNetwork network;
@@ -78,14 +80,25 @@ public final class LocalNodeRuntime implements NodeRuntime {
         var configs = new ArrayList<String>();
         for (var node : nodes) {
             writeConfiguration(node);
-            configs.add(directories.serverProperties(node.clusterUuid(), node.nodeId()).toString());
+            // Only KRaft nodes have storage to format: a ZooKeeper-mode broker writes its own at its
+            // first start, and a ZooKeeper server has its id file.
+            if (node.properties().containsKey(KRAFT_ROLES)) {
+                configs.add(directories.serverProperties(node.clusterUuid(), node.nodeId()).toString());
+            }
         }
-        format(nodes.get(0), configs);
+        if (!configs.isEmpty()) {
+            format(nodes.get(0), configs);
+        }
     }
 
+    /**
+     * A Kafka node's data is there when its storage is formatted (meta.properties), a ZooKeeper
+     * server's once it has written its database (version-2).
+     */
     @Override
     public boolean hasData(String clusterUuid, int nodeId) {
-        return Files.isRegularFile(directories.data(clusterUuid, nodeId).resolve("meta.properties"));
+        Path data = directories.data(clusterUuid, nodeId);
+        return Files.isRegularFile(data.resolve("meta.properties")) || Files.isDirectory(data.resolve("version-2"));
     }
 
     @Override
@@ -119,9 +132,20 @@ public final class LocalNodeRuntime implements NodeRuntime {
             Files.createDirectories(directories.data(uuid, id));
             Files.createDirectories(directories.logs(uuid, id));
             var props = new TreeMap<>(node.properties());
-            props.put("log.dirs", directories.data(uuid, id).toString());
+            if (node.role() == NodeRole.ZOOKEEPER) {
+                props.put("dataDir", directories.data(uuid, id).toString());
+                // A server's id in the ensemble is its node id, as the configuration's server.N lines say.
+                Files.writeString(directories.data(uuid, id).resolve("myid"), id + "\n");
+            } else {
+                props.put("log.dirs", directories.data(uuid, id).toString());
+            }
+            for (var file : node.files().entrySet()) {
+                SecurityDirectory.writeOwnerOnly(directories.node(uuid, id).resolve(file.getKey()), file.getValue());
+            }
+            String nodeDirectory = directories.node(uuid, id).toString();
             var text = new StringBuilder("# Written by Streamplane; changes are overwritten.\n");
-            props.forEach((k, v) -> text.append(PropertiesText.line(k, v)));
+            props.forEach((k, v) -> text.append(PropertiesText.line(k,
+                    v.replace(NodeLaunchSpec.NODE_DIRECTORY, nodeDirectory))));
             // Owner only: the file holds the node's private key and the internal password.
             Path properties = directories.serverProperties(uuid, id);
             SecurityDirectory.writeOwnerOnly(properties, text.toString());
@@ -193,7 +217,7 @@ public final class LocalNodeRuntime implements NodeRuntime {
         }
         command.addAll(List.of(
                 "-cp", distributions.classpath(node.release()),
-                "kafka.Kafka", directories.serverProperties(uuid, id).toString()));
+                mainClass(node.role()), directories.serverProperties(uuid, id).toString()));
         try {
             var started = Processes.startDetached(command, directories.node(uuid, id),
                     directories.logs(uuid, id).resolve("stdout.log"));
@@ -201,6 +225,11 @@ public final class LocalNodeRuntime implements NodeRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start node " + id, e);
         }
+    }
+
+    /** A ZooKeeper server runs ZooKeeper's own main class, from the jars the Kafka release ships with. */
+    private static String mainClass(NodeRole role) {
+        return role == NodeRole.ZOOKEEPER ? "org.apache.zookeeper.server.quorum.QuorumPeerMain" : "kafka.Kafka";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.streamplane.runtime.local;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The log4j2 configuration of a node (Kafka's server log) or a Connect worker (its connect log):
@@ -11,24 +12,36 @@ import java.nio.file.Path;
 final class Log4jConfiguration {
     /** The lifecycle log of a node, in its log directory. */
     static final String LIFECYCLE_LOG = "lifecycle.log";
-    /** What Kafka logs once a server's start-up is over: every listener bound (Kafka's system tests wait for it). */
-    static final String STARTED = "Kafka Server started";
+    /**
+     * The loggers of the lines that say a node's start-up is over: a KRaft node's, a ZooKeeper-mode
+     * broker's, and a ZooKeeper server's (which logs as it binds its client port, by either of its
+     * connection factories).
+     */
+    private static final List<String> LIFECYCLE_LOGGERS = List.of("kafka.server.KafkaRaftServer",
+            "kafka.server.KafkaServer", "org.apache.zookeeper.server.NIOServerCnxnFactory",
+            "org.apache.zookeeper.server.NettyServerCnxnFactory");
 
     private Log4jConfiguration() {
     }
 
     static String forLogDirectory(Path logs) {
         String lifecycle = logs.resolve(LIFECYCLE_LOG).toString();
-        return forLogFile(logs.resolve("server.log")) + String.join("\n",
+        var text = new StringBuilder(forLogFile(logs.resolve("server.log"))).append(String.join("\n",
                 "appender.lifecycle.type = File",
                 "appender.lifecycle.name = lifecycle",
                 "appender.lifecycle.fileName = " + lifecycle,
                 "appender.lifecycle.layout.type = PatternLayout",
                 "appender.lifecycle.layout.pattern = %pid %m%n",
-                "logger.lifecycle.name = kafka.server.KafkaRaftServer",
-                "logger.lifecycle.level = INFO",
-                "logger.lifecycle.appenderRef.lifecycle.ref = lifecycle",
-                "");
+                ""));
+        for (int i = 0; i < LIFECYCLE_LOGGERS.size(); i++) {
+            String logger = "logger.lifecycle" + i;
+            text.append(String.join("\n",
+                    logger + ".name = " + LIFECYCLE_LOGGERS.get(i),
+                    logger + ".level = INFO",
+                    logger + ".appenderRef.lifecycle.ref = lifecycle",
+                    ""));
+        }
+        return text.toString();
     }
 
     static String forLogFile(Path logFile) {

@@ -2,6 +2,7 @@ package io.streamplane.runtime.local;
 
 import io.streamplane.core.node.NodeAddress;
 import io.streamplane.core.node.NodeRole;
+import io.streamplane.core.security.ZooKeeperPorts;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,7 +13,7 @@ import java.util.Set;
 /**
  * Gives every node its own loopback address (Linux routes all of 127.0.0.0/8 to lo), so that every
  * broker listens on MSK's own port 9092. A cluster owns the block {@code PREFIX.SLOT.0/24}: brokers
- * at {@code .ID}, controllers at {@code .2xx}.
+ * at {@code .ID}, controllers or ZooKeeper's servers at {@code .2xx}.
  */
 public final class LoopbackNetwork {
     public static final int BROKER_PORT = 9092;
@@ -29,9 +30,16 @@ public final class LoopbackNetwork {
     }
 
     public NodeAddress addressFor(int slot, NodeRole role, int nodeId) {
-        return role == NodeRole.BROKER
-                ? new NodeAddress(prefix + "." + slot + "." + nodeId, BROKER_PORT)
-                : new NodeAddress(prefix + "." + slot + "." + (200 + nodeId % 50), CONTROLLER_PORT);
+        return switch (role) {
+            case BROKER -> new NodeAddress(prefix + "." + slot + "." + nodeId, BROKER_PORT);
+            case CONTROLLER -> new NodeAddress(quorumHost(slot, nodeId), CONTROLLER_PORT);
+            case ZOOKEEPER -> new NodeAddress(quorumHost(slot, nodeId), ZooKeeperPorts.CLIENT);
+        };
+    }
+
+    /** The quorum's nodes (controllers, or ZooKeeper's servers) at {@code .2xx}, above every broker's address. */
+    private String quorumHost(int slot, int nodeId) {
+        return prefix + "." + slot + "." + (200 + nodeId % 50);
     }
 
     /** The lowest slot that no cluster has and whose first broker address is free on this machine. */

@@ -33,6 +33,17 @@ class LifecycleLogTest {
 
         assertThat(config).contains("appender.lifecycle.fileName = " + logs.resolve("lifecycle.log"))
                 .contains("appender.lifecycle.layout.pattern = %pid %m%n")
-                .contains("logger.lifecycle.name = kafka.server.KafkaRaftServer");
+                .contains(".name = kafka.server.KafkaRaftServer")
+                .contains(".name = kafka.server.KafkaServer")
+                .contains(".name = org.apache.zookeeper.server.NIOServerCnxnFactory");
+    }
+
+    @Test
+    void aZooKeeperModeBroker_andAZooKeeperServer_sayTheyStartedInTheirOwnWords() {
+        assertThat(LifecycleLog.saysStarted("[KafkaServer id=1] started")).isTrue();
+        assertThat(LifecycleLog.saysStarted("[KafkaServer id=1] starting")).isFalse();
+        assertThat(LifecycleLog.saysStarted("[KafkaServer id=1] shut down completed")).isFalse();
+        assertThat(LifecycleLog.saysStarted("binding to port /127.1.1.201:2181")).isTrue();
+        assertThat(LifecycleLog.saysStarted("[KafkaRaftServer nodeId=2] Kafka Server started")).isTrue();
     }
 }
