@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiErrorsIT {
     /** The versions a new cluster may name here, as MSK lists them: oldest first. */
-    private static final String OFFERED = "3.7.x.kraft, 3.8.x.kraft, 3.9.x.kraft, 4.0.x.kraft, " + Clusters.KAFKA_VERSION
-            + ", 4.2.x.kraft, 4.3.x.kraft, 4.4.x.kraft";
+    private static final String OFFERED = "3.6.0, 3.7.x, 3.7.x.kraft, 3.8.x, 3.8.x.kraft, 3.9.x, 3.9.x.kraft, "
+            + "4.0.x.kraft, " + Clusters.KAFKA_VERSION + ", 4.2.x.kraft, 4.3.x.kraft, 4.4.x.kraft";
     private static final String UNKNOWN_ARN =
             "arn:aws:kafka:us-east-1:000000000000:cluster/nope/00000000-0000-0000-0000-000000000000-1";
     private StreamplaneFixture streamplane;
@@ -101,11 +101,6 @@ class ApiErrorsIT {
     @Test
     void createCluster_onAVersionPastMsksSupport_saysWhenItsSupportEnded() {
         assertBadRequest(() -> createOn("2.8.1"), "Kafka version 2.8.1 reached the end of its support on 2024-09-11");
-    }
-
-    @Test
-    void createCluster_onAZooKeeperVersion_namesTheKRaftVersionOfTheSameRelease() {
-        assertBadRequest(() -> createOn("3.8.x"), "3.8.x.kraft runs the same Apache Kafka release on KRaft");
     }
 
     private void createOn(String kafkaVersion) {
@@ -295,10 +290,13 @@ class ApiErrorsIT {
     }
 
     @Test
-    void listKafkaVersions_listsMsksKRaftVersionsAndTheNewerLines_andUpgradesGoOnlyForward() {
-        assertThat(kafka.listKafkaVersions(r -> { }).kafkaVersions())
-                .allSatisfy(v -> assertThat(v.statusAsString()).isEqualTo("ACTIVE"))
-                .extracting(v -> v.version()).containsExactly(OFFERED.split(", "));
+    void listKafkaVersions_listsMsksVersionsAndTheNewerLines_andUpgradesGoOnlyForward_inTheSameMode() {
+        var listed = kafka.listKafkaVersions(r -> { }).kafkaVersions();
+        assertThat(listed).extracting(v -> v.version()).startsWith("1.1.1", "2.1.0")
+                .containsSubsequence(OFFERED.split(", ")).endsWith("4.4.x.kraft");
+        assertThat(listed).filteredOn(v -> v.statusAsString().equals("ACTIVE")).extracting(v -> v.version())
+                .as("3.6.0 is DEPRECATED: MSK has published the end of its support")
+                .containsExactly(OFFERED.replace("3.6.0, ", "").split(", "));
         var compatible = kafka.getCompatibleKafkaVersions(r -> { }).compatibleKafkaVersions();
         assertThat(compatible).filteredOn(v -> v.sourceVersion().equals(Clusters.KAFKA_VERSION)).singleElement()
                 .satisfies(v -> assertThat(v.targetVersions())
@@ -306,6 +304,8 @@ class ApiErrorsIT {
         assertThat(compatible).filteredOn(v -> v.sourceVersion().equals("3.8.x.kraft")).singleElement()
                 .satisfies(v -> assertThat(v.targetVersions()).containsExactly("3.9.x.kraft", "4.0.x.kraft",
                         Clusters.KAFKA_VERSION, "4.2.x.kraft", "4.3.x.kraft", "4.4.x.kraft"));
+        assertThat(compatible).filteredOn(v -> v.sourceVersion().equals("3.6.0")).singleElement()
+                .satisfies(v -> assertThat(v.targetVersions()).containsExactly("3.7.x", "3.8.x", "3.9.x"));
         assertThat(compatible).filteredOn(v -> v.sourceVersion().equals("4.4.x.kraft")).singleElement()
                 .satisfies(v -> assertThat(v.targetVersions()).isEmpty());
     }

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ensemble of the ZooKeeper the release ships with, one server per zone, and brokers that reach it.
  * Under live acks=all traffic it rolls a configuration, heals a killed broker and a killed ZooKeeper
  * server, and upgrades to {@code 3.9.x} (the brokers held at the old inter-broker protocol until all
- * run the new release); no acknowledged record is lost, duplicated or reordered.
+ * run the new release), and scales out and in again; no acknowledged record is lost, duplicated or
+ * reordered.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZooKeeperClusterIT extends LiveClusterIT {
@@ -179,6 +181,34 @@ class ZooKeeperClusterIT extends LiveClusterIT {
         try (var admin = admin()) {
             assertThat(brokerConfig(admin, "inter.broker.protocol.version")).startsWith("3.9");
         }
+    }
+
+    @Test
+    @Order(8)
+    void scalingOutAndIn_movesReplicasOntoTheNewBrokersAndOffThemAgain() throws Exception {
+        var out = changeUnderTraffic(() -> kafka.updateBrokerCount(r -> r.clusterArn(clusterArn)
+                .currentVersion(currentVersion()).targetNumberOfBrokerNodes(6)).clusterOperationArn());
+        assertThat(out.provisioned().operationSteps()).extracting(s -> s.stepName())
+                .containsExactly("ADD_BROKERS", "REBALANCE_PARTITIONS");
+        try (var admin = admin()) {
+            assertThat(replicaBrokers(admin)).as("replicas on the new brokers too").contains(4, 5, 6);
+        }
+
+        changeUnderTraffic(() -> kafka.updateBrokerCount(r -> r.clusterArn(clusterArn)
+                .currentVersion(currentVersion()).targetNumberOfBrokerNodes(3)).clusterOperationArn());
+        assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6);
+        try (var admin = admin()) {
+            assertThat(replicaBrokers(admin)).containsExactlyInAnyOrder(1, 2, 3);
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).extracting(n -> n.id())
+                    .as("a ZooKeeper cluster's brokers leave its metadata as they stop")
+                    .containsExactlyInAnyOrder(1, 2, 3);
+        }
+    }
+
+    private static Set<Integer> replicaBrokers(Admin admin) throws Exception {
+        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS).get(TOPIC)
+                .partitions().stream().flatMap(p -> p.replicas().stream()).map(n -> n.id())
+                .collect(Collectors.toSet());
     }
 
     private long pid(int nodeId) {

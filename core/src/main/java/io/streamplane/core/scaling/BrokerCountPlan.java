@@ -93,8 +93,12 @@ public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind
             case REBALANCE_PARTITIONS -> () -> rebalance(cluster);
             case REMOVE_BROKER -> () -> {
                 fleet.removeBroker(cluster, step.node(), STOP_TIMEOUT);
-                try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
-                    admin.unregisterBroker(step.node());
+                // A ZooKeeper cluster's broker leaves the metadata with its session as it stops; a
+                // KRaft cluster's registration stays until it is removed.
+                if (fleet.zookeeperServers(cluster).isEmpty()) {
+                    try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+                        admin.unregisterBroker(step.node());
+                    }
                 }
             };
             case WRITE_NODE_CONFIGURATION -> () -> fleet.reconfigure(cluster);

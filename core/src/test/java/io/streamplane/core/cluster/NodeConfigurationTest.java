@@ -1,8 +1,10 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.node.NodeLaunchSpec;
 import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.security.InternalCredentials;
+import io.streamplane.core.security.NodeTls;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -87,6 +89,30 @@ class NodeConfigurationTest {
                 .containsEntry("server.3002", "127.1.1.202:2888:3888")
                 .containsEntry("admin.enableServer", "false")
                 .doesNotContainKeys("num.partitions", "listeners", "broker.id");
+    }
+
+    @Test
+    void withEncryptionInsideTheCluster_zooKeeperServesTlsOn2182_andBrokersConnectThere() {
+        var zk1 = node(3001, NodeRole.ZOOKEEPER, AZ1, "127.1.1.201", 2181);
+        var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
+        var nodes = List.of(broker, zk1);
+        var tls = Optional.of(new NodeTls("KEY\n", "CHAIN\n", "CA\n", List.of()));
+        var encrypted = ClusterSecurity.MSK_DEFAULT;
+
+        var server = NodeConfiguration.forNode(zk1, nodes, 1, Map.of(), encrypted, INTERNAL, tls);
+        var brokerProps = NodeConfiguration.forNode(broker, nodes, 1, Map.of(), encrypted, INTERNAL, tls);
+
+        assertThat(server).containsEntry("secureClientPort", "2182")
+                .containsEntry("secureClientPortAddress", "127.1.1.201")
+                .containsEntry("serverCnxnFactory", "org.apache.zookeeper.server.NettyServerCnxnFactory")
+                .containsEntry("ssl.keyStore.location", NodeLaunchSpec.filePath("zookeeper-keystore.pem"))
+                .containsEntry("clientPort", "2181");
+        assertThat(brokerProps).containsEntry("zookeeper.connect", "127.1.1.201:2182")
+                .containsEntry("zookeeper.ssl.client.enable", "true")
+                .containsEntry("zookeeper.ssl.truststore.location", NodeLaunchSpec.filePath("zookeeper-truststore.pem"));
+        assertThat(ZooKeeperConfiguration.files(zk1, nodes, tls))
+                .containsEntry("zookeeper-keystore.pem", "KEY\nCHAIN\n").containsEntry("zookeeper-truststore.pem", "CA\n");
+        assertThat(ZooKeeperConfiguration.files(broker, nodes, tls)).containsOnlyKeys("zookeeper-truststore.pem");
     }
 
     @Test
