@@ -7,9 +7,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A cluster created on MSK's {@code 3.9.x.kraft}, a Kafka release the server does not bundle (3.9.2,
- * fetched from Maven Central on first use), and upgraded under live acks=all traffic to the bundled
- * 4.1 one: every node restarts on the new release, the metadata version is finalised, and no
- * acknowledged record is lost.
+ * fetched from Maven Central on first use), which rolls a configuration and heals a killed broker,
+ * and is upgraded under live acks=all traffic to the bundled 4.1 one: every node restarts on the new
+ * release, the metadata version is finalised, and no acknowledged record is lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaVersionUpgradeIT extends LiveClusterIT {
@@ -67,6 +69,21 @@ class KafkaVersionUpgradeIT extends LiveClusterIT {
 
     @Test
     @Order(3)
+    void onTheOlderRelease_aStaticChangeRolls_andAKilledBrokerHeals_withoutLosingOrFailingARecord()
+            throws Exception {
+        String configuration = kafka.createConfiguration(r -> r.name("older-release")
+                .serverProperties(SdkBytes.fromUtf8String("log.retention.hours=48"))).arn();
+        var operation = changeUnderTraffic(() -> kafka.updateClusterConfiguration(r -> r.clusterArn(clusterArn)
+                .currentVersion(currentVersion()).configurationInfo(c -> c.arn(configuration).revision(1L)))
+                .clusterOperationArn());
+        assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName())
+                .contains("RESTART_BROKER_1", "RESTART_BROKER_2", "RESTART_BROKER_3");
+
+        healUnderTraffic(List.of(3), () -> NodeProcesses.kill(clusterArn, 3));
+    }
+
+    @Test
+    @Order(4)
     void anUpgrade_rollsEveryNodeOntoTheNewRelease_withoutLosingOrFailingARecord() throws Exception {
         short metadataVersionBefore = finalizedMetadataVersion();
         var operation = changeUnderTraffic(() -> upgradeTo(currentVersion(), Clusters.KAFKA_VERSION));
@@ -88,7 +105,7 @@ class KafkaVersionUpgradeIT extends LiveClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDowngrade_isRefused() {
         assertThatThrownBy(() -> upgradeTo(currentVersion(), OLD_VERSION))
                 .isInstanceOfSatisfying(BadRequestException.class,

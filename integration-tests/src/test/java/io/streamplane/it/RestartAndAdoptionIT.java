@@ -1,11 +1,9 @@
 package io.streamplane.it;
 
 import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.DurableServer;
 import io.streamplane.testkit.NodeProcesses;
 import io.streamplane.testkit.RecordAudit;
-import io.streamplane.testkit.ServerProcess;
-import io.streamplane.testkit.StreamplaneFixture;
-import io.streamplane.testkit.TemporaryDirectory;
 import io.streamplane.testkit.Topics;
 import io.streamplane.testkit.TrafficAuditor;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.kafka.KafkaClient;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,24 +37,17 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartAndAdoptionIT {
     private static final String TOPIC = "payments";
-    private final String nodeNetwork = StreamplaneFixture.freeNodeNetwork();
-    private TemporaryDirectory work;
-    private Path dataDir;
-    /** Kept under target/ so that a failure can be read afterwards. */
-    private final Path log = Path.of("target", "restart-test-server.log").toAbsolutePath();
-    private ServerProcess server;
+    private DurableServer server;
     private String clusterArn;
     private String bootstrap;
     private RecordAudit audit;
 
     @BeforeAll
     void startAServerWithACluster() throws Exception {
-        work = TemporaryDirectory.create("streamplane-restart");
-        dataDir = work.path().resolve("data");
-        Files.deleteIfExists(log);
-        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        server = DurableServer.start("restart", Path.of("target", "restart-test-server.log").toAbsolutePath());
         var kafka = client();
         clusterArn = Clusters.createCluster(kafka, "durable", 3, List.of("subnet-1", "subnet-2", "subnet-3"));
+        server.owns(clusterArn);
         Clusters.awaitState(kafka, clusterArn, ClusterState.ACTIVE);
         bootstrap = Clusters.bootstrap(kafka, clusterArn);
         Topics.create(bootstrap, TOPIC, 3);
@@ -67,22 +57,8 @@ class RestartAndAdoptionIT {
 
     @AfterAll
     void deleteTheCluster() throws Exception {
-        try {
-            if (server != null && clusterArn != null) {
-                var kafka = client();
-                kafka.deleteCluster(r -> r.clusterArn(clusterArn));
-                Clusters.awaitGone(kafka, clusterArn);
-                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
-                server.stop();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-            if (clusterArn != null) {
-                NodeProcesses.killAll(clusterArn);
-            }
-            work.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -96,7 +72,7 @@ class RestartAndAdoptionIT {
         assertThat(NodeProcesses.pidsOf(clusterArn)).isEqualTo(nodes);
         assertThat(audit.produce(200)).as("acknowledged with no server running").isEqualTo(400);
 
-        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        server.startAgain();
         Clusters.awaitState(client(), clusterArn, ClusterState.ACTIVE);
         assertThat(NodeProcesses.pidsOf(clusterArn)).as("the same nodes, none started again").isEqualTo(nodes);
     }
@@ -122,7 +98,7 @@ class RestartAndAdoptionIT {
         server.stop();
         assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
 
-        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        server.startAgain();
         Clusters.awaitState(client(), clusterArn, ClusterState.ACTIVE);
         assertThat(NodeProcesses.pidsOf(clusterArn)).hasSameSizeAs(nodes).doesNotContainAnyElementsOf(nodes);
         assertThat(audit.missingAfterReading(Duration.ofSeconds(60))).as("records acknowledged before").isEmpty();
@@ -157,7 +133,7 @@ class RestartAndAdoptionIT {
                     .until(() -> killPoint.reached(kafka, operationArn));
             server.kill();
 
-            server = ServerProcess.start(dataDir, nodeNetwork, log);
+            server.startAgain();
             var resumed = client();
             Clusters.awaitState(resumed, clusterArn, ClusterState.ACTIVE);
             var operation = resumed.describeClusterOperationV2(r -> r.clusterOperationArn(operationArn))
@@ -189,7 +165,6 @@ class RestartAndAdoptionIT {
     }
 
     private KafkaClient client() {
-        return StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
-                StreamplaneFixture.SECRET_ACCESS_KEY);
+        return server.kafka();
     }
 }

@@ -111,17 +111,23 @@ class ZooKeeperClusterIT extends LiveClusterIT {
 
     @Test
     @Order(3)
-    void aZooKeeperOnlyProperty_isAccepted_andRollsEveryBroker() throws Exception {
+    void aZooKeeperOnlyProperty_isAccepted_andRollsEveryBroker_theControllerLast() throws Exception {
         String configuration = kafka.createConfiguration(r -> r.name("zookeeper-sessions").kafkaVersions(VERSION)
                 .serverProperties(SdkBytes.fromUtf8String("zookeeper.session.timeout.ms=9000"))).arn();
         var brokersBefore = Set.of(pid(1), pid(2), pid(3));
+        int controller;
+        try (var admin = admin()) {
+            controller = admin.describeCluster().controller().get(10, TimeUnit.SECONDS).id();
+        }
 
         var operation = changeUnderTraffic(() -> kafka.updateClusterConfiguration(r -> r.clusterArn(clusterArn)
                 .currentVersion(currentVersion()).configurationInfo(c -> c.arn(configuration).revision(1L)))
                 .clusterOperationArn());
 
-        assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName())
-                .contains("RESTART_BROKER_1", "RESTART_BROKER_2", "RESTART_BROKER_3");
+        var restarts = operation.provisioned().operationSteps().stream().map(s -> s.stepName())
+                .filter(n -> n.startsWith("RESTART_BROKER_")).toList();
+        assertThat(restarts).hasSize(3).as("the controller broker restarts last")
+                .endsWith("RESTART_BROKER_" + controller);
         assertThat(Set.of(pid(1), pid(2), pid(3))).doesNotContainAnyElementsOf(brokersBefore);
         try (var admin = admin()) {
             assertThat(brokerConfig(admin, "zookeeper.session.timeout.ms")).isEqualTo("9000");
@@ -169,9 +175,12 @@ class ZooKeeperClusterIT extends LiveClusterIT {
         var operation = changeUnderTraffic(() -> kafka.updateClusterKafkaVersion(r -> r.clusterArn(clusterArn)
                 .currentVersion(currentVersion()).targetKafkaVersion(NEXT_VERSION)).clusterOperationArn());
 
-        assertThat(operation.provisioned().operationSteps()).extracting(s -> s.stepName()).containsExactly(
-                "INSTALL_KAFKA_RELEASE", "WRITE_NODE_CONFIGURATION", "RESTART_BROKER_1", "RESTART_BROKER_2",
-                "RESTART_BROKER_3", "RAISE_INTER_BROKER_PROTOCOL_VERSION", "RESTART_BROKER_ON_NEW_PROTOCOL_1",
+        var steps = operation.provisioned().operationSteps().stream().map(s -> s.stepName()).toList();
+        assertThat(steps).hasSize(9).startsWith("INSTALL_KAFKA_RELEASE", "WRITE_NODE_CONFIGURATION");
+        assertThat(steps.subList(2, 5)).containsExactlyInAnyOrder("RESTART_BROKER_1", "RESTART_BROKER_2",
+                "RESTART_BROKER_3");
+        assertThat(steps.get(5)).isEqualTo("RAISE_INTER_BROKER_PROTOCOL_VERSION");
+        assertThat(steps.subList(6, 9)).containsExactlyInAnyOrder("RESTART_BROKER_ON_NEW_PROTOCOL_1",
                 "RESTART_BROKER_ON_NEW_PROTOCOL_2", "RESTART_BROKER_ON_NEW_PROTOCOL_3");
         for (int broker = 1; broker <= 3; broker++) {
             assertThat(commandLine(broker)).contains("/3.9.2/libs");

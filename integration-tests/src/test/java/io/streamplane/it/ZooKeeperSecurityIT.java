@@ -2,11 +2,10 @@ package io.streamplane.it;
 
 import io.streamplane.testkit.ClientSecurity;
 import io.streamplane.testkit.Clusters;
+import io.streamplane.testkit.DurableServer;
 import io.streamplane.testkit.Kcat;
 import io.streamplane.testkit.NodeProcesses;
-import io.streamplane.testkit.ServerProcess;
 import io.streamplane.testkit.StreamplaneFixture;
-import io.streamplane.testkit.TemporaryDirectory;
 import io.streamplane.testkit.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigResource;
@@ -51,12 +50,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZooKeeperSecurityIT {
     private static final String TOPIC = "audited";
-    private final String nodeNetwork = StreamplaneFixture.freeNodeNetwork();
-    /** Kept under target/ so that a failure can be read afterwards. */
-    private final Path log = Path.of("target", "zookeeper-security-server.log").toAbsolutePath();
-    private TemporaryDirectory work;
-    private Path dataDir;
-    private ServerProcess server;
+    private DurableServer server;
     private String clusterArn;
     private String bootstrap;
     private String caCertificate;
@@ -65,10 +59,8 @@ class ZooKeeperSecurityIT {
 
     @BeforeAll
     void startAServerWithAScramCluster() throws Exception {
-        work = TemporaryDirectory.create("streamplane-zookeeper-security");
-        dataDir = work.path().resolve("data");
-        Files.deleteIfExists(log);
-        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        server = DurableServer.start("zookeeper-security",
+                Path.of("target", "zookeeper-security-server.log").toAbsolutePath());
         var kafka = client();
         clusterArn = kafka.createClusterV2(r -> r.clusterName("zookeeper-scram").provisioned(p -> p
                 .kafkaVersion("3.9.x").numberOfBrokerNodes(3)
@@ -76,6 +68,7 @@ class ZooKeeperSecurityIT {
                         .unauthenticated(u -> u.enabled(false)))
                 .brokerNodeGroupInfo(b -> b.instanceType("kafka.m5.large")
                         .clientSubnets("subnet-1", "subnet-2", "subnet-3")))).clusterArn();
+        server.owns(clusterArn);
         var secrets = StreamplaneFixture.secretsManagerClient(server.endpoint());
         String alice = secrets.createSecret(r -> r.name("AmazonMSK_alice")
                 .secretString("{\"username\":\"alice\",\"password\":\"alice-secret\"}")).arn();
@@ -84,27 +77,13 @@ class ZooKeeperSecurityIT {
                 .unprocessedScramSecrets()).isEmpty();
         bootstrap = kafka.getBootstrapBrokers(r -> r.clusterArn(clusterArn)).bootstrapBrokerStringSaslScram();
         caCertificate = StreamplaneFixture.caCertificate(server.endpoint());
-        caFile = Files.writeString(work.path().resolve("ca.pem"), caCertificate);
+        caFile = Files.writeString(server.workDirectory().resolve("ca.pem"), caCertificate);
     }
 
     @AfterAll
     void deleteTheCluster() throws Exception {
-        try {
-            if (server != null && clusterArn != null) {
-                var kafka = client();
-                kafka.deleteCluster(r -> r.clusterArn(clusterArn));
-                Clusters.awaitGone(kafka, clusterArn);
-                assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
-                server.stop();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-            if (clusterArn != null) {
-                NodeProcesses.killAll(clusterArn);
-            }
-            work.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -147,7 +126,7 @@ class ZooKeeperSecurityIT {
         server.kill();
         produce(50);
 
-        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        server.startAgain();
         Clusters.awaitState(client(), clusterArn, ClusterState.ACTIVE);
         assertThat(NodeProcesses.pidsOf(clusterArn)).as("the same nodes, none started again").isEqualTo(nodes);
         assertThat(kcat().consume(TOPIC)).containsExactlyInAnyOrderElementsOf(produced);
@@ -160,7 +139,7 @@ class ZooKeeperSecurityIT {
         server.stop();
         assertThat(NodeProcesses.pidsOf(clusterArn)).isEmpty();
 
-        server = ServerProcess.start(dataDir, nodeNetwork, log);
+        server.startAgain();
         Clusters.awaitState(client(), clusterArn, ClusterState.ACTIVE);
         assertThat(NodeProcesses.pidsOf(clusterArn)).hasSize(6).doesNotContainAnyElementsOf(nodes);
         await("the records to be read back").atMost(Duration.ofSeconds(60)).ignoreExceptions()
@@ -199,7 +178,6 @@ class ZooKeeperSecurityIT {
     }
 
     private KafkaClient client() {
-        return StreamplaneFixture.kafkaClient(server.endpoint(), StreamplaneFixture.ACCESS_KEY_ID,
-                StreamplaneFixture.SECRET_ACCESS_KEY);
+        return server.kafka();
     }
 }

@@ -45,7 +45,7 @@ import io.streamplane.core.operation.ClusterOperationService;
 import io.streamplane.core.operation.OperationEngine;
 import io.streamplane.core.operation.OperationLauncher;
 import io.streamplane.core.pki.PrivateCaService;
-import io.streamplane.core.scaling.ReplicationFactorWatch;
+import io.streamplane.core.scaling.ClusterReadingsWatch;
 import io.streamplane.core.secrets.ScramSecretService;
 import io.streamplane.core.secrets.SecretService;
 import io.streamplane.core.tag.TagService;
@@ -100,7 +100,7 @@ public final class StreamplaneServer implements AutoCloseable {
     /** How often clusters with intelligent rebalancing ACTIVE are checked for balance. */
     private static final Duration REBALANCING_INTERVAL = Duration.ofSeconds(10);
     /** How often the replication factors of every cluster's topics are read, for scale-in requests. */
-    private static final Duration REPLICATION_FACTOR_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration CLUSTER_READING_INTERVAL = Duration.ofSeconds(5);
     /** How often every connector's workers and state are checked. */
     private static final Duration CONNECTOR_CHECK_INTERVAL = Duration.ofSeconds(2);
 
@@ -110,7 +110,7 @@ public final class StreamplaneServer implements AutoCloseable {
     private final OperationEngine<ClusterOperation, ClusterOutcome> engine;
     private final ClusterBackend backend;
     private final OperationLauncher launcher;
-    private final ReplicationFactorWatch replicationFactors;
+    private final ClusterReadingsWatch clusterReadings;
     private final HttpEndpoint http;
     private final HttpEndpoint metrics;
     private final LocalCertificateAuthority authority;
@@ -151,18 +151,20 @@ public final class StreamplaneServer implements AutoCloseable {
         var probe = new KafkaClusterProbe(internal, authority.certificatePem());
         var privateCas = new PrivateCaService(identity, store.certificateAuthorities(), new X509CertificateSigner(), clock);
         var fleet = new NodeFleet(clusterStore, runtime, versions, configurations, probe, internal, authority, privateCas);
+        // Reads through the internal listeners as the backend's own Admin connections do.
+        this.clusterReadings = new ClusterReadingsWatch(clusterStore,
+                ClusterReadingsWatch.Reader.through(probe, fleet::bootstrapServers), CLUSTER_READING_INTERVAL, clock);
         this.backend = new LocalClusterBackend(clusterStore, operationStore, runtime, fleet, configurations, probe,
+                clusterReadings,
                 new LocalClusterBackend.Timeouts(READINESS_TIMEOUT, ROLL_SAFETY_TIMEOUT, REBALANCE_TIMEOUT,
                         NODE_STOP_TIMEOUT, HEALTH_CHECK_INTERVAL, HEALING_RETRY, REBALANCING_INTERVAL,
                         STORAGE_MEASUREMENT_AGE), clock);
         this.engine = new OperationEngine<>("operation", operationStore, backend.plans(), clock,
                 CrashPoint.fromEnvironment());
         this.launcher = new OperationLauncher(identity, clusterStore, operationStore, engine, ids, clock);
-        this.replicationFactors = new ReplicationFactorWatch(clusterStore,
-                ReplicationFactorWatch.Reader.through(probe, backend::adminBootstrap), REPLICATION_FACTOR_INTERVAL, clock);
         var memory = new MemoryBudget(config.maxMemoryMegabytes());
         var clusters = new ClusterService(identity, clusterStore, launcher, backend, versions, configurations,
-                privateCas, replicationFactors, memory, ids, clock);
+                privateCas, clusterReadings, memory, ids, clock);
         var tags = new TagService(tagStore, ClusterService.MAX_TAGS, arn -> clusterStore.findCluster(arn).isPresent()
                 || configurations.exists(arn));
         Map<String, OperationHandler> handlers = new HashMap<>();
@@ -255,7 +257,7 @@ public final class StreamplaneServer implements AutoCloseable {
             throw new IllegalStateException("The server was stopped before it started");
         }
         backend.start(engine, launcher);
-        replicationFactors.start();
+        clusterReadings.start();
         customPlugins.resumeInspections();
         connectorSupervisor.start();
         metrics.start();
@@ -304,7 +306,7 @@ public final class StreamplaneServer implements AutoCloseable {
         }
         // First, or the monitor would take the nodes stopped below for failures and restart them.
         backend.stopWatching();
-        replicationFactors.close();
+        clusterReadings.close();
         engine.close();
         connectorSupervisor.close();
         if (config.stopNodesOnShutdown()) {

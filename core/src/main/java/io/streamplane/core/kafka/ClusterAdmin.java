@@ -198,6 +198,14 @@ public final class ClusterAdmin implements AutoCloseable {
         return new TopicPartition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
     }
 
+    /**
+     * The broker Kafka names as the controller: on a ZooKeeper cluster the broker that is its
+     * controller; on a KRaft cluster, whose controllers clients do not reach, any broker.
+     */
+    public int controllerBroker() throws Exception {
+        return admin.describeCluster().controller().get(10, TimeUnit.SECONDS).id();
+    }
+
     /** The node id of the active KRaft controller (the quorum leader). */
     public int activeController() throws Exception {
         return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();

@@ -8,16 +8,25 @@ import io.streamplane.core.configuration.ConfigurationChange;
 import io.streamplane.core.node.NodeRole;
 import io.streamplane.core.operation.Step;
 import io.streamplane.core.rolling.ClusterChangePlan;
+import io.streamplane.core.rolling.RollOrder;
 import io.streamplane.core.scaling.BrokerCountPlan;
+import io.streamplane.core.scaling.ControllerBrokers;
 
 import java.util.List;
+import java.util.OptionalInt;
 
-/** The steps of changes on this machine: node by node, each broker restart a step of its own. */
+/**
+ * The steps of changes on this machine: node by node, each broker restart a step of its own, by
+ * id, except that a ZooKeeper cluster's controller goes last: each restart of it moves the
+ * controller, which a roll should do once rather than again for every broker that takes it over.
+ */
 final class LocalChangeSteps implements ChangeSteps {
     private final ClusterStore store;
+    private final ControllerBrokers controllerBrokers;
 
-    LocalChangeSteps(ClusterStore store) {
+    LocalChangeSteps(ClusterStore store, ControllerBrokers controllerBrokers) {
         this.store = store;
+        this.controllerBrokers = controllerBrokers;
     }
 
     @Override
@@ -37,8 +46,7 @@ final class LocalChangeSteps implements ChangeSteps {
 
     @Override
     public List<? extends Step<?>> kafkaVersion(Cluster cluster, ConfigurationChange change) {
-        boolean zookeeper = store.nodes(cluster.arn()).stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER);
-        return zookeeper ? ClusterChangePlan.zookeeperKafkaVersionSteps(change, brokerIds(cluster))
+        return zookeeper(cluster) ? ClusterChangePlan.zookeeperKafkaVersionSteps(change, brokerIds(cluster))
                 : ClusterChangePlan.kafkaVersionSteps(change, brokerIds(cluster));
     }
 
@@ -72,7 +80,14 @@ final class LocalChangeSteps implements ChangeSteps {
         return BrokerCountPlan.steps(cluster.spec().numberOfBrokerNodes(), targetBrokers);
     }
 
+    /** The brokers in the order a roll restarts them. */
     private List<Integer> brokerIds(Cluster cluster) {
-        return store.nodes(cluster.arn()).stream().filter(ClusterNode::isBroker).map(ClusterNode::nodeId).toList();
+        var ids = store.nodes(cluster.arn()).stream().filter(ClusterNode::isBroker).map(ClusterNode::nodeId).toList();
+        return zookeeper(cluster) ? RollOrder.brokers(ids, controllerBrokers.lastKnown(cluster.arn()))
+                : RollOrder.brokers(ids, OptionalInt.empty());
+    }
+
+    private boolean zookeeper(Cluster cluster) {
+        return store.nodes(cluster.arn()).stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER);
     }
 }

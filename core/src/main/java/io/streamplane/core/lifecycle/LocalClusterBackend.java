@@ -24,6 +24,7 @@ import io.streamplane.core.placement.PlannedNode;
 import io.streamplane.core.rolling.ClusterChangePlan;
 import io.streamplane.core.rolling.RollingRestart;
 import io.streamplane.core.scaling.BrokerCountPlan;
+import io.streamplane.core.scaling.ControllerBrokers;
 import io.streamplane.core.scaling.IntelligentRebalancing;
 
 import java.time.Clock;
@@ -74,8 +75,8 @@ public final class LocalClusterBackend implements ClusterBackend {
     }
 
     public LocalClusterBackend(ClusterStore store, OperationStore operations, NodeRuntime runtime, NodeFleet fleet,
-                               ConfigurationService configurations, KafkaClusterProbe probe, Timeouts timeouts,
-                               Clock clock) {
+                               ConfigurationService configurations, KafkaClusterProbe probe,
+                               ControllerBrokers controllerBrokers, Timeouts timeouts, Clock clock) {
         this.store = store;
         this.runtime = runtime;
         this.fleet = fleet;
@@ -89,7 +90,7 @@ public final class LocalClusterBackend implements ClusterBackend {
                 new DeleteClusterPlan(store, fleet), changes,
                 new BrokerCountPlan(store, fleet, probe, timeouts.rebalance()),
                 new HealingPlan(store, fleet, probe, timeouts.readiness()));
-        this.steps = new LocalChangeSteps(store);
+        this.steps = new LocalChangeSteps(store, controllerBrokers);
         this.storage = new StorageUsage(store, runtime, clock, timeouts.storageMeasurement());
     }
 

@@ -133,7 +133,7 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
         }
         steps.addAll(rebootSteps(brokerIds));
         steps.add(Step.of(Kind.RAISE_INTER_BROKER_PROTOCOL_VERSION));
-        brokerIds.stream().sorted().forEach(id -> steps.add(Step.onNode(Kind.RESTART_BROKER_ON_NEW_PROTOCOL, id)));
+        brokerIds.forEach(id -> steps.add(Step.onNode(Kind.RESTART_BROKER_ON_NEW_PROTOCOL, id)));
         return List.copyOf(steps);
     }
 
@@ -142,8 +142,9 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
         return exportersChange ? brokerTypeSteps(brokerIds) : configurationOnlySteps();
     }
 
+    /** One restart per broker, in the order given (see {@link RollOrder#brokers}). */
     public static List<Step<Kind>> rebootSteps(List<Integer> brokerIds) {
-        return brokerIds.stream().sorted().map(id -> Step.onNode(Kind.RESTART_BROKER, id)).toList();
+        return brokerIds.stream().map(id -> Step.onNode(Kind.RESTART_BROKER, id)).toList();
     }
 
     @Override

@@ -39,6 +39,7 @@ class ClusterPlansTest {
         opened.put(OperationType.REBOOT_NODE, ClusterChangePlan.rebootSteps(List.of(2)));
         opened.put(OperationType.UPDATE_BROKER_TYPE, ClusterChangePlan.brokerTypeSteps(brokers));
         opened.put(OperationType.UPDATE_CLUSTER_KAFKA_VERSION, ClusterChangePlan.kafkaVersionSteps(restarting, brokers));
+        var zookeeperUpgrade = ClusterChangePlan.zookeeperKafkaVersionSteps(restarting, brokers);
         opened.put(OperationType.UPDATE_MONITORING, ClusterChangePlan.monitoringSteps(true, brokers));
         opened.put(OperationType.UPDATE_BROKER_STORAGE, ClusterChangePlan.configurationOnlySteps());
         opened.put(OperationType.UPDATE_REBALANCING, ClusterChangePlan.configurationOnlySteps());
@@ -53,6 +54,10 @@ class ClusterPlansTest {
                 assertThat(readBack(plans.planFor(type), step.name())).as(type + " " + step.name()).isEqualTo(step);
             }
         });
+        for (var step : zookeeperUpgrade) {
+            assertThat(readBack(plans.planFor(OperationType.UPDATE_CLUSTER_KAFKA_VERSION), step.name()))
+                    .as("a ZooKeeper cluster's upgrade " + step.name()).isEqualTo(step);
+        }
     }
 
     private static <K extends Enum<K> & StepKind> Step<K> readBack(OperationPlan<K, ?, ?> plan, String name) {
@@ -61,10 +66,15 @@ class ClusterPlansTest {
 
     @Test
     void stepNames_areTheOnesOperationsHaveAlwaysShown() {
-        assertThat(ClusterChangePlan.kafkaVersionSteps(new ConfigurationChange(Map.of(), Set.of(), Set.of()),
-                List.of(2, 1)).stream().map(Step::name)).containsExactly("INSTALL_KAFKA_RELEASE",
-                "WRITE_NODE_CONFIGURATION", "RESTART_CONTROLLERS", "RESTART_BROKER_1", "RESTART_BROKER_2",
-                "FINALIZE_METADATA_VERSION");
+        var noConfigurationChange = new ConfigurationChange(Map.of(), Set.of(), Set.of());
+        assertThat(ClusterChangePlan.kafkaVersionSteps(noConfigurationChange, List.of(1, 2)).stream().map(Step::name))
+                .containsExactly("INSTALL_KAFKA_RELEASE", "WRITE_NODE_CONFIGURATION", "RESTART_CONTROLLERS",
+                        "RESTART_BROKER_1", "RESTART_BROKER_2", "FINALIZE_METADATA_VERSION");
+        assertThat(ClusterChangePlan.zookeeperKafkaVersionSteps(noConfigurationChange, List.of(2, 1)).stream()
+                .map(Step::name)).as("brokers in the roll order given: here broker 1 is the controller")
+                .containsExactly("INSTALL_KAFKA_RELEASE", "WRITE_NODE_CONFIGURATION", "RESTART_BROKER_2",
+                        "RESTART_BROKER_1", "RAISE_INTER_BROKER_PROTOCOL_VERSION", "RESTART_BROKER_ON_NEW_PROTOCOL_2",
+                        "RESTART_BROKER_ON_NEW_PROTOCOL_1");
         assertThat(BrokerCountPlan.steps(6, 3).stream().map(Step::name)).containsExactly("REBALANCE_PARTITIONS",
                 "REMOVE_BROKER_6", "REMOVE_BROKER_5", "REMOVE_BROKER_4", "WRITE_NODE_CONFIGURATION");
         assertThat(BrokerCountPlan.steps(3, 6).stream().map(Step::name))

@@ -69,6 +69,7 @@ class ClusterServiceTest {
         var fleet = new NodeFleet(state, runtime, versions, configurations, null, null, null, authorities);
         var wait = Duration.ofSeconds(1);
         var backend = new LocalClusterBackend(state, state, runtime, fleet, configurations, null,
+                arn -> OptionalInt.empty(),
                 new LocalClusterBackend.Timeouts(wait, wait, wait, wait, wait, wait, wait, wait), clock);
         ReplicationFactors known = arn -> widestTopics.containsKey(arn) ? OptionalInt.of(widestTopics.get(arn))
                 : OptionalInt.empty();

@@ -4,6 +4,7 @@ import io.streamplane.core.kafka.PartitionState;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +54,14 @@ class RollingRestartSafetyTest {
     @Test
     void controllers_restartWithTheActiveOneLast() {
         assertThat(RollOrder.controllers(List.of(3003, 3001, 3002), 3001)).containsExactly(3002, 3003, 3001);
+    }
+
+    @Test
+    void brokers_goById_withAZooKeeperClustersControllerLast() {
+        assertThat(RollOrder.brokers(List.of(3, 1, 2), OptionalInt.of(1))).containsExactly(2, 3, 1);
+        assertThat(RollOrder.brokers(List.of(3, 1, 2), OptionalInt.empty())).containsExactly(1, 2, 3);
+        assertThat(RollOrder.brokers(List.of(3, 1, 2), OptionalInt.of(3001))).as("a KRaft controller is no broker")
+                .containsExactly(1, 2, 3);
     }
 
     private static PartitionState partition(String topic, int id, List<Integer> replicas, List<Integer> isr, int min) {

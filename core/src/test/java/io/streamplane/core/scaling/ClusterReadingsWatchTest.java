@@ -20,20 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The background readings of replication factors: which clusters are read, and how long a reading is trusted. */
-class ReplicationFactorWatchTest {
+/** The background readings of clusters: which clusters are read, and how long a reading is trusted. */
+class ClusterReadingsWatchTest {
     private static final Duration INTERVAL = Duration.ofSeconds(5);
+    private static final int CONTROLLER_BROKER = 2;
     private final InMemoryClusterState state = new InMemoryClusterState();
     private final Map<String, Integer> widest = new ConcurrentHashMap<>();
     private final MutableClock clock = new MutableClock();
-    private final ReplicationFactorWatch watch = new ReplicationFactorWatch(state, this::read, INTERVAL, clock);
+    private final ClusterReadingsWatch watch = new ClusterReadingsWatch(state, this::read, INTERVAL, clock);
 
-    private int read(Cluster cluster) {
+    private ClusterReadingsWatch.ClusterFacts read(Cluster cluster) {
         var factor = widest.get(cluster.arn());
         if (factor == null) {
             throw new IllegalStateException("cluster " + cluster.name() + " does not answer");
         }
-        return factor;
+        return new ClusterReadingsWatch.ClusterFacts(factor, CONTROLLER_BROKER);
     }
 
     private Cluster cluster(String name, ClusterState clusterState) {
@@ -54,6 +55,7 @@ class ReplicationFactorWatchTest {
         widest.put(cluster.arn(), 3);
         watch.readAll();
         assertThat(watch.highestKnown(cluster.arn())).hasValue(3);
+        assertThat(watch.lastKnown(cluster.arn())).hasValue(CONTROLLER_BROKER);
 
         // The brokers stop answering: the last reading stays for a while, then nothing is known.
         widest.remove(cluster.arn());
@@ -63,6 +65,7 @@ class ReplicationFactorWatchTest {
         clock.advance(INTERVAL.multipliedBy(3));
         watch.readAll();
         assertThat(watch.highestKnown(cluster.arn())).isEmpty();
+        assertThat(watch.lastKnown(cluster.arn())).isEmpty();
     }
 
     @Test

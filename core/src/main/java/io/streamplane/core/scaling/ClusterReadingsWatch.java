@@ -21,13 +21,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads the replication factors of every running cluster's topics in the background, so that a
- * request can be checked against them without waiting on Kafka. A reading is trusted for a few
- * intervals; a cluster that could not be read for longer is not known, and its scale-in is
- * checked by the operation's first step instead.
+ * Reads, in the background, what requests on every running cluster are checked or planned against
+ * without waiting on Kafka: the highest replication factor of its topics (a scale-in must leave
+ * enough brokers) and the broker Kafka names as its controller (a roll of a ZooKeeper cluster
+ * restarts it last). A reading is trusted for a few intervals; a cluster that could not be read for
+ * longer is not known, and its scale-in is checked by the operation's first step instead.
  */
-public final class ReplicationFactorWatch implements ReplicationFactors, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ReplicationFactorWatch.class);
+public final class ClusterReadingsWatch implements ReplicationFactors, ControllerBrokers, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterReadingsWatch.class);
     /** States in which the brokers run; a creating, failed or deleting cluster has nothing to read. */
     private static final Set<ClusterState> READABLE = EnumSet.of(ClusterState.ACTIVE, ClusterState.UPDATING,
             ClusterState.HEALING, ClusterState.MAINTENANCE, ClusterState.REBOOTING_BROKER);
@@ -50,7 +51,7 @@ public final class ReplicationFactorWatch implements ReplicationFactors, AutoClo
      * @param reader   asks a cluster's brokers for the highest replication factor of its topics
      * @param interval how long after one round of readings the next one starts
      */
-    public ReplicationFactorWatch(ClusterStore store, Reader reader, Duration interval, Clock clock) {
+    public ClusterReadingsWatch(ClusterStore store, Reader reader, Duration interval, Clock clock) {
         this.store = store;
         this.reader = reader;
         this.trustedFor = interval.multipliedBy(INTERVALS_TRUSTED);
@@ -64,11 +65,23 @@ public final class ReplicationFactorWatch implements ReplicationFactors, AutoClo
 
     @Override
     public OptionalInt highestKnown(String clusterArn) {
-        var reading = readings.get(clusterArn);
-        if (reading == null || reading.at().plus(trustedFor).isBefore(clock.instant())) {
+        var reading = trusted(clusterArn);
+        if (reading == null) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(reading.highest());
+        return OptionalInt.of(reading.facts().highestReplicationFactor());
+    }
+
+    @Override
+    public OptionalInt lastKnown(String clusterArn) {
+        var reading = trusted(clusterArn);
+        return reading == null ? OptionalInt.empty() : OptionalInt.of(reading.facts().controllerBroker());
+    }
+
+    /** The cluster's last reading, if it is recent enough to trust; else null. */
+    private Reading trusted(String clusterArn) {
+        var reading = readings.get(clusterArn);
+        return reading == null || reading.at().plus(trustedFor).isBefore(clock.instant()) ? null : reading;
     }
 
     /** One round of readings; the watch's own thread runs it every interval. */
@@ -83,12 +96,12 @@ public final class ReplicationFactorWatch implements ReplicationFactors, AutoClo
         var started = clock.instant();
         try {
             // Stamped with the start of the read: a topic created while it ran may be missing from it.
-            readings.put(cluster.arn(), new Reading(reader.highestReplicationFactor(cluster), started));
+            readings.put(cluster.arn(), new Reading(reader.read(cluster), started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             // The last reading stays until it is too old to trust.
-            LOG.debug("Cannot read the replication factors of cluster {}", cluster.name(), e);
+            LOG.debug("Cannot read cluster {}", cluster.name(), e);
         }
     }
 
@@ -97,21 +110,28 @@ public final class ReplicationFactorWatch implements ReplicationFactors, AutoClo
         task.close();
     }
 
-    /** Asks a cluster's brokers for the highest replication factor of its topics, internal ones included. */
+    /** Asks a cluster's brokers what the watch keeps of it. */
     @FunctionalInterface
     public interface Reader {
-        int highestReplicationFactor(Cluster cluster) throws Exception;
+        ClusterFacts read(Cluster cluster) throws Exception;
 
         /** Reads through the control plane's Admin connection to the cluster. */
         static Reader through(KafkaClusterProbe probe, Function<Cluster, InternalBootstrap> bootstrap) {
             return cluster -> {
                 try (var admin = probe.connect(bootstrap.apply(cluster))) {
-                    return admin.maxReplicationFactor();
+                    return new ClusterFacts(admin.maxReplicationFactor(), admin.controllerBroker());
                 }
             };
         }
     }
 
-    private record Reading(int highest, Instant at) {
+    /**
+     * @param highestReplicationFactor the widest of the cluster's topics, internal ones included
+     * @param controllerBroker         the broker Kafka names as the controller
+     */
+    public record ClusterFacts(int highestReplicationFactor, int controllerBroker) {
+    }
+
+    private record Reading(ClusterFacts facts, Instant at) {
     }
 }
