@@ -21,6 +21,9 @@ public interface ChangeSteps {
 
     List<? extends Step<?>> kafkaVersion(Cluster cluster, ConfigurationChange change);
 
+    /** A ZooKeeper cluster moved to KRaft in place, on the same Kafka release. */
+    List<? extends Step<?>> kraftMigration(Cluster cluster);
+
     List<? extends Step<?>> brokerType(Cluster cluster);
 
     List<? extends Step<?>> monitoring(Cluster cluster, boolean exportersChange);

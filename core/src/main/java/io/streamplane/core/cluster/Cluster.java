@@ -48,6 +48,12 @@ public record Cluster(
                 activeOperationArn, networkSlot, kafkaClusterId);
     }
 
+    /** The same cluster under Kafka's own id as its nodes know it (a ZooKeeper cluster's is made by its first broker). */
+    public Cluster withKafkaClusterId(String id) {
+        return new Cluster(arn, name, uuid, state, stateInfo, creationTime, currentVersion, spec,
+                activeOperationArn, networkSlot, id);
+    }
+
     public Cluster withCurrentVersion(String version) {
         return new Cluster(arn, name, uuid, state, stateInfo, creationTime, version, spec,
                 activeOperationArn, networkSlot, kafkaClusterId);

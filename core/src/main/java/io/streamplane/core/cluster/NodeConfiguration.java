@@ -31,43 +31,75 @@ public final class NodeConfiguration {
     public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount,
                                               Map<String, String> custom, ClusterSecurity security,
                                               InternalCredentials internal, Optional<NodeTls> tls) {
+        var wiring = ZooKeeperConfiguration.ensemble(clusterNodes).isEmpty() ? MetadataWiring.KRAFT
+                : MetadataWiring.ZOOKEEPER;
+        return forNode(node, clusterNodes, zoneCount, custom, security, internal, tls, wiring);
+    }
+
+    /** @param wiring how the nodes reach the metadata, at this stage of the cluster's life */
+    public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount,
+                                              Map<String, String> custom, ClusterSecurity security,
+                                              InternalCredentials internal, Optional<NodeTls> tls,
+                                              MetadataWiring wiring) {
         if (node.role() == NodeRole.ZOOKEEPER) {
             return ZooKeeperConfiguration.forServer(node, clusterNodes, tls);
         }
-        var quorumRole = clusterNodes.stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER)
-                ? NodeRole.ZOOKEEPER : NodeRole.CONTROLLER;
         var props = new LinkedHashMap<String, String>();
-        if (quorumRole == NodeRole.ZOOKEEPER) {
+        if (node.isBroker() && wiring.brokersOnZooKeeper()) {
             props.put("broker.id", Integer.toString(node.nodeId()));
-            props.putAll(ZooKeeperConfiguration.forBroker(clusterNodes, tls, security.inCluster()));
-            // ZooKeeper ends a crashed broker's session after this long, and only then does the
-            // controller move its leaderships away: Kafka's 18 s would leave producers waiting.
-            props.put("zookeeper.session.timeout.ms", "6000");
+            props.putAll(zookeeperClient(clusterNodes, security, tls));
+            props.putAll(NodeListeners.forBroker(node.host(), NodeRole.ZOOKEEPER, security, internal, tls));
+            if (wiring == MetadataWiring.MIGRATING) {
+                // Registered with the controllers too, which take the metadata over from ZooKeeper.
+                props.put("zookeeper.metadata.migration.enable", "true");
+                props.put("controller.quorum.voters", quorumVoters(clusterNodes));
+                props.putAll(NodeListeners.controllerClient(props.get(NodeListeners.PROTOCOL_MAP), security, internal));
+            }
+            props.put("broker.rack", node.zone().id());
+        } else if (node.isBroker()) {
+            props.put("node.id", Integer.toString(node.nodeId()));
+            props.put("controller.quorum.voters", quorumVoters(clusterNodes));
+            props.put("process.roles", "broker");
+            // Heartbeats carry the broker's request to be unfenced: at the default 2 s a new
+            // broker waits up to 2 s more than it must before it serves.
+            props.put("broker.heartbeat.interval.ms", "500");
+            props.putAll(NodeListeners.forBroker(node.host(), NodeRole.CONTROLLER, security, internal, tls));
+            props.put("broker.rack", node.zone().id());
         } else {
             props.put("node.id", Integer.toString(node.nodeId()));
             props.put("controller.quorum.voters", quorumVoters(clusterNodes));
-        }
-        if (node.isBroker()) {
-            if (quorumRole == NodeRole.CONTROLLER) {
-                props.put("process.roles", "broker");
-                // Heartbeats carry the broker's request to be unfenced: at the default 2 s a new
-                // broker waits up to 2 s more than it must before it serves.
-                props.put("broker.heartbeat.interval.ms", "500");
-            }
-            props.putAll(NodeListeners.forBroker(node.host(), quorumRole, security, internal, tls));
-            props.put("broker.rack", node.zone().id());
-        } else {
             props.put("process.roles", "controller");
             props.putAll(NodeListeners.forController(node.endpoint(), security, internal, tls));
             // The controllers fence a broker that misses heartbeats this long, and only then move its
             // leaderships away: Kafka's 9 s would leave producers waiting most of that after a crash.
             props.put("broker.session.timeout.ms", "6000");
+            if (wiring.controllersMigrating()) {
+                // Copies ZooKeeper's metadata, writes every change back there, and talks to the
+                // brokers still on ZooKeeper as their controller, over their replication listener.
+                props.put("zookeeper.metadata.migration.enable", "true");
+                props.putAll(zookeeperClient(clusterNodes, security, tls));
+                props.putAll(NodeListeners.replicationClient(props.get(NodeListeners.PROTOCOL_MAP), security,
+                        internal));
+            }
         }
         // In KRaft the controllers apply topic defaults (replication factor, partitions, min ISR) when
         // topics are created, so they need MSK's defaults as much as the brokers do.
         long brokers = clusterNodes.stream().filter(ClusterNode::isBroker).count();
         props.putAll(mskBrokerDefaults(zoneCount, (int) brokers));
         props.putAll(custom);
+        return props;
+    }
+
+    /** How a node reaches the ZooKeeper ensemble, and how long it keeps trying. */
+    private static Map<String, String> zookeeperClient(List<ClusterNode> clusterNodes, ClusterSecurity security,
+                                                       Optional<NodeTls> tls) {
+        var props = new LinkedHashMap<>(ZooKeeperConfiguration.forBroker(clusterNodes, tls, security.inCluster()));
+        // ZooKeeper ends a crashed broker's session after this long, and only then does the
+        // controller move its leaderships away: Kafka's 18 s would leave producers waiting.
+        props.put("zookeeper.session.timeout.ms", "6000");
+        // A broker gives up starting when it cannot connect for this long; by default it is the
+        // session timeout, which leaves too little for an ensemble that is being restarted.
+        props.put("zookeeper.connection.timeout.ms", "30000");
         return props;
     }
 

@@ -5,6 +5,8 @@ import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.kafka.InternalBootstrap;
 import io.streamplane.core.kafka.KafkaClusterProbe;
 import io.streamplane.core.kafka.KafkaVersionCatalog;
+import io.streamplane.core.kafka.MetadataMode;
+import io.streamplane.core.kafka.ZooKeeperProbe;
 import io.streamplane.core.node.KafkaRelease;
 import io.streamplane.core.node.NodeLaunchSpec;
 import io.streamplane.core.node.NodeRole;
@@ -44,6 +46,8 @@ public final class NodeFleet {
     private static final Duration STARTED_POLL = Duration.ofMillis(100);
     /** Beyond the longest ZooKeeper session a broker may have (MSK's 18 s), with time for the controller to notice. */
     private static final Duration REGISTRATION_EXPIRY_TIMEOUT = Duration.ofSeconds(40);
+    /** Three ZooKeeper JVMs starting on a busy machine, and electing a leader. */
+    private static final Duration ENSEMBLE_TIMEOUT = Duration.ofMinutes(2);
     private final ClusterStore store;
     private final NodeRuntime runtime;
     private final KafkaVersionCatalog versions;
@@ -77,25 +81,49 @@ public final class NodeFleet {
      */
     public List<NodeLaunchSpec> launchSpecs(Cluster cluster) {
         var nodes = store.nodes(cluster.arn());
+        return launchSpecs(cluster, nodes, wiring(cluster, nodes));
+    }
+
+    private List<NodeLaunchSpec> launchSpecs(Cluster cluster, List<ClusterNode> nodes, MetadataWiring wiring) {
         var key = new LaunchKey(cluster.spec(), cluster.kafkaClusterId(),
-                nodes.stream().map(n -> n.withProcess(Optional.empty())).toList());
+                nodes.stream().map(n -> n.withProcess(Optional.empty())).toList(), wiring);
         var cached = launchSpecs.get(cluster.uuid());
         if (cached != null && cached.key().equals(key)) {
             return cached.specs();
         }
-        var specs = computeLaunchSpecs(cluster, nodes);
+        var specs = computeLaunchSpecs(cluster, nodes, wiring);
         launchSpecs.put(cluster.uuid(), new LaunchSpecs(key, specs));
         return specs;
     }
 
+    /**
+     * How the cluster's nodes reach its metadata when nothing says otherwise: by the nodes it has,
+     * and, while it has both ZooKeeper servers and controllers, by its version. A cluster still on a
+     * ZooKeeper version is then mid-migration with its brokers on ZooKeeper (the migration's later
+     * stages name their wiring themselves); one already on its KRaft version runs on KRaft alone.
+     */
+    private MetadataWiring wiring(Cluster cluster, List<ClusterNode> nodes) {
+        boolean zookeeper = nodes.stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER);
+        boolean controllers = nodes.stream().anyMatch(n -> n.role() == NodeRole.CONTROLLER);
+        if (!zookeeper) {
+            return MetadataWiring.KRAFT;
+        }
+        if (!controllers) {
+            return MetadataWiring.ZOOKEEPER;
+        }
+        return versions.modeOf(cluster.spec().kafkaVersion()) == MetadataMode.ZOOKEEPER
+                ? MetadataWiring.MIGRATING : MetadataWiring.KRAFT;
+    }
+
     /** What launch specs were worked out from: the spec and the nodes, without their processes. */
-    private record LaunchKey(ClusterSpec spec, String kafkaClusterId, List<ClusterNode> nodes) {
+    private record LaunchKey(ClusterSpec spec, String kafkaClusterId, List<ClusterNode> nodes,
+                             MetadataWiring wiring) {
     }
 
     private record LaunchSpecs(LaunchKey key, List<NodeLaunchSpec> specs) {
     }
 
-    private List<NodeLaunchSpec> computeLaunchSpecs(Cluster cluster, List<ClusterNode> nodes) {
+    private List<NodeLaunchSpec> computeLaunchSpecs(Cluster cluster, List<ClusterNode> nodes, MetadataWiring wiring) {
         var release = versions.releaseOf(cluster.spec().kafkaVersion());
         int zones = cluster.spec().clientSubnets().size();
         var brokerType = BrokerInstanceType.of(cluster.spec().instanceType());
@@ -110,7 +138,7 @@ public final class NodeFleet {
             var tls = tls(n, security);
             return new NodeLaunchSpec(cluster.uuid(), cluster.kafkaClusterId(), n.nodeId(), n.role(), n.host(),
                     release, properties(n, nodes, zones, n.isBroker() ? brokerCustom : custom, security,
-                            clusterInternal, tls, release),
+                            clusterInternal, tls, release, wiring),
                     n.isBroker() ? brokerType.heapMegabytes() : CONTROLLER_HEAP_MEGABYTES,
                     n.isBroker() ? brokerExporters : Set.of(),
                     ZooKeeperConfiguration.files(n, nodes, tls));
@@ -120,10 +148,10 @@ public final class NodeFleet {
     private Map<String, String> properties(ClusterNode node, List<ClusterNode> nodes, int zones,
                                            Map<String, String> custom, ClusterSecurity security,
                                            InternalCredentials clusterInternal, Optional<NodeTls> tls,
-                                           KafkaRelease release) {
+                                           KafkaRelease release, MetadataWiring wiring) {
         var props = new LinkedHashMap<>(NodeConfiguration.forNode(node, nodes, zones,
-                node.role() == NodeRole.ZOOKEEPER ? Map.of() : custom, security, clusterInternal, tls));
-        if (node.isBroker() && !ZooKeeperConfiguration.ensemble(nodes).isEmpty()) {
+                node.role() == NodeRole.ZOOKEEPER ? Map.of() : custom, security, clusterInternal, tls, wiring));
+        if (node.isBroker() && wiring.brokersOnZooKeeper()) {
             // Named rather than left to the release's default, so that an upgrade can hold it at the old
             // release's until every broker runs the new one.
             props.put(INTER_BROKER_PROTOCOL_VERSION, release.line());
@@ -185,9 +213,98 @@ public final class NodeFleet {
         }).toList());
     }
 
-    /** Starts every broker that is not running; running ones are left alone. */
+    /** Rewrites every node's configuration for a stage of a migration from ZooKeeper to KRaft. */
+    public void reconfigure(Cluster cluster, MetadataWiring wiring) {
+        runtime.reconfigure(launchSpecs(cluster, store.nodes(cluster.arn()), wiring));
+    }
+
+    /**
+     * Adds three KRaft controllers to a ZooKeeper cluster, one per zone as its ZooKeeper servers are,
+     * formatted with the cluster's id as ZooKeeper holds it and configured to migrate its metadata,
+     * and starts them; controllers it has already are kept. Returns once each has started.
+     *
+     * @param kafkaClusterId Kafka's id of the cluster, which its first broker registered in ZooKeeper
+     */
+    public void addMigratingControllers(Cluster cluster, String kafkaClusterId, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        if (controllerIds(cluster).isEmpty()) {
+            var added = new ArrayList<ClusterNode>();
+            var servers = zookeeperServers(cluster);
+            for (int i = 0; i < servers.size(); i++) {
+                int id = servers.get(servers.size() - 1).nodeId() + 1 + i;
+                var address = runtime.addressFor(cluster.networkSlot(), NodeRole.CONTROLLER, id);
+                added.add(new ClusterNode(cluster.arn(), id, NodeRole.CONTROLLER, servers.get(i).zone(),
+                        address.host(), address.port(), Instant.now(), Optional.empty()));
+            }
+            store.addNodes(added);
+        }
+        var withId = store.findCluster(cluster.arn()).orElseThrow();
+        if (!withId.kafkaClusterId().equals(kafkaClusterId)) {
+            withId = withId.withKafkaClusterId(kafkaClusterId);
+            store.updateCluster(withId);
+        }
+        var specs = launchSpecs(withId, store.nodes(cluster.arn()), MetadataWiring.MIGRATING);
+        runtime.prepare(specs.stream().filter(s -> s.role() == NodeRole.CONTROLLER).toList());
+        ensureRunning(withId, n -> n.role() == NodeRole.CONTROLLER);
+        Poll.until("the new controllers of cluster " + cluster.name() + " to start", timeout, STARTED_POLL, () -> {
+            var controllers = store.nodes(cluster.arn()).stream().filter(n -> n.role() == NodeRole.CONTROLLER).toList();
+            return firstExited(controllers).isPresent() || controllers.stream().allMatch(n -> hasStarted(cluster, n));
+        });
+        var exited = firstExited(store.nodes(cluster.arn()));
+        if (exited.isPresent()) {
+            throw new IllegalStateException("Node " + exited.get().nodeId() + " exited while the controllers started; "
+                    + "its logs are in " + runtime.logLocation(cluster.uuid(), exited.get().nodeId()));
+        }
+    }
+
+    /** Waits until a controller has logged that it copied the cluster's metadata from ZooKeeper. */
+    public void awaitMetadataMigrated(Cluster cluster, Duration timeout) throws TimeoutException, InterruptedException {
+        var controllers = controllerIds(cluster);
+        Poll.until("the controllers of cluster " + cluster.name() + " to migrate its metadata from ZooKeeper",
+                timeout, STARTED_POLL, () -> controllers.stream()
+                        .anyMatch(id -> runtime.hasMigratedMetadata(cluster.uuid(), id)));
+    }
+
+    /** Stops a migrated cluster's ZooKeeper servers and forgets them with their files. */
+    public void removeZooKeeper(Cluster cluster, Duration stopTimeout) {
+        for (var server : zookeeperServers(cluster)) {
+            server.process().ifPresent(p -> runtime.stop(p, stopTimeout));
+            store.removeNode(cluster.arn(), server.nodeId());
+            runtime.deleteNodeFiles(cluster.uuid(), server.nodeId());
+        }
+        LOG.info("Removed the ZooKeeper ensemble of cluster {}: it runs on KRaft alone", cluster.name());
+    }
+
+    /**
+     * Starts every broker that is not running; running ones are left alone. On a ZooKeeper cluster
+     * it first waits for the ensemble to serve: a broker that cannot reach it in its connection
+     * timeout exits, and a busy machine can take longer than that to start the ensemble.
+     */
     public void ensureBrokersRunning(Cluster cluster) {
+        if (brokers(cluster).stream().anyMatch(b -> !isRunning(b))) {
+            awaitEnsembleServing(cluster);
+        }
         ensureRunning(cluster, ClusterNode::isBroker);
+    }
+
+    /** Waits until most of a ZooKeeper cluster's servers lead or follow; returns at once on a KRaft cluster. */
+    private void awaitEnsembleServing(Cluster cluster) {
+        var servers = zookeeperServers(cluster);
+        if (servers.isEmpty()) {
+            return;
+        }
+        try {
+            Poll.until("a majority of the ZooKeeper servers of cluster " + cluster.name() + " to serve",
+                    ENSEMBLE_TIMEOUT, STARTED_POLL, () -> servers.stream()
+                            .filter(z -> ZooKeeperProbe.mode(z.host(), z.port()).isPresent()).count()
+                            > servers.size() / 2);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e.getMessage() + "; their logs are in "
+                    + runtime.logLocation(cluster.uuid(), servers.get(0).nodeId()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the ZooKeeper ensemble", e);
+        }
     }
 
     /** Starts every node of the metadata quorum (controllers or ZooKeeper servers) that is not running. */
@@ -271,6 +388,7 @@ public final class NodeFleet {
             return;
         }
         if (node.isBroker() && !zookeeperServers(cluster).isEmpty()) {
+            awaitEnsembleServing(cluster);
             probe.awaitUnregistered(bootstrapServers(cluster), nodeId, REGISTRATION_EXPIRY_TIMEOUT);
         }
         var spec = launchSpecs(cluster).stream().filter(s -> s.nodeId() == nodeId).findFirst().orElseThrow();

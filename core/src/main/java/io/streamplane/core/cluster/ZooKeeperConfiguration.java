@@ -62,7 +62,7 @@ public final class ZooKeeperConfiguration {
         return props;
     }
 
-    /** How a broker reaches the ensemble: over TLS, trusting the nodes' CA, when it has a certificate for it. */
+    /** How a broker (or a migrating controller) reaches the ensemble: over TLS, trusting the nodes' CA, when it can. */
     static Map<String, String> forBroker(List<ClusterNode> clusterNodes, Optional<NodeTls> tls, boolean encrypted) {
         var props = new LinkedHashMap<String, String>();
         if (encrypted && tls.isPresent()) {
@@ -77,9 +77,12 @@ public final class ZooKeeperConfiguration {
         return props;
     }
 
-    /** The files a node of a ZooKeeper cluster reads for TLS to ZooKeeper: none without a certificate. */
+    /**
+     * The files a node of a ZooKeeper cluster reads for TLS to ZooKeeper (controllers too, which
+     * reach it while they migrate the cluster to KRaft): none without a certificate.
+     */
     public static Map<String, String> files(ClusterNode node, List<ClusterNode> clusterNodes, Optional<NodeTls> tls) {
-        if (tls.isEmpty() || ensemble(clusterNodes).isEmpty() || node.role() == NodeRole.CONTROLLER) {
+        if (tls.isEmpty() || ensemble(clusterNodes).isEmpty()) {
             return Map.of();
         }
         var t = tls.get();

@@ -206,6 +206,11 @@ public final class ClusterAdmin implements AutoCloseable {
         return admin.describeCluster().controller().get(10, TimeUnit.SECONDS).id();
     }
 
+    /** Kafka's own id of the cluster, as its brokers know it. */
+    public String clusterId() throws Exception {
+        return admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+    }
+
     /** The node id of the active KRaft controller (the quorum leader). */
     public int activeController() throws Exception {
         return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();

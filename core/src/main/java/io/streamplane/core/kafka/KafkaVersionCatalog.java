@@ -4,6 +4,7 @@ import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.node.KafkaRelease;
 import io.streamplane.core.node.NodeRuntime;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.Set;
  */
 public final class KafkaVersionCatalog {
     private static final String UNSUPPORTED = "Unsupported KafkaVersion [%s]. Valid values: %s";
+    /** The ZooKeeper line whose clusters can move to KRaft in place (Kafka's bridge release, KIP-866). */
+    private static final String MIGRATION_LINE = "3.9";
 
     private final NodeRuntime runtime;
     private final Set<MetadataMode> modes;
@@ -98,18 +101,31 @@ public final class KafkaVersionCatalog {
 
     /**
      * Versions a cluster on {@code name} may be upgraded to, oldest first: newer releases offered
-     * here in the same metadata mode (a ZooKeeper cluster does not become a KRaft one in place).
+     * here in the same metadata mode, then, for a {@code 3.9.x} cluster, the move to KRaft in place.
      */
     public List<String> upgradeTargets(String name) {
         var source = find(name);
         if (source.isEmpty()) {
             return List.of();
         }
-        return offered().stream()
+        var targets = new ArrayList<>(offered().stream()
                 .filter(v -> v.mode() == source.get().mode())
                 .filter(v -> compareReleases(v.release(), source.get().release()) > 0)
                 .map(KafkaVersion::name)
-                .toList();
+                .toList());
+        kraftMigrationTarget(name).ifPresent(targets::add);
+        return List.copyOf(targets);
+    }
+
+    /**
+     * The KRaft version a ZooKeeper cluster on {@code name} moves to in place, as MSK migrates one:
+     * only from the last ZooKeeper line, {@code 3.9.x}, to the same release on KRaft.
+     */
+    public Optional<String> kraftMigrationTarget(String name) {
+        return find(name).filter(v -> v.mode() == MetadataMode.ZOOKEEPER && v.release().equals(MIGRATION_LINE))
+                .flatMap(v -> offered().stream().filter(k -> k.mode() == MetadataMode.KRAFT
+                        && k.release().equals(v.release())).findFirst())
+                .map(KafkaVersion::name);
     }
 
     private String kraftAlternative(KafkaVersion version) {

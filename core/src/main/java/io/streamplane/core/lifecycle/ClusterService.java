@@ -195,9 +195,7 @@ public final class ClusterService {
             }
             var allowed = versions.upgradeTargets(source);
             if (versions.modeOf(source) == MetadataMode.ZOOKEEPER && versions.modeOf(target) == MetadataMode.KRAFT) {
-                throw new InvalidRequest("targetKafkaVersion", "A cluster on Kafka " + source + " keeps its metadata "
-                        + "in ZooKeeper and can't move to the KRaft version " + target + " in place here: create a "
-                        + "cluster on " + target + " and move the data to it; compatible targets: " + allowed);
+                return migrateToKraft(cluster, source, target, configuration, allowed);
             }
             if (!allowed.contains(target)) {
                 throw new InvalidRequest("targetKafkaVersion", "A cluster on Kafka " + source + " can't move to "
@@ -211,6 +209,31 @@ public final class ClusterService {
             return userChange(cluster.withSpec(targetSpec), OperationType.UPDATE_CLUSTER_KAFKA_VERSION,
                     backend.steps().kafkaVersion(cluster, change), ClusterState.UPDATING);
         });
+    }
+
+    /**
+     * Moves a ZooKeeper cluster to KRaft in place, as MSK does: from {@code 3.9.x} to the same release
+     * on KRaft, on a cluster over three zones (one controller in each), with its configuration as it is.
+     */
+    private Launch migrateToKraft(Cluster cluster, String source, String target,
+                                         Optional<ConfigurationRef> configuration, List<String> allowed) {
+        if (!versions.kraftMigrationTarget(source).map(target::equals).orElse(false)) {
+            throw new InvalidRequest("targetKafkaVersion", "A cluster on Kafka " + source + " keeps its metadata in "
+                    + "ZooKeeper; only a 3.9.x cluster moves to KRaft in place, to 3.9.x.kraft: upgrade it to 3.9.x "
+                    + "first; compatible targets: " + allowed);
+        }
+        if (cluster.spec().clientSubnets().size() != 3) {
+            throw new InvalidRequest("targetKafkaVersion", "A cluster moves from ZooKeeper to KRaft only when it is "
+                    + "deployed across 3 Availability Zones; this one is across "
+                    + cluster.spec().clientSubnets().size());
+        }
+        if (configuration.isPresent()) {
+            throw new InvalidRequest("configurationInfo", "A move from ZooKeeper to KRaft keeps the cluster's "
+                    + "configuration; change the configuration before or after it");
+        }
+        cluster.spec().configuration().ifPresent(c -> configurations.requireUsable(c, target));
+        return userChange(cluster.withSpec(cluster.spec().withKafkaVersion(target)),
+                OperationType.UPDATE_CLUSTER_KAFKA_VERSION, backend.steps().kraftMigration(cluster), ClusterState.UPDATING);
     }
 
     /**

@@ -51,6 +51,11 @@ final class LocalChangeSteps implements ChangeSteps {
     }
 
     @Override
+    public List<? extends Step<?>> kraftMigration(Cluster cluster) {
+        return ClusterChangePlan.kraftMigrationSteps(brokerIds(cluster));
+    }
+
+    @Override
     public List<? extends Step<?>> brokerType(Cluster cluster) {
         return ClusterChangePlan.brokerTypeSteps(brokerIds(cluster));
     }

@@ -53,6 +53,12 @@ public interface NodeRuntime {
      */
     boolean hasStarted(String clusterUuid, int nodeId, NodeProcess process);
 
+    /**
+     * Whether the KRaft controller has logged, in any of its processes, that it migrated its cluster's
+     * metadata from ZooKeeper (KIP-866): the migration's end, which Kafka tells no client.
+     */
+    boolean hasMigratedMetadata(String clusterUuid, int nodeId);
+
     /** Whether this exact process (pid and start time) is still running. */
     boolean isRunning(NodeProcess process);
 

@@ -2,6 +2,7 @@ package io.streamplane.core.rolling;
 
 import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterStore;
+import io.streamplane.core.cluster.MetadataWiring;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.configuration.ConfigurationChange;
 import io.streamplane.core.configuration.ConfigurationService;
@@ -57,9 +58,34 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
             public boolean onNode() {
                 return true;
             }
-        };
+        },
+        /** Migration to KRaft: adds and starts three KRaft controllers in migration mode. */
+        ADD_CONTROLLERS,
+        /** Migration to KRaft: configures the brokers, still on ZooKeeper, to register with the controllers too. */
+        ENABLE_MIGRATION_ON_BROKERS,
+        /** Migration to KRaft: waits until the active controller has copied ZooKeeper's metadata. */
+        AWAIT_METADATA_MIGRATION,
+        /** Migration to KRaft: configures the brokers for KRaft; the controllers still write back to ZooKeeper. */
+        MOVE_BROKERS_TO_KRAFT,
+        /** Migration to KRaft: restarts one broker in KRaft mode, when that is safe. */
+        RESTART_BROKER_IN_KRAFT {
+            @Override
+            public boolean onNode() {
+                return true;
+            }
+        },
+        /**
+         * Migration to KRaft: configures the controllers to stop writing to ZooKeeper, which each does
+         * as it restarts; from here the cluster cannot go back to ZooKeeper.
+         */
+        END_MIGRATION_ON_CONTROLLERS,
+        /** Migration to KRaft: stops the ZooKeeper servers and removes them. */
+        REMOVE_ZOOKEEPER;
     }
 
+    /** How long new controllers may take to start, and then to copy ZooKeeper's metadata. */
+    private static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration ZOOKEEPER_STOP_TIMEOUT = Duration.ofSeconds(30);
     /** How long the new metadata version may take to be accepted while the last nodes re-register. */
     private static final Duration METADATA_VERSION_TIMEOUT = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(ClusterChangePlan.class);
@@ -137,6 +163,24 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
         return List.copyOf(steps);
     }
 
+    /**
+     * A ZooKeeper cluster moved to KRaft in place, on the same release (KIP-866, as MSK's migration of
+     * 3.9.x clusters): controllers are added in migration mode, the brokers roll to register with
+     * them, the active controller copies ZooKeeper's metadata, the brokers roll into KRaft, the
+     * controllers roll out of migration mode, and the ZooKeeper servers go.
+     */
+    public static List<Step<Kind>> kraftMigrationSteps(List<Integer> brokerIds) {
+        var steps = new ArrayList<>(List.of(Step.of(Kind.ADD_CONTROLLERS), Step.of(Kind.ENABLE_MIGRATION_ON_BROKERS)));
+        steps.addAll(rebootSteps(brokerIds));
+        steps.add(Step.of(Kind.AWAIT_METADATA_MIGRATION));
+        steps.add(Step.of(Kind.MOVE_BROKERS_TO_KRAFT));
+        brokerIds.forEach(id -> steps.add(Step.onNode(Kind.RESTART_BROKER_IN_KRAFT, id)));
+        steps.add(Step.of(Kind.END_MIGRATION_ON_CONTROLLERS));
+        steps.add(Step.of(Kind.RESTART_CONTROLLERS));
+        steps.add(Step.of(Kind.REMOVE_ZOOKEEPER));
+        return List.copyOf(steps);
+    }
+
     /** Exporters start with the broker's JVM: changing them restarts each broker; the level alone does not. */
     public static List<Step<Kind>> monitoringSteps(boolean exportersChange, List<Integer> brokerIds) {
         return exportersChange ? brokerTypeSteps(brokerIds) : configurationOnlySteps();
@@ -180,8 +224,30 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
                 }
             };
             case RAISE_INTER_BROKER_PROTOCOL_VERSION -> () -> fleet.reconfigure(cluster);
-            case RESTART_BROKER_ON_NEW_PROTOCOL -> () -> rolling.restartBroker(cluster, step.node());
+            case RESTART_BROKER_ON_NEW_PROTOCOL, RESTART_BROKER_IN_KRAFT -> () -> rolling.restartBroker(cluster,
+                    step.node());
+            case ADD_CONTROLLERS -> () -> {
+                String kafkaClusterId;
+                try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
+                    kafkaClusterId = admin.clusterId();
+                }
+                fleet.addMigratingControllers(cluster, kafkaClusterId, MIGRATION_TIMEOUT);
+            };
+            case ENABLE_MIGRATION_ON_BROKERS -> () -> fleet.reconfigure(cluster, MetadataWiring.MIGRATING);
+            case AWAIT_METADATA_MIGRATION -> () -> fleet.awaitMetadataMigrated(cluster, MIGRATION_TIMEOUT);
+            case MOVE_BROKERS_TO_KRAFT -> () -> fleet.reconfigure(cluster, MetadataWiring.BROKERS_ON_KRAFT);
+            case END_MIGRATION_ON_CONTROLLERS -> () -> fleet.reconfigure(cluster, MetadataWiring.KRAFT);
+            case REMOVE_ZOOKEEPER -> () -> fleet.removeZooKeeper(cluster, ZOOKEEPER_STOP_TIMEOUT);
         };
+    }
+
+    private static boolean migratesToKraft(ClusterOperation operation) {
+        return operation.steps().stream().anyMatch(s -> s.name().equals(Kind.ADD_CONTROLLERS.name()));
+    }
+
+    /** A migration whose controllers have left migration mode cannot go back to ZooKeeper. */
+    private static boolean pastTheMigrationsPointOfNoReturn(ClusterOperation operation) {
+        return migratesToKraft(operation) && operation.isStepComplete(Kind.END_MIGRATION_ON_CONTROLLERS.name());
     }
 
     /** Whether the change holds the brokers at the old inter-broker protocol until they all run the new release. */
@@ -194,9 +260,15 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
         return ClusterOutcome.of(store.findCluster(operation.clusterArn()).map(Cluster::settled));
     }
 
-    /** The cluster is back on the spec it had before the change, recorded as it ends. */
+    /**
+     * The cluster is back on the spec it had before the change, recorded as it ends; except a
+     * migration to KRaft past its point of no return, which stays on its KRaft version.
+     */
     @Override
     public ClusterOutcome failed(ClusterOperation operation, Exception cause) {
+        if (pastTheMigrationsPointOfNoReturn(operation)) {
+            return ClusterOutcome.of(store.findCluster(operation.clusterArn()).map(Cluster::settled));
+        }
         return ClusterOutcome.of(store.findCluster(operation.clusterArn())
                 .map(cluster -> operation.sourceSpec().map(cluster::withSpec).orElse(cluster).settled()));
     }

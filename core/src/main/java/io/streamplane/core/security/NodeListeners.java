@@ -21,6 +21,7 @@ public final class NodeListeners {
     public static final String CLIENT_SECURE = "CLIENT_SECURE";
     public static final String CLIENT_SASL_SCRAM = "CLIENT_SASL_SCRAM";
     public static final String REPLICATION = "REPLICATION";
+    public static final String PROTOCOL_MAP = "listener.security.protocol.map";
     static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
     static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
     /** ZooKeeper clusters keep their ACLs in ZooKeeper, where this authorizer reads them. */
@@ -59,11 +60,45 @@ public final class NodeListeners {
         }
         props.put("listeners", String.join(",", listeners));
         props.put("advertised.listeners", String.join(",", listeners));
-        props.put("listener.security.protocol.map", String.join(",", protocols));
+        props.put(PROTOCOL_MAP, String.join(",", protocols));
         props.put("inter.broker.listener.name", REPLICATION);
         props.put("sasl.mechanism.inter.broker.protocol", InternalCredentials.MECHANISM);
         props.put(listenerProperty(REPLICATION, "sasl.enabled.mechanisms"), InternalCredentials.MECHANISM);
         props.put(listenerProperty(REPLICATION, "plain.sasl.jaas.config"), internal.listenerJaasConfig());
+        return props;
+    }
+
+    /**
+     * What a broker of a ZooKeeper cluster being migrated adds to reach the KRaft controllers, as the
+     * internal super user, on top of its own listeners' {@code protocolMap}.
+     */
+    public static Map<String, String> controllerClient(String protocolMap, ClusterSecurity security,
+                                                       InternalCredentials internal) {
+        var props = internalListener(CONTROLLER, protocolMap, security, internal);
+        props.put("controller.listener.names", CONTROLLER);
+        props.put("sasl.mechanism.controller.protocol", InternalCredentials.MECHANISM);
+        return props;
+    }
+
+    /**
+     * What a controller migrating a ZooKeeper cluster adds to reach the brokers still on ZooKeeper on
+     * their replication listener, as the internal super user, on top of its own {@code protocolMap}.
+     */
+    public static Map<String, String> replicationClient(String protocolMap, ClusterSecurity security,
+                                                        InternalCredentials internal) {
+        var props = internalListener(REPLICATION, protocolMap, security, internal);
+        props.put("inter.broker.listener.name", REPLICATION);
+        props.put("sasl.mechanism.inter.broker.protocol", InternalCredentials.MECHANISM);
+        props.put(listenerProperty(REPLICATION, "sasl.enabled.mechanisms"), InternalCredentials.MECHANISM);
+        return props;
+    }
+
+    /** One more internal listener in {@code protocolMap}, with the internal identity's credentials for it. */
+    private static Map<String, String> internalListener(String listener, String protocolMap, ClusterSecurity security,
+                                                        InternalCredentials internal) {
+        var props = new LinkedHashMap<String, String>();
+        props.put(PROTOCOL_MAP, protocolMap + "," + listener + ":" + internalProtocol(security));
+        props.put(listenerProperty(listener, "plain.sasl.jaas.config"), internal.listenerJaasConfig());
         return props;
     }
 
@@ -72,7 +107,7 @@ public final class NodeListeners {
                                                     InternalCredentials internal, Optional<NodeTls> tls) {
         var props = common(security, internal, tls);
         props.put("listeners", CONTROLLER + "://" + endpoint);
-        props.put("listener.security.protocol.map", CONTROLLER + ":" + internalProtocol(security));
+        props.put(PROTOCOL_MAP, CONTROLLER + ":" + internalProtocol(security));
         props.put(listenerProperty(CONTROLLER, "sasl.enabled.mechanisms"), InternalCredentials.MECHANISM);
         return props;
     }

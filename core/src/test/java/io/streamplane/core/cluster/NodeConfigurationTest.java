@@ -116,6 +116,38 @@ class NodeConfigurationTest {
     }
 
     @Test
+    void duringAMigrationToKraft_brokersOnZooKeeperRegisterWithTheControllers_whichReachZooKeeperAndTheBrokers() {
+        var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
+        var zk = node(3001, NodeRole.ZOOKEEPER, AZ1, "127.1.1.201", 2181);
+        var controller = node(3004, NodeRole.CONTROLLER, AZ1, "127.1.1.204", 9093);
+        var nodes = List.of(broker, zk, controller);
+
+        var migratingBroker = NodeConfiguration.forNode(broker, nodes, 1, Map.of(), PLAIN, INTERNAL, Optional.empty(),
+                MetadataWiring.MIGRATING);
+        var migratingController = NodeConfiguration.forNode(controller, nodes, 1, Map.of(), PLAIN, INTERNAL,
+                Optional.empty(), MetadataWiring.MIGRATING);
+        var kraftBroker = NodeConfiguration.forNode(broker, nodes, 1, Map.of(), PLAIN, INTERNAL, Optional.empty(),
+                MetadataWiring.BROKERS_ON_KRAFT);
+        var finalController = NodeConfiguration.forNode(controller, nodes, 1, Map.of(), PLAIN, INTERNAL,
+                Optional.empty(), MetadataWiring.KRAFT);
+
+        assertThat(migratingBroker).containsEntry("broker.id", "1")
+                .containsEntry("zookeeper.connect", "127.1.1.201:2181")
+                .containsEntry("zookeeper.metadata.migration.enable", "true")
+                .containsEntry("controller.quorum.voters", "3004@127.1.1.204:9093")
+                .containsEntry("controller.listener.names", "CONTROLLER")
+                .containsEntry("authorizer.class.name", "kafka.security.authorizer.AclAuthorizer");
+        assertThat(migratingBroker.get("listener.security.protocol.map")).endsWith(",CONTROLLER:SASL_PLAINTEXT");
+        assertThat(migratingController).containsEntry("zookeeper.metadata.migration.enable", "true")
+                .containsEntry("zookeeper.connect", "127.1.1.201:2181")
+                .containsEntry("inter.broker.listener.name", "REPLICATION")
+                .containsEntry("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,REPLICATION:SASL_PLAINTEXT");
+        assertThat(kraftBroker).containsEntry("process.roles", "broker").containsEntry("node.id", "1")
+                .doesNotContainKeys("zookeeper.connect", "broker.id", "zookeeper.metadata.migration.enable");
+        assertThat(finalController).doesNotContainKeys("zookeeper.connect", "zookeeper.metadata.migration.enable");
+    }
+
+    @Test
     void forNode_givesAControllerTheControllerListenerAndTheTopicDefaults() {
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);

@@ -85,6 +85,11 @@ public final class FakeNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public boolean hasMigratedMetadata(String clusterUuid, int nodeId) {
+        return false; // no ZooKeeper cluster is migrated on the fake runtime
+    }
+
+    @Override
     public boolean hasStarted(String clusterUuid, int nodeId, NodeProcess process) {
         return isRunning(process);
     }

@@ -43,6 +43,22 @@ final class LifecycleLog {
         }
     }
 
+    /** What the active KRaft controller logs once it has copied a ZooKeeper cluster's metadata. */
+    private static final String MIGRATED = "Completed migration of metadata from ZooKeeper to KRaft";
+
+    /** Whether any process of the node logged the end of a migration of its cluster's metadata. */
+    static boolean migratedMetadata(Path logDirectory) {
+        Path log = logDirectory.resolve(Log4jConfiguration.LIFECYCLE_LOG);
+        if (!Files.exists(log)) {
+            return false;
+        }
+        try (var lines = Files.lines(log)) {
+            return lines.anyMatch(line -> line.contains(MIGRATED));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
     static boolean saysStarted(String message) {
         return STARTED.stream().anyMatch(p -> p.matcher(message).matches());
     }

@@ -195,6 +195,11 @@ public final class LocalNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public boolean hasMigratedMetadata(String clusterUuid, int nodeId) {
+        return LifecycleLog.migratedMetadata(directories.logs(clusterUuid, nodeId));
+    }
+
+    @Override
     public NodeProcess start(NodeLaunchSpec node) {
         distributions.install(node.release());
         String uuid = node.clusterUuid();

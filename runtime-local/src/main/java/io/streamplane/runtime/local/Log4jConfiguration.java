@@ -15,11 +15,12 @@ final class Log4jConfiguration {
     /**
      * The loggers of the lines that say a node's start-up is over: a KRaft node's, a ZooKeeper-mode
      * broker's, and a ZooKeeper server's (which logs as it binds its client port, by either of its
-     * connection factories).
+     * connection factories); and a controller's migration of a ZooKeeper cluster's metadata.
      */
     private static final List<String> LIFECYCLE_LOGGERS = List.of("kafka.server.KafkaRaftServer",
             "kafka.server.KafkaServer", "org.apache.zookeeper.server.NIOServerCnxnFactory",
-            "org.apache.zookeeper.server.NettyServerCnxnFactory");
+            "org.apache.zookeeper.server.NettyServerCnxnFactory",
+            "org.apache.kafka.metadata.migration.KRaftMigrationDriver");
 
     private Log4jConfiguration() {
     }

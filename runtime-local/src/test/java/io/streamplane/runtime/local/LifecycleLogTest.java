@@ -46,4 +46,15 @@ class LifecycleLogTest {
         assertThat(LifecycleLog.saysStarted("binding to port /127.1.1.201:2181")).isTrue();
         assertThat(LifecycleLog.saysStarted("[KafkaRaftServer nodeId=2] Kafka Server started")).isTrue();
     }
+
+    @Test
+    void aControllerHasMigratedTheMetadata_onceAnyOfItsProcessesLoggedSo(@TempDir Path logs) throws Exception {
+        assertThat(LifecycleLog.migratedMetadata(logs)).isFalse();
+        Files.writeString(logs.resolve(Log4jConfiguration.LIFECYCLE_LOG),
+                "7 [KRaftMigrationDriver id=3004] 3004 transitioning from ZK_MIGRATION to SYNC_KRAFT_TO_ZK state\n");
+        assertThat(LifecycleLog.migratedMetadata(logs)).isFalse();
+        Files.writeString(logs.resolve(Log4jConfiguration.LIFECYCLE_LOG), "7 [KRaftMigrationDriver id=3004] Completed "
+                + "migration of metadata from ZooKeeper to KRaft. 5 records were generated\n", StandardOpenOption.APPEND);
+        assertThat(LifecycleLog.migratedMetadata(logs)).isTrue();
+    }
 }
