@@ -30,7 +30,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ensemble of the ZooKeeper the release ships with, one server per zone, and brokers that reach it.
  * Under live acks=all traffic it rolls a configuration, heals a killed broker and a killed ZooKeeper
  * server, and upgrades to {@code 3.9.x} (the brokers held at the old inter-broker protocol until all
- * run the new release), and scales out and in again; no acknowledged record is lost, duplicated or
- * reordered.
+ * run the new release), scales out and in again, applies a change live, grows its volumes and
+ * rolls onto a new broker type and onto open monitoring; no acknowledged record is lost, duplicated
+ * or reordered.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZooKeeperClusterIT extends LiveClusterIT {
@@ -211,6 +217,56 @@ class ZooKeeperClusterIT extends LiveClusterIT {
             assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).extracting(n -> n.id())
                     .as("a ZooKeeper cluster's brokers leave its metadata as they stop")
                     .containsExactlyInAnyOrder(1, 2, 3);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aDynamicChange_appliesLive_andGrownVolumesNeedNoRestart() throws Exception {
+        String configuration = kafka.createConfiguration(r -> r.name("zookeeper-dynamic").kafkaVersions(NEXT_VERSION)
+                .serverProperties(SdkBytes.fromUtf8String("zookeeper.session.timeout.ms=9000\n"
+                        + "message.max.bytes=2097152"))).arn();
+        var before = NodeProcesses.pidsOf(clusterArn);
+
+        var dynamic = changeUnderTraffic(() -> kafka.updateClusterConfiguration(r -> r.clusterArn(clusterArn)
+                .currentVersion(currentVersion()).configurationInfo(c -> c.arn(configuration).revision(1L)))
+                .clusterOperationArn());
+        var storage = changeUnderTraffic(() -> kafka.updateBrokerStorage(r -> r.clusterArn(clusterArn)
+                .currentVersion(currentVersion()).targetBrokerEBSVolumeInfo(v -> v.kafkaBrokerNodeId("ALL")
+                        .volumeSizeGB(200))).clusterOperationArn());
+
+        assertThat(dynamic.provisioned().operationSteps()).extracting(s -> s.stepName())
+                .containsExactly("WRITE_NODE_CONFIGURATION", "APPLY_DYNAMIC_CONFIGURATION");
+        assertThat(storage.provisioned().operationSteps()).extracting(s -> s.stepName())
+                .containsExactly("WRITE_NODE_CONFIGURATION");
+        assertThat(NodeProcesses.pidsOf(clusterArn)).as("nothing restarted").isEqualTo(before);
+        try (var admin = admin()) {
+            assertThat(brokerConfig(admin, "message.max.bytes")).isEqualTo("2097152");
+        }
+        assertThat(kafka.describeClusterV2(r -> r.clusterArn(clusterArn)).clusterInfo().provisioned()
+                .brokerNodeGroupInfo().storageInfo().ebsStorageInfo().volumeSize()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(10)
+    void aNewBrokerType_andOpenMonitoring_rollTheBrokers_whichThenServePrometheusMetrics() throws Exception {
+        changeUnderTraffic(() -> kafka.updateBrokerType(r -> r.clusterArn(clusterArn).currentVersion(currentVersion())
+                .targetInstanceType("kafka.m5.xlarge")).clusterOperationArn());
+        changeUnderTraffic(() -> kafka.updateMonitoring(r -> r.clusterArn(clusterArn).currentVersion(currentVersion())
+                .openMonitoring(o -> o.prometheus(p -> p.jmxExporter(j -> j.enabledInBroker(true))
+                        .nodeExporter(n -> n.enabledInBroker(false))))).clusterOperationArn());
+
+        for (int broker = 1; broker <= 3; broker++) {
+            assertThat(commandLine(broker)).as("broker " + broker + " on the heap of kafka.m5.xlarge")
+                    .contains("-Xmx1024m");
+        }
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (String endpoint : bootstrap.split(",")) {
+            String host = endpoint.substring(0, endpoint.lastIndexOf(':'));
+            var response = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":11001/metrics"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("kafka_server_BrokerTopicMetrics_Count{name=\"MessagesInPerSec\"");
         }
     }
 

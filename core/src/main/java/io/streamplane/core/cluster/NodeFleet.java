@@ -343,6 +343,15 @@ public final class NodeFleet {
         Poll.until("the brokers of cluster " + cluster.name() + " to finish starting", timeout, STARTED_POLL,
                 () -> stop.getAsBoolean()
                         || nodes.stream().filter(ClusterNode::isBroker).allMatch(n -> hasStarted(cluster, n)));
+        if (!zookeeperServers(cluster).isEmpty()) {
+            // A ZooKeeper cluster's broker serves before its controller has sent it the cluster's
+            // metadata, and until then answers that there are no topics: a rebalance or a safety
+            // check that asked it would see nothing to move or to keep in sync.
+            for (var broker : brokers(cluster)) {
+                probe.awaitBrokers(new InternalBootstrap(broker.replicationEndpoint(),
+                        cluster.spec().security().inCluster(), cluster.uuid()), brokerIds(cluster), timeout, stop);
+            }
+        }
         var exited = firstExited(nodes);
         if (exited.isPresent()) {
             var node = exited.get();
