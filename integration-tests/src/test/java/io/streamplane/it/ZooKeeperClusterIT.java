@@ -1,5 +1,6 @@
 package io.streamplane.it;
 
+import io.streamplane.core.kafka.ZooKeeperProbe;
 import io.streamplane.testkit.NodeProcesses;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,15 +27,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -298,16 +294,6 @@ class ZooKeeperClusterIT extends LiveClusterIT {
     /** What ZooKeeper's four-letter word {@code srvr} says the server at {@code address} is. */
     private static String zookeeperMode(String address) {
         String[] hostPort = address.split(":");
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2_000);
-            socket.setSoTimeout(2_000);
-            socket.getOutputStream().write("srvr".getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            return answer.lines().filter(l -> l.startsWith("Mode: ")).map(l -> l.substring(6)).findFirst()
-                    .orElse("not serving: " + answer);
-        } catch (IOException e) {
-            return "unreachable: " + e.getMessage();
-        }
+        return ZooKeeperProbe.mode(hostPort[0], Integer.parseInt(hostPort[1])).orElse("not serving");
     }
 }

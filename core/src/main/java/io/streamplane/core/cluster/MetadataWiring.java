@@ -1,5 +1,9 @@
 package io.streamplane.core.cluster;
 
+import io.streamplane.core.node.NodeRole;
+
+import java.util.List;
+
 /**
  * How a cluster's nodes reach its metadata: through ZooKeeper, through KRaft controllers, or one of
  * the two stages of a migration from the first to the second (KIP-866), in which the controllers
@@ -14,6 +18,24 @@ public enum MetadataWiring {
     BROKERS_ON_KRAFT,
     /** Brokers and controllers on KRaft alone. */
     KRAFT;
+
+    /**
+     * How a cluster's nodes reach its metadata when no stage of a migration says otherwise: by the
+     * quorums it has, and, while it has both, by its version. A cluster still on a ZooKeeper version
+     * is then mid-migration with its brokers on ZooKeeper (the migration's later stages name their
+     * wiring themselves); one already on its KRaft version runs on KRaft alone.
+     */
+    static MetadataWiring of(List<ClusterNode> nodes, boolean onZooKeeperVersion) {
+        boolean zookeeper = nodes.stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER);
+        boolean controllers = nodes.stream().anyMatch(n -> n.role() == NodeRole.CONTROLLER);
+        if (!zookeeper) {
+            return KRAFT;
+        }
+        if (!controllers) {
+            return ZOOKEEPER;
+        }
+        return onZooKeeperVersion ? MIGRATING : KRAFT;
+    }
 
     boolean brokersOnZooKeeper() {
         return this == ZOOKEEPER || this == MIGRATING;

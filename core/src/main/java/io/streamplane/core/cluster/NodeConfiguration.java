@@ -27,16 +27,8 @@ public final class NodeConfiguration {
      * @param security the cluster's encryption and client authentication
      * @param internal the identity nodes and the control plane use among themselves
      * @param tls      the node's certificate, when its listeners need one
+     * @param wiring   how the nodes reach the metadata, at this stage of the cluster's life
      */
-    public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount,
-                                              Map<String, String> custom, ClusterSecurity security,
-                                              InternalCredentials internal, Optional<NodeTls> tls) {
-        var wiring = ZooKeeperConfiguration.ensemble(clusterNodes).isEmpty() ? MetadataWiring.KRAFT
-                : MetadataWiring.ZOOKEEPER;
-        return forNode(node, clusterNodes, zoneCount, custom, security, internal, tls, wiring);
-    }
-
-    /** @param wiring how the nodes reach the metadata, at this stage of the cluster's life */
     public static Map<String, String> forNode(ClusterNode node, List<ClusterNode> clusterNodes, int zoneCount,
                                               Map<String, String> custom, ClusterSecurity security,
                                               InternalCredentials internal, Optional<NodeTls> tls,

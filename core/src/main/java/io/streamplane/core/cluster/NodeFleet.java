@@ -81,7 +81,8 @@ public final class NodeFleet {
      */
     public List<NodeLaunchSpec> launchSpecs(Cluster cluster) {
         var nodes = store.nodes(cluster.arn());
-        return launchSpecs(cluster, nodes, wiring(cluster, nodes));
+        return launchSpecs(cluster, nodes, MetadataWiring.of(nodes,
+                versions.modeOf(cluster.spec().kafkaVersion()) == MetadataMode.ZOOKEEPER));
     }
 
     private List<NodeLaunchSpec> launchSpecs(Cluster cluster, List<ClusterNode> nodes, MetadataWiring wiring) {
@@ -94,25 +95,6 @@ public final class NodeFleet {
         var specs = computeLaunchSpecs(cluster, nodes, wiring);
         launchSpecs.put(cluster.uuid(), new LaunchSpecs(key, specs));
         return specs;
-    }
-
-    /**
-     * How the cluster's nodes reach its metadata when nothing says otherwise: by the nodes it has,
-     * and, while it has both ZooKeeper servers and controllers, by its version. A cluster still on a
-     * ZooKeeper version is then mid-migration with its brokers on ZooKeeper (the migration's later
-     * stages name their wiring themselves); one already on its KRaft version runs on KRaft alone.
-     */
-    private MetadataWiring wiring(Cluster cluster, List<ClusterNode> nodes) {
-        boolean zookeeper = nodes.stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER);
-        boolean controllers = nodes.stream().anyMatch(n -> n.role() == NodeRole.CONTROLLER);
-        if (!zookeeper) {
-            return MetadataWiring.KRAFT;
-        }
-        if (!controllers) {
-            return MetadataWiring.ZOOKEEPER;
-        }
-        return versions.modeOf(cluster.spec().kafkaVersion()) == MetadataMode.ZOOKEEPER
-                ? MetadataWiring.MIGRATING : MetadataWiring.KRAFT;
     }
 
     /** What launch specs were worked out from: the spec and the nodes, without their processes. */

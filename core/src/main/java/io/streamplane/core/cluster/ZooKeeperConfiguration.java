@@ -2,6 +2,7 @@ package io.streamplane.core.cluster;
 
 import io.streamplane.core.node.NodeLaunchSpec;
 import io.streamplane.core.node.NodeRole;
+import io.streamplane.core.security.ClusterSecurity;
 import io.streamplane.core.security.NodeTls;
 import io.streamplane.core.security.ZooKeeperPorts;
 
@@ -89,6 +90,19 @@ public final class ZooKeeperConfiguration {
         return node.role() == NodeRole.ZOOKEEPER
                 ? Map.of(KEY_STORE, t.privateKeyPem() + t.certificateChainPem(), TRUST_STORE, t.caCertificatePem())
                 : Map.of(TRUST_STORE, t.caCertificatePem());
+    }
+
+    /**
+     * Where users reach the ensemble, as Describe names it; empty on a KRaft cluster. The TLS port is
+     * there when encryption inside the cluster is on, as servers then get a certificate to serve it.
+     */
+    public static Optional<ZooKeeperConnect> connect(List<ClusterNode> clusterNodes, ClusterSecurity security) {
+        if (ensemble(clusterNodes).isEmpty()) {
+            return Optional.empty();
+        }
+        var tls = security.inCluster() ? Optional.of(connectString(clusterNodes, ZooKeeperPorts.CLIENT_TLS))
+                : Optional.<String>empty();
+        return Optional.of(new ZooKeeperConnect(connectString(clusterNodes), tls));
     }
 
     /** Where brokers and users reach the ensemble: MSK's {@code ZookeeperConnectString}. */

@@ -32,7 +32,6 @@ import io.streamplane.core.pki.PrivateCaService;
 import io.streamplane.core.scaling.ReplicationFactors;
 import io.streamplane.core.placement.ZonePlacement;
 import io.streamplane.core.security.ClusterSecurity;
-import io.streamplane.core.security.ZooKeeperPorts;
 import io.streamplane.core.tag.TagRules;
 
 import java.time.Clock;
@@ -419,14 +418,7 @@ public final class ClusterService {
 
     /** Where a ZooKeeper cluster's ensemble is reached; empty on KRaft clusters. */
     public Optional<ZooKeeperConnect> zookeeperConnect(Cluster cluster) {
-        var nodes = store.nodes(cluster.arn());
-        if (ZooKeeperConfiguration.ensemble(nodes).isEmpty()) {
-            return Optional.empty();
-        }
-        var tls = cluster.spec().security().inCluster()
-                ? Optional.of(ZooKeeperConfiguration.connectString(nodes, ZooKeeperPorts.CLIENT_TLS))
-                : Optional.<String>empty();
-        return Optional.of(new ZooKeeperConnect(ZooKeeperConfiguration.connectString(nodes), tls));
+        return ZooKeeperConfiguration.connect(store.nodes(cluster.arn()), cluster.spec().security());
     }
 
     public List<ClusterNode> brokerNodes(String clusterArn) {

@@ -87,9 +87,10 @@ final class LocalChangeSteps implements ChangeSteps {
 
     /** The brokers in the order a roll restarts them. */
     private List<Integer> brokerIds(Cluster cluster) {
-        var ids = store.nodes(cluster.arn()).stream().filter(ClusterNode::isBroker).map(ClusterNode::nodeId).toList();
-        return zookeeper(cluster) ? RollOrder.brokers(ids, controllerBrokers.lastKnown(cluster.arn()))
-                : RollOrder.brokers(ids, OptionalInt.empty());
+        var nodes = store.nodes(cluster.arn());
+        var ids = nodes.stream().filter(ClusterNode::isBroker).map(ClusterNode::nodeId).toList();
+        boolean zookeeper = nodes.stream().anyMatch(n -> n.role() == NodeRole.ZOOKEEPER);
+        return RollOrder.brokers(ids, zookeeper ? controllerBrokers.lastKnown(cluster.arn()) : OptionalInt.empty());
     }
 
     private boolean zookeeper(Cluster cluster) {

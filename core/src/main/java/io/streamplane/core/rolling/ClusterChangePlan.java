@@ -241,13 +241,9 @@ public final class ClusterChangePlan implements OperationPlan<ClusterChangePlan.
         };
     }
 
-    private static boolean migratesToKraft(ClusterOperation operation) {
-        return operation.steps().stream().anyMatch(s -> s.name().equals(Kind.ADD_CONTROLLERS.name()));
-    }
-
     /** A migration whose controllers have left migration mode cannot go back to ZooKeeper. */
     private static boolean pastTheMigrationsPointOfNoReturn(ClusterOperation operation) {
-        return migratesToKraft(operation) && operation.isStepComplete(Kind.END_MIGRATION_ON_CONTROLLERS.name());
+        return operation.isStepComplete(Kind.END_MIGRATION_ON_CONTROLLERS.name());
     }
 
     /** Whether the change holds the brokers at the old inter-broker protocol until they all run the new release. */

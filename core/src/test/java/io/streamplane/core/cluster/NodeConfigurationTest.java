@@ -47,7 +47,8 @@ class NodeConfigurationTest {
         var broker = node(2, NodeRole.BROKER, AZ2, "127.1.1.2", 9092);
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
 
-        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2, Map.of(), PLAIN, INTERNAL, Optional.empty());
+        var props = NodeConfiguration.forNode(broker, List.of(broker, controller), 2, Map.of(), PLAIN, INTERNAL,
+                Optional.empty(), MetadataWiring.KRAFT);
 
         assertThat(props).containsEntry("process.roles", "broker")
                 .containsEntry("node.id", "2")
@@ -64,7 +65,7 @@ class NodeConfigurationTest {
         var zk2 = node(3002, NodeRole.ZOOKEEPER, AZ2, "127.1.1.202", 2181);
 
         var props = NodeConfiguration.forNode(broker, List.of(broker, zk1, zk2), 2, Map.of(), PLAIN, INTERNAL,
-                Optional.empty());
+                Optional.empty(), MetadataWiring.ZOOKEEPER);
 
         assertThat(props).containsEntry("broker.id", "1")
                 .containsEntry("broker.rack", "use1-az1")
@@ -81,7 +82,7 @@ class NodeConfigurationTest {
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
 
         var props = NodeConfiguration.forNode(zk2, List.of(broker, zk1, zk2), 2, Map.of("num.partitions", "3"),
-                PLAIN, INTERNAL, Optional.empty());
+                PLAIN, INTERNAL, Optional.empty(), MetadataWiring.ZOOKEEPER);
 
         assertThat(props).containsEntry("clientPortAddress", "127.1.1.202")
                 .containsEntry("clientPort", "2181")
@@ -99,8 +100,8 @@ class NodeConfigurationTest {
         var tls = Optional.of(new NodeTls("KEY\n", "CHAIN\n", "CA\n", List.of()));
         var encrypted = ClusterSecurity.MSK_DEFAULT;
 
-        var server = NodeConfiguration.forNode(zk1, nodes, 1, Map.of(), encrypted, INTERNAL, tls);
-        var brokerProps = NodeConfiguration.forNode(broker, nodes, 1, Map.of(), encrypted, INTERNAL, tls);
+        var server = NodeConfiguration.forNode(zk1, nodes, 1, Map.of(), encrypted, INTERNAL, tls, MetadataWiring.ZOOKEEPER);
+        var brokerProps = NodeConfiguration.forNode(broker, nodes, 1, Map.of(), encrypted, INTERNAL, tls, MetadataWiring.ZOOKEEPER);
 
         assertThat(server).containsEntry("secureClientPort", "2182")
                 .containsEntry("secureClientPortAddress", "127.1.1.201")
@@ -152,7 +153,8 @@ class NodeConfigurationTest {
         var controller = node(3001, NodeRole.CONTROLLER, AZ1, "127.1.1.201", 9093);
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
 
-        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3, Map.of(), PLAIN, INTERNAL, Optional.empty());
+        var props = NodeConfiguration.forNode(controller, List.of(controller, broker, broker, broker), 3, Map.of(),
+                PLAIN, INTERNAL, Optional.empty(), MetadataWiring.KRAFT);
 
         assertThat(props).containsEntry("process.roles", "controller")
                 .containsEntry("listeners", "CONTROLLER://127.1.1.201:9093")
@@ -167,7 +169,8 @@ class NodeConfigurationTest {
         var broker = node(1, NodeRole.BROKER, AZ1, "127.1.1.1", 9092);
 
         var props = NodeConfiguration.forNode(broker, List.of(broker), 3,
-                Map.of("message.max.bytes", "2097152", "auto.create.topics.enable", "true"), PLAIN, INTERNAL, Optional.empty());
+                Map.of("message.max.bytes", "2097152", "auto.create.topics.enable", "true"), PLAIN, INTERNAL,
+                Optional.empty(), MetadataWiring.KRAFT);
 
         assertThat(props).containsEntry("message.max.bytes", "2097152")
                 .containsEntry("auto.create.topics.enable", "true")

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -29,18 +30,9 @@ final class LifecycleLog {
      * log (a node configured before there was one).
      */
     static Optional<Boolean> started(Path logDirectory, long pid) {
-        Path log = logDirectory.resolve(Log4jConfiguration.LIFECYCLE_LOG);
-        if (!Files.exists(log)) {
-            return Optional.empty();
-        }
         // Lines read "<pid> [KafkaRaftServer nodeId=N] Kafka Server started".
         String prefix = pid + " ";
-        try (var lines = Files.lines(log)) {
-            return Optional.of(lines.anyMatch(line -> line.startsWith(prefix)
-                    && saysStarted(line.substring(prefix.length()))));
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.of(false);
-        }
+        return anyLine(logDirectory, line -> line.startsWith(prefix) && saysStarted(line.substring(prefix.length())));
     }
 
     /** What the active KRaft controller logs once it has copied a ZooKeeper cluster's metadata. */
@@ -48,14 +40,19 @@ final class LifecycleLog {
 
     /** Whether any process of the node logged the end of a migration of its cluster's metadata. */
     static boolean migratedMetadata(Path logDirectory) {
+        return anyLine(logDirectory, line -> line.contains(MIGRATED)).orElse(false);
+    }
+
+    /** Whether a line of the lifecycle log matches; empty when there is no such log, false when it cannot be read. */
+    private static Optional<Boolean> anyLine(Path logDirectory, Predicate<String> matches) {
         Path log = logDirectory.resolve(Log4jConfiguration.LIFECYCLE_LOG);
         if (!Files.exists(log)) {
-            return false;
+            return Optional.empty();
         }
         try (var lines = Files.lines(log)) {
-            return lines.anyMatch(line -> line.contains(MIGRATED));
+            return Optional.of(lines.anyMatch(matches));
         } catch (IOException | UncheckedIOException e) {
-            return false;
+            return Optional.of(false);
         }
     }
 
