@@ -19,6 +19,10 @@ public record ServiceIdentity(String region, String accountId) {
         return prefix() + "broker/" + clusterName + "/" + clusterUuid + "/" + brokerId;
     }
 
+    public String topicArn(String clusterName, String clusterUuid, String topicName) {
+        return prefix() + "topic/" + clusterName + "/" + clusterUuid + "/" + topicName;
+    }
+
     /** Secrets Manager's form: the name, then '-' and six random characters, so a re-made name gets a new ARN. */
     public String secretArn(String secretName, String suffix) {
         return "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:" + secretName + "-" + suffix;

@@ -165,7 +165,7 @@ final class BadInputs {
             return;
         }
         String valid = sample(shapeName, wire).asText();
-        add(out, base, path, Kind.TOO_LONG, NODES.textNode("x".repeat(TextRules.maxLength(shapeName, shape, place) + 1)));
+        add(out, base, path, Kind.TOO_LONG, NODES.textNode("x".repeat(TextRules.maxLength(shapeName, shape, wire, place) + 1)));
         int min = shape.path("min").asInt();
         if (min > 0) {
             add(out, base, path, Kind.TOO_SHORT, NODES.textNode("x".repeat(min - 1)));

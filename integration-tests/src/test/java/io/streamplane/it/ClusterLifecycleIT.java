@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.kafka.model.BadRequestException;
 import software.amazon.awssdk.services.kafka.model.ClusterState;
 import software.amazon.awssdk.services.kafka.model.ConflictException;
 import software.amazon.awssdk.services.kafka.model.NodeInfo;
+import software.amazon.awssdk.services.kafka.model.NotFoundException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -222,7 +223,42 @@ class ClusterLifecycleIT {
 
     @Test
     @Order(10)
+    void aClusterPolicy_isStoredAsWritten_andChangedOnlyOverItsCurrentVersion() {
+        assertThatThrownBy(() -> kafka.getClusterPolicy(r -> r.clusterArn(clusterArn)))
+                .isInstanceOf(NotFoundException.class);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},"
+                + "\"Action\":[\"kafka:CreateVpcConnection\",\"kafka:GetBootstrapBrokers\"],\"Resource\":\"" + clusterArn
+                + "\"}]}";
+
+        String first = kafka.putClusterPolicy(r -> r.clusterArn(clusterArn).policy(policy)).currentVersion();
+        var read = kafka.getClusterPolicy(r -> r.clusterArn(clusterArn));
+        assertThat(read.policy()).isEqualTo(policy);
+        assertThat(read.currentVersion()).isEqualTo(first);
+
+        String wider = policy.replace("\"kafka:GetBootstrapBrokers\"", "\"kafka:GetBootstrapBrokers\",\"kafka:DescribeClusterV2\"");
+        String second = kafka.putClusterPolicy(r -> r.clusterArn(clusterArn).policy(wider).currentVersion(first))
+                .currentVersion();
+        assertThat(second).isNotEqualTo(first);
+        assertThatThrownBy(() -> kafka.putClusterPolicy(r -> r.clusterArn(clusterArn).policy(policy)
+                .currentVersion(first))).isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("currentVersion"));
+        assertThatThrownBy(() -> kafka.putClusterPolicy(r -> r.clusterArn(clusterArn).policy("{\"Statement\":")))
+                .isInstanceOfSatisfying(BadRequestException.class,
+                        e -> assertThat(e.invalidParameter()).isEqualTo("policy"));
+        assertThat(kafka.getClusterPolicy(r -> r.clusterArn(clusterArn)).policy()).isEqualTo(wider);
+
+        kafka.deleteClusterPolicy(r -> r.clusterArn(clusterArn));
+        assertThatThrownBy(() -> kafka.getClusterPolicy(r -> r.clusterArn(clusterArn)))
+                .isInstanceOf(NotFoundException.class);
+        kafka.putClusterPolicy(r -> r.clusterArn(clusterArn).policy(policy));
+    }
+
+    @Test
+    @Order(10)
     void everyResponse_usesOnlyTheModelsMembersAndTypes() throws Exception {
+        kafka.createTopic(r -> r.clusterArn(clusterArn).topicName("conformance").partitionCount(3)
+                .replicationFactor(3));
         var http = new SignedHttp(streamplane.endpoint());
         var conformance = new ModelConformance(ServiceModel.load("/aws-models/kafka.service.json"));
         String arn = URLEncoder.encode(clusterArn, StandardCharsets.UTF_8);
@@ -244,7 +280,11 @@ class ClusterLifecycleIT {
                 Map.entry("DescribeConfigurationRevisionResponse", "/v1/configurations/" + configuration
                         + "/revisions/1"),
                 Map.entry("ListConfigurationRevisionsResponse", "/v1/configurations/" + configuration + "/revisions"),
-                Map.entry("ListConfigurationsResponse", "/v1/configurations"));
+                Map.entry("ListConfigurationsResponse", "/v1/configurations"),
+                Map.entry("ListTopicsResponse", "/v1/clusters/" + arn + "/topics"),
+                Map.entry("DescribeTopicResponse", "/v1/clusters/" + arn + "/topics/conformance"),
+                Map.entry("DescribeTopicPartitionsResponse", "/v1/clusters/" + arn + "/topics/conformance/partitions"),
+                Map.entry("GetClusterPolicyResponse", "/v1/clusters/" + arn + "/policy"));
         conformance.assertConforms(http, responses);
     }
 

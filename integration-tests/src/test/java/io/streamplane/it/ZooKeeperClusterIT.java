@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kafka.model.BadRequestException;
+import software.amazon.awssdk.services.kafka.model.NotFoundException;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +43,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A cluster on MSK's {@code 3.8.x}, which keeps its metadata in ZooKeeper: a hidden three-server
@@ -270,6 +272,27 @@ class ZooKeeperClusterIT extends LiveClusterIT {
         return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS).get(TOPIC)
                 .partitions().stream().flatMap(p -> p.replicas().stream()).map(n -> n.id())
                 .collect(Collectors.toSet());
+    }
+
+    @Test
+    @Order(11)
+    void theTopicApi_createsDescribesChangesAndDeletesTopicsInZooKeeperToo() {
+        kafka.createTopic(r -> r.clusterArn(clusterArn).topicName("zk-orders").partitionCount(3).replicationFactor(3)
+                .configs(TopicApiChecks.encode(Map.of("retention.ms", "3600000"))));
+        assertThat(TopicApiChecks.matchesKafkaTopicsDescribe(kafka, clusterArn, bootstrap, "zk-orders"))
+                .containsEntry("retention.ms", "3600000");
+
+        kafka.updateTopic(r -> r.clusterArn(clusterArn).topicName("zk-orders").partitionCount(4)
+                .configs(TopicApiChecks.encode(Map.of("cleanup.policy", "compact"))));
+        var configs = TopicApiChecks.matchesKafkaTopicsDescribe(kafka, clusterArn, bootstrap, "zk-orders");
+        assertThat(configs).containsEntry("cleanup.policy", "compact").doesNotContainEntry("retention.ms", "3600000");
+        assertThat(kafka.listTopics(r -> r.clusterArn(clusterArn).topicNameFilter("zk-")).topics())
+                .singleElement().satisfies(t -> assertThat(t.partitionCount()).isEqualTo(4));
+
+        kafka.deleteTopic(r -> r.clusterArn(clusterArn).topicName("zk-orders"));
+        await("the topic to go").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThatThrownBy(
+                () -> kafka.describeTopic(r -> r.clusterArn(clusterArn).topicName("zk-orders")))
+                .isInstanceOf(NotFoundException.class));
     }
 
     private long pid(int nodeId) {

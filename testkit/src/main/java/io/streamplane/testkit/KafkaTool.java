@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class KafkaTool {
     public static final String ACLS = "org.apache.kafka.tools.AclCommand";
     public static final String CONFIGS = "kafka.admin.ConfigCommand";
+    public static final String TOPICS = "org.apache.kafka.tools.TopicCommand";
     private static final long TIMEOUT_SECONDS = 120;
 
     private KafkaTool() {

@@ -8,6 +8,7 @@ import io.streamplane.api.model.ServiceModel;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.DomainException;
 import io.streamplane.core.error.InvalidRequest;
+import io.streamplane.core.error.KafkaRefusal;
 import io.streamplane.core.error.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,11 +89,28 @@ public final class ApiDispatcher implements ServiceApi {
         if (e instanceof NotFound) {
             return AwsError.notFound(e.getMessage());
         }
+        if (e instanceof KafkaRefusal refusal) {
+            String type = kafkaErrorType(refusal.reason());
+            return new AwsError(model.errorStatus(type), type, e.getMessage(), refusal.field());
+        }
         if (e instanceof Conflict) {
             return new AwsError(model.errorStatus("ConflictException"), "ConflictException", e.getMessage(),
                     Optional.empty());
         }
         return AwsError.badRequest(null, e.getMessage());
+    }
+
+    /** MSK's exception for each way Kafka refuses a topic request. */
+    private static String kafkaErrorType(KafkaRefusal.Reason reason) {
+        return switch (reason) {
+            case TOPIC_EXISTS -> "TopicExistsException";
+            case NOT_CONTROLLER -> "NotControllerException";
+            case REASSIGNMENT_IN_PROGRESS -> "ReassignmentInProgressException";
+            case GROUP_SUBSCRIBED_TO_TOPIC -> "GroupSubscribedToTopicException";
+            case TIMEOUT -> "KafkaTimeoutException";
+            case CLUSTER_CONNECTIVITY -> "ClusterConnectivityException";
+            case REQUEST -> "KafkaRequestException";
+        };
     }
 
     private static ApiResponse success(String requestId, int status, JsonNode output) {

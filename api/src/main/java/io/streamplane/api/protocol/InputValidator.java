@@ -94,7 +94,7 @@ public final class InputValidator {
         range(shape, length, path, "characters");
         if (!shape.has("enum")) {
             // the server's own bounds on what the model leaves open
-            int max = TextRules.maxLength(shapeName, shape, place);
+            int max = TextRules.maxLength(shapeName, shape, leafName(path), place);
             require(length <= max, path, "must have at most " + max + " characters, got " + length);
             TextRules.characterViolation(shapeName, shape, leafName(path), place, text)
                     .ifPresent(rule -> require(false, path, rule));

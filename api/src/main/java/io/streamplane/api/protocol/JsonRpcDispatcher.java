@@ -87,7 +87,8 @@ public final class JsonRpcDispatcher implements ServiceApi {
             var input = inputs.read(operation.get(), Map.of(), null, request.body());
             return success(requestId, handler.handle(input));
         } catch (ApiException e) {
-            String type = e.error().status() == 400 ? errors.invalidParameter() : e.error().type();
+            // The input checks speak MSK's BadRequestException; this service names a bad member its own way.
+            String type = e.error().type().equals("BadRequestException") ? errors.invalidParameter() : e.error().type();
             return error(requestId, e.error().status(), type, e.error().message());
         } catch (InvalidRequest e) {
             // A bad member is a bad parameter; a request at odds with the resource's state is an invalid request.

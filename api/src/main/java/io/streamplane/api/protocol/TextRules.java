@@ -27,7 +27,12 @@ public final class TextRules {
 
     private static final Set<String> OPAQUE_SHAPES = Set.of("SecretStringType");
     private static final String SENSITIVE_STRING = "__sensitiveString";
-    private static final Set<String> FREE_TEXT_MEMBERS = Set.of("fileKey", "prefix", "objectVersion");
+    private static final Set<String> FREE_TEXT_MEMBERS = Set.of("fileKey", "prefix", "objectVersion", "policy");
+    /**
+     * Documents the MSK model types as plain strings: a cluster policy (IAM JSON, which may run on
+     * lines) and a topic's base64-encoded configs, both longer than a name.
+     */
+    private static final Set<String> DOCUMENT_MEMBERS = Set.of("policy", "configs");
 
     private TextRules() {
     }
@@ -36,11 +41,13 @@ public final class TextRules {
     public enum Place { MEMBER, MAP_KEY, MAP_VALUE }
 
     /** The most characters a string of this shape may have, the model's own bound first. */
-    public static int maxLength(String shapeName, JsonNode shape, Place place) {
+    public static int maxLength(String shapeName, JsonNode shape, String wireName, Place place) {
         if (shape.has("max")) {
             return shape.get("max").asInt();
         }
-        return place == Place.MAP_VALUE || shapeName.equals(SENSITIVE_STRING) ? LONG_TEXT_MAX : UNBOUNDED_MAX;
+        boolean longText = place == Place.MAP_VALUE || shapeName.equals(SENSITIVE_STRING)
+                || (place == Place.MEMBER && DOCUMENT_MEMBERS.contains(wireName));
+        return longText ? LONG_TEXT_MAX : UNBOUNDED_MAX;
     }
 
     /** The most bytes a blob of this shape may decode to. */

@@ -73,6 +73,17 @@ public final class KafkaClusterProbe {
         return new ClusterAdmin(Admin.create(adminConfig(bootstrap)));
     }
 
+    /**
+     * An Admin connection for a request on the cluster's topics: it waits longer than the probes,
+     * since a topic's creation or deletion is the controller's work and its answer the caller's.
+     */
+    public TopicAdmin topics(InternalBootstrap bootstrap) {
+        var config = adminConfig(bootstrap);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return new TopicAdmin(Admin.create(config));
+    }
+
     private static Set<Integer> servingBrokers(Admin admin) {
         try {
             return admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).stream()

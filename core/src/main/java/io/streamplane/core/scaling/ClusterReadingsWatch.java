@@ -42,9 +42,19 @@ public final class ClusterReadingsWatch implements ReplicationFactors, Controlle
 
     private final ClusterStore store;
     private final Reader reader;
+    /**
+     * How often the watch looks for clusters to read: a cluster with no reading yet (one that has
+     * just become ACTIVE) is read at once rather than an interval later, so that a change requested
+     * right after creation is planned with what Kafka says.
+     */
+    private static final Duration TICK = Duration.ofMillis(500);
+
+    private final Duration interval;
     private final Duration trustedFor;
     private final Clock clock;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+    /** When each cluster was last read, whether it answered or not: one that does not is tried once an interval. */
+    private final Map<String, Instant> attempts = new ConcurrentHashMap<>();
     private final PeriodicTask task;
 
     /**
@@ -54,9 +64,10 @@ public final class ClusterReadingsWatch implements ReplicationFactors, Controlle
     public ClusterReadingsWatch(ClusterStore store, Reader reader, Duration interval, Clock clock) {
         this.store = store;
         this.reader = reader;
+        this.interval = interval;
         this.trustedFor = interval.multipliedBy(INTERVALS_TRUSTED);
         this.clock = clock;
-        this.task = new PeriodicTask("replication-factors", interval, this::readAll);
+        this.task = new PeriodicTask("cluster-readings", interval.compareTo(TICK) < 0 ? interval : TICK, this::readAll);
     }
 
     public void start() {
@@ -84,16 +95,26 @@ public final class ClusterReadingsWatch implements ReplicationFactors, Controlle
         return reading == null || reading.at().plus(trustedFor).isBefore(clock.instant()) ? null : reading;
     }
 
-    /** One round of readings; the watch's own thread runs it every interval. */
+    /**
+     * One round: reads each settled cluster not read yet, or last read an interval ago. The watch's
+     * own thread runs it every tick.
+     */
     void readAll() {
         var readable = store.listClusters().stream().filter(c -> READABLE.contains(c.state())).toList();
         var arns = readable.stream().map(Cluster::arn).collect(Collectors.toSet());
         readings.keySet().retainAll(arns);
-        readable.stream().filter(c -> !CHANGING.contains(c.state())).forEach(this::read);
+        attempts.keySet().retainAll(arns);
+        readable.stream().filter(c -> !CHANGING.contains(c.state())).filter(this::due).forEach(this::read);
+    }
+
+    private boolean due(Cluster cluster) {
+        var attempt = attempts.get(cluster.arn());
+        return attempt == null || !attempt.plus(interval).isAfter(clock.instant());
     }
 
     private void read(Cluster cluster) {
         var started = clock.instant();
+        attempts.put(cluster.arn(), started);
         try {
             // Stamped with the start of the read: a topic created while it ran may be missing from it.
             readings.put(cluster.arn(), new Reading(reader.read(cluster), started));

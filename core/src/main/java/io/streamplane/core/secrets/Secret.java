@@ -18,6 +18,16 @@ public record Secret(String arn, String name, String description, Optional<Strin
                 Optional.of(currentVersionId));
     }
 
+    public Secret withDetails(String newDescription, Optional<String> newKmsKeyId, Instant changed) {
+        return new Secret(arn, name, newDescription, newKmsKeyId, createdDate, changed, deletedDate, currentVersionId,
+                previousVersionId);
+    }
+
+    /** The versions in the two stages this server keeps, AWSCURRENT and AWSPREVIOUS. */
+    public Secret withStages(String current, Optional<String> previous, Instant changed) {
+        return new Secret(arn, name, description, kmsKeyId, createdDate, changed, deletedDate, current, previous);
+    }
+
     public Secret withDeletedDate(Optional<Instant> date) {
         return new Secret(arn, name, description, kmsKeyId, createdDate, lastChangedDate, date, currentVersionId,
                 previousVersionId);

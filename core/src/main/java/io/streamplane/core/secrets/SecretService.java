@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,6 +127,144 @@ public final class SecretService {
         store.addVersion(updated, version);
         valueListeners.forEach(listener -> listener.accept(updated));
         return new SecretValue(updated, version, List.of(CURRENT));
+    }
+
+    /** What UpdateSecret did: the secret as it now is, and the version a new value became. */
+    public record SecretUpdate(Secret secret, Optional<SecretVersion> newVersion) {
+    }
+
+    /**
+     * Changes the description and the key the request names (a key is recorded only: there is no
+     * KMS here) and, with a value, stores it as the new current version.
+     */
+    public SecretUpdate update(String secretId, Optional<String> description, Optional<String> kmsKeyId,
+                               Optional<String> secretString, Optional<String> clientRequestToken) {
+        var secret = readable(secretId);
+        if (description.isPresent() || kmsKeyId.isPresent()) {
+            secret = secret.withDetails(description.orElse(secret.description()),
+                    kmsKeyId.isPresent() ? kmsKeyId : secret.kmsKeyId(), clock.instant());
+            store.updateSecret(secret);
+        }
+        if (secretString.isEmpty()) {
+            return new SecretUpdate(secret, Optional.empty());
+        }
+        var value = put(secret.arn(), secretString, clientRequestToken);
+        return new SecretUpdate(value.secret(), Optional.of(value.version()));
+    }
+
+    /** Cancels a scheduled deletion: the secret can be read again, with every version it had. */
+    public Secret restore(String secretId) {
+        var secret = find(secretId);
+        if (secret.deletedDate().isEmpty()) {
+            return secret;
+        }
+        var restored = secret.withDeletedDate(Optional.empty());
+        store.updateSecret(restored);
+        return restored;
+    }
+
+    /** A version as ListSecretVersionIds shows it. */
+    public record VersionEntry(SecretVersion version, List<String> stages) {
+    }
+
+    /** The secret's versions, newest first; those in no stage only when {@code includeDeprecated}. */
+    public Page<VersionEntry> versionIds(String secretId, boolean includeDeprecated, Optional<Integer> maxResults,
+                                         Optional<String> nextToken) {
+        var secret = find(secretId);
+        var entries = store.versions(secret.arn()).stream()
+                .map(v -> new VersionEntry(v, stages(secret, v.versionId())))
+                .filter(e -> includeDeprecated || !e.stages().isEmpty())
+                .toList();
+        return Page.of(entries, maxResults, nextToken);
+    }
+
+    /**
+     * Moves a staging label as UpdateSecretVersionStage does. Only the two labels Secrets Manager
+     * itself keeps are held here: AWSCURRENT moves to another version (which takes AWSPREVIOUS
+     * along, as Secrets Manager does), AWSPREVIOUS moves or comes off.
+     */
+    public Secret moveStage(String secretId, String stage, Optional<String> moveTo, Optional<String> removeFrom) {
+        var secret = readable(secretId);
+        moveTo.ifPresent(v -> store.findVersion(secret.arn(), v).orElseThrow(() -> new NotFound(
+                "Secrets Manager can't find the specified secret value for VersionId: " + v)));
+        Secret moved = switch (stage) {
+            case CURRENT -> moveCurrent(secret, moveTo, removeFrom);
+            case PREVIOUS -> movePrevious(secret, moveTo, removeFrom);
+            default -> throw new InvalidRequest("VersionStage", "VersionStage '" + stage + "' is not kept here: "
+                    + "only the staging labels AWSCURRENT and AWSPREVIOUS are");
+        };
+        store.updateSecret(moved);
+        if (!moved.currentVersionId().equals(secret.currentVersionId())) {
+            valueListeners.forEach(listener -> listener.accept(moved));
+        }
+        return moved;
+    }
+
+    private Secret moveCurrent(Secret secret, Optional<String> moveTo, Optional<String> removeFrom) {
+        String target = moveTo.orElseThrow(() -> new InvalidRequest("MoveToVersionId", "You can only move staging "
+                + "label AWSCURRENT to a different secret version. It can't be completely removed."));
+        if (target.equals(secret.currentVersionId())) {
+            return secret;
+        }
+        if (!removeFrom.equals(Optional.of(secret.currentVersionId()))) {
+            throw new InvalidRequest("RemoveFromVersionId", "The parameter RemoveFromVersionId must name version "
+                    + secret.currentVersionId() + ", which the staging label AWSCURRENT is currently attached to");
+        }
+        return secret.withStages(target, Optional.of(secret.currentVersionId()), clock.instant());
+    }
+
+    private Secret movePrevious(Secret secret, Optional<String> moveTo, Optional<String> removeFrom) {
+        if (removeFrom.isPresent() && !removeFrom.equals(secret.previousVersionId())) {
+            throw new InvalidRequest("RemoveFromVersionId", "The staging label AWSPREVIOUS is not attached to version "
+                    + removeFrom.get());
+        }
+        if (moveTo.isEmpty()) {
+            return secret.withStages(secret.currentVersionId(), Optional.empty(), clock.instant());
+        }
+        if (moveTo.get().equals(secret.currentVersionId())) {
+            throw new InvalidRequest("MoveToVersionId", "A version holds one staging label here, and version "
+                    + moveTo.get() + " holds AWSCURRENT");
+        }
+        if (secret.previousVersionId().isPresent() && removeFrom.isEmpty()
+                && !secret.previousVersionId().equals(moveTo)) {
+            throw new InvalidRequest("RemoveFromVersionId", "The parameter RemoveFromVersionId is required because the "
+                    + "staging label AWSPREVIOUS is currently attached to version " + secret.previousVersionId().get());
+        }
+        return secret.withStages(secret.currentVersionId(), moveTo, clock.instant());
+    }
+
+    public void tag(String secretId, Map<String, String> newTags) {
+        var secret = find(secretId);
+        var merged = new LinkedHashMap<>(tags.tags(secret.arn()));
+        merged.putAll(newTags);
+        TagRules.check(merged, MAX_TAGS, "Tags");
+        tags.putTags(secret.arn(), newTags);
+    }
+
+    public void untag(String secretId, List<String> keys) {
+        tags.removeTags(find(secretId).arn(), keys);
+    }
+
+    /** The resource policy, as written; empty when the secret has none. */
+    public Optional<String> resourcePolicy(Secret secret) {
+        return store.resourcePolicy(secret.arn());
+    }
+
+    /**
+     * Keeps the policy with the secret and returns it as written. It grants nothing here: every
+     * caller with a key of this server may use every secret (there is no IAM). The caller has
+     * checked that it is a policy document.
+     */
+    public Secret putResourcePolicy(String secretId, String policy) {
+        var secret = readable(secretId);
+        store.setResourcePolicy(secret.arn(), Optional.of(policy));
+        return secret;
+    }
+
+    public Secret deleteResourcePolicy(String secretId) {
+        var secret = readable(secretId);
+        store.setResourcePolicy(secret.arn(), Optional.empty());
+        return secret;
     }
 
     /** Describes the secret, also while its deletion is scheduled. */

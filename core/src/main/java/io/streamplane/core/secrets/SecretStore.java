@@ -21,8 +21,16 @@ public interface SecretStore {
     /** Adds a version and updates the secret (its current and previous versions), atomically. */
     void addVersion(Secret updated, SecretVersion version);
 
-    /** Updates the secret's own attributes (its deletion date). */
+    /** Updates the secret's own attributes: description, key, deletion date and the versions in each stage. */
     void updateSecret(Secret secret);
+
+    /** The secret's versions, newest first. */
+    List<SecretVersion> versions(String secretArn);
+
+    /** The secret's resource policy, as it was written. */
+    Optional<String> resourcePolicy(String secretArn);
+
+    void setResourcePolicy(String secretArn, Optional<String> policy);
 
     /** Removes the secret, its versions and its cluster associations. */
     void deleteSecret(String arn);

@@ -69,6 +69,25 @@ class ClusterReadingsWatchTest {
     }
 
     @Test
+    void aClusterWithoutAReading_isReadAtTheNextTick_othersOnceAnInterval() {
+        var older = cluster("older", ClusterState.ACTIVE);
+        widest.put(older.arn(), 3);
+        watch.readAll();
+
+        var fresh = cluster("fresh", ClusterState.ACTIVE);
+        widest.put(fresh.arn(), 2);
+        widest.put(older.arn(), 1);
+        clock.advance(INTERVAL.dividedBy(10));
+        watch.readAll();
+        assertThat(watch.highestKnown(fresh.arn())).as("read at once").hasValue(2);
+        assertThat(watch.highestKnown(older.arn())).as("not read again within the interval").hasValue(3);
+
+        clock.advance(INTERVAL);
+        watch.readAll();
+        assertThat(watch.highestKnown(older.arn())).hasValue(1);
+    }
+
+    @Test
     void aClusterBeingChanged_keepsItsReadingFromBefore_unread() {
         var cluster = cluster("scaling", ClusterState.ACTIVE);
         widest.put(cluster.arn(), 3);

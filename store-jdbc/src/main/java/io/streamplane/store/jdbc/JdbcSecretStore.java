@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The {@link SecretStore} on the same JDBC database as the {@link JdbcStore}. */
@@ -94,6 +95,27 @@ public final class JdbcSecretStore implements SecretStore {
     }
 
     @Override
+    public List<SecretVersion> versions(String secretArn) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM secret_versions WHERE secret_arn = :arn "
+                        + "ORDER BY created_date DESC, version_id").bind("arn", secretArn)
+                .map((rs, ctx) -> new SecretVersion(rs.getString("version_id"), rs.getString("secret_string"),
+                        Instant.ofEpochMilli(rs.getLong("created_date"))))
+                .list());
+    }
+
+    @Override
+    public Optional<String> resourcePolicy(String secretArn) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT resource_policy FROM secrets WHERE arn = :arn")
+                .bind("arn", secretArn).mapTo(String.class).findOne().filter(Objects::nonNull));
+    }
+
+    @Override
+    public void setResourcePolicy(String secretArn, Optional<String> policy) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE secrets SET resource_policy = :policy WHERE arn = :arn")
+                .bind("arn", secretArn).bind("policy", policy.orElse(null)).execute());
+    }
+
+    @Override
     public void deleteSecret(String arn) {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM cluster_scram_secrets WHERE secret_arn = :arn").bind("arn", arn).execute();
@@ -143,9 +165,12 @@ public final class JdbcSecretStore implements SecretStore {
     }
 
     private static void update(Handle h, Secret secret) {
-        h.createUpdate("UPDATE secrets SET last_changed_date = :changed, deleted_date = :deleted, "
+        h.createUpdate("UPDATE secrets SET description = :description, kms_key_id = :kms, "
+                        + "last_changed_date = :changed, deleted_date = :deleted, "
                         + "current_version_id = :current, previous_version_id = :previous WHERE arn = :arn")
                 .bind("arn", secret.arn())
+                .bind("description", secret.description())
+                .bind("kms", secret.kmsKeyId().orElse(null))
                 .bind("changed", secret.lastChangedDate().toEpochMilli())
                 .bind("deleted", secret.deletedDate().map(Instant::toEpochMilli).orElse(null))
                 .bind("current", secret.currentVersionId())

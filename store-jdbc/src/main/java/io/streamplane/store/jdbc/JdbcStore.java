@@ -1,5 +1,6 @@
 package io.streamplane.store.jdbc;
 
+import io.streamplane.core.access.ClusterPolicyStore;
 import io.streamplane.core.cluster.ClusterStore;
 import io.streamplane.core.configuration.ConfigurationStore;
 import io.streamplane.core.operation.OperationStore;
@@ -83,6 +84,11 @@ public final class JdbcStore implements AutoCloseable {
     /** The answers to signed requests that changed something, for requests sent again. */
     public AnswerLedger answers() {
         return new JdbcAnswerLedger(jdbi);
+    }
+
+    /** The clusters' resource policies. */
+    public ClusterPolicyStore clusterPolicies() {
+        return new JdbcClusterPolicyStore(jdbi);
     }
 
     /** The tags of every resource. */
