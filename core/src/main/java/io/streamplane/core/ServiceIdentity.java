@@ -1,5 +1,8 @@
 package io.streamplane.core;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 /** The region and account this server acts as; every ARN it issues carries them. */
 public record ServiceIdentity(String region, String accountId) {
 
@@ -35,6 +38,15 @@ public record ServiceIdentity(String region, String accountId) {
     /** An MSK Connect ARN, e.g. {@code ...:kafkaconnect:...:custom-plugin/NAME/UUID}. */
     public String connectArn(String resourceType, String name, String uuid) {
         return "arn:aws:kafkaconnect:" + region + ":" + accountId + ":" + resourceType + "/" + name + "/" + uuid;
+    }
+
+    /**
+     * The AWS-managed KMS key (alias {@code aws/kafka}) MSK names as a cluster's encryption at rest
+     * when the cluster names none: one per account and region, so the same here for every cluster.
+     */
+    public String awsManagedKafkaKeyArn() {
+        var id = UUID.nameUUIDFromBytes(("aws/kafka:" + accountId + ":" + region).getBytes(StandardCharsets.UTF_8));
+        return "arn:aws:kms:" + region + ":" + accountId + ":key/" + id;
     }
 
     private String prefix() {

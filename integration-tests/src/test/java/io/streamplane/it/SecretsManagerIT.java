@@ -77,6 +77,11 @@ class SecretsManagerIT {
         assertThat(first.secretList()).extracting(SecretListEntry::name).containsExactly("listed-0", "listed-1");
         assertThat(second.secretList()).extracting(SecretListEntry::name).containsExactly("listed-2");
         assertThat(second.nextToken()).isNull();
+        assertThat(secrets.listSecrets(r -> r.sortBy("name").sortOrder("desc").filters(Filter.builder()
+                .key(FilterNameStringType.NAME).values("listed-").build())).secretList())
+                .extracting(SecretListEntry::name).containsExactly("listed-2", "listed-1", "listed-0");
+        assertThatThrownBy(() -> secrets.listSecrets(r -> r.sortBy("last-accessed-date")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("SortBy");
     }
 
     @Test

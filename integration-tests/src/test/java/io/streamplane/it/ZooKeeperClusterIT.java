@@ -107,10 +107,13 @@ class ZooKeeperClusterIT extends LiveClusterIT {
             admin.deleteAcls(List.of(new AclBindingFilter(new ResourcePatternFilter(ResourceType.TOPIC, TOPIC,
                     PatternType.LITERAL), AccessControlEntryFilter.ANY))).all().get(10, TimeUnit.SECONDS);
         }
-        try (var producer = producer()) {
-            assertThat(producer.send(new ProducerRecord<>(TOPIC, "k", "allowed")).get(30, TimeUnit.SECONDS)
-                    .offset()).isNotNegative();
-        }
+        // Each broker learns of the deletion through its own ZooKeeper watch, a moment later.
+        await("the deny ACL to be gone from every broker").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            try (var producer = producer()) {
+                assertThat(producer.send(new ProducerRecord<>(TOPIC, "k", "allowed")).get(30, TimeUnit.SECONDS)
+                        .offset()).isNotNegative();
+            }
+        });
     }
 
     @Test

@@ -142,7 +142,7 @@ public final class StreamplaneServer implements AutoCloseable {
         OwnerOnlyFiles.restrict(config.dataDir().resolve(JdbcStore.H2_FILE_NAME));
         var clock = Clock.systemUTC();
         var identity = new ServiceIdentity(config.region(), config.accountId());
-        // The local runtime runs KRaft clusters; MSK's ZooKeeper versions are refused until it runs ZooKeeper.
+        // The local runtime runs clusters of both metadata modes, KRaft and ZooKeeper.
         var versions = new KafkaVersionCatalog(runtime, EnumSet.allOf(MetadataMode.class));
         var ids = new Ids();
         var clusterStore = store.clusters();
@@ -154,7 +154,9 @@ public final class StreamplaneServer implements AutoCloseable {
         var internal = InternalCredentialsFile.loadOrCreate(config.dataDir());
         this.authority = LocalCertificateAuthority.loadOrCreate(config.dataDir());
         var probe = new KafkaClusterProbe(internal, authority.certificatePem());
-        var privateCas = new PrivateCaService(identity, store.certificateAuthorities(), new X509CertificateSigner(), clock);
+        var privateCas = new PrivateCaService(identity, store.certificateAuthorities(), new X509CertificateSigner(),
+                tagStore, arn -> clusterStore.listClusters().stream()
+                        .anyMatch(c -> c.spec().security().certificateAuthorityArns().contains(arn)), clock);
         var fleet = new NodeFleet(clusterStore, runtime, versions, configurations, probe, internal, authority, privateCas);
         // Reads through the internal listeners as the backend's own Admin connections do.
         this.clusterReadings = new ClusterReadingsWatch(clusterStore,

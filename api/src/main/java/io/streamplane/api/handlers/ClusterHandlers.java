@@ -55,6 +55,11 @@ public final class ClusterHandlers {
     }
 
     JsonNode updateSecurity(ObjectNode input) {
+        if (input.path("encryptionInfo").has("encryptionAtRest")) {
+            throw new InvalidRequest("encryptionInfo.encryptionAtRest", "Encryption at rest can't be changed once the "
+                    + "cluster exists");
+        }
+        ProvisionedRequestReader.refuseIam(input.path("clientAuthentication"), "");
         JsonNode transit = input.path("encryptionInfo").path("encryptionInTransit");
         var authentication = input.has("clientAuthentication")
                 ? Optional.of(ProvisionedRequestReader.security(input, "")) : Optional.<ClusterSecurity>empty();
@@ -83,7 +88,8 @@ public final class ClusterHandlers {
             throw new InvalidRequest("targetBrokerEBSVolumeInfo.volumeSizeGB", "volumeSizeGB is required");
         }
         var operation = clusters.updateStorage(input.path("clusterArn").asText(), input.path("currentVersion").asText(),
-                "targetBrokerEBSVolumeInfo.volumeSizeGB", volume.path("volumeSizeGB").asInt());
+                "targetBrokerEBSVolumeInfo.volumeSizeGB", volume.path("volumeSizeGB").asInt(),
+                ProvisionedRequestReader.json(volume.path("provisionedThroughput")));
         return operationStarted(operation);
     }
 
@@ -97,7 +103,8 @@ public final class ClusterHandlers {
                     + "that can change here");
         }
         var operation = clusters.updateStorage(input.path("clusterArn").asText(), input.path("currentVersion").asText(),
-                "volumeSizeGB", input.path("volumeSizeGB").asInt());
+                "volumeSizeGB", input.path("volumeSizeGB").asInt(),
+                ProvisionedRequestReader.json(input.path("provisionedThroughput")));
         return operationStarted(operation);
     }
 
@@ -111,7 +118,8 @@ public final class ClusterHandlers {
         ProvisionedRequestReader.refuseLogDelivery(input.path("loggingInfo"), "");
         var operation = clusters.updateMonitoring(input.path("clusterArn").asText(),
                 input.path("currentVersion").asText(), Wire.text(input, "enhancedMonitoring"),
-                ProvisionedRequestReader.openMonitoring(input.path("openMonitoring")));
+                ProvisionedRequestReader.openMonitoring(input.path("openMonitoring")),
+                ProvisionedRequestReader.json(input.path("loggingInfo")));
         return operationStarted(operation);
     }
 
@@ -169,7 +177,7 @@ public final class ClusterHandlers {
         var cluster = storage.withStorageWarning(clusters.describe(input.path("clusterArn").asText()));
         var out = Wire.object();
         out.set("clusterInfo", ClusterWire.clusterInfo(cluster, tags.tags(cluster.arn()),
-                clusters.zookeeperConnect(cluster)));
+                clusters.zookeeperConnect(cluster), identity.awsManagedKafkaKeyArn()));
         return out;
     }
 
@@ -177,13 +185,13 @@ public final class ClusterHandlers {
         var cluster = storage.withStorageWarning(clusters.describe(input.path("clusterArn").asText()));
         var out = Wire.object();
         out.set("clusterInfo", ClusterWire.clusterV2(cluster, tags.tags(cluster.arn()),
-                clusters.zookeeperConnect(cluster)));
+                clusters.zookeeperConnect(cluster), identity.awsManagedKafkaKeyArn()));
         return out;
     }
 
     JsonNode listClusters(ObjectNode input) {
         return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterInfo(storage.withStorageWarning(c),
-                tags.tags(c.arn()), clusters.zookeeperConnect(c)));
+                tags.tags(c.arn()), clusters.zookeeperConnect(c), identity.awsManagedKafkaKeyArn()));
     }
 
     JsonNode listClustersV2(ObjectNode input) {
@@ -198,7 +206,7 @@ public final class ClusterHandlers {
             return none;
         }
         return Wire.page("clusterInfoList", list(input), c -> ClusterWire.clusterV2(storage.withStorageWarning(c),
-                tags.tags(c.arn()), clusters.zookeeperConnect(c)));
+                tags.tags(c.arn()), clusters.zookeeperConnect(c), identity.awsManagedKafkaKeyArn()));
     }
 
     /** What every change to a running cluster answers: the cluster and the operation now running. */

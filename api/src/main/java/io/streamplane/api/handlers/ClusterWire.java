@@ -21,17 +21,23 @@ final class ClusterWire {
      *
      * @param zookeeper where a ZooKeeper cluster's ensemble is reached; empty on KRaft clusters
      */
-    static ObjectNode clusterInfo(Cluster cluster, Map<String, String> tags, Optional<ZooKeeperConnect> zookeeper) {
+    static ObjectNode clusterInfo(Cluster cluster, Map<String, String> tags, Optional<ZooKeeperConnect> zookeeper,
+                                  String defaultVolumeKey) {
         var node = common(cluster, tags);
-        provisionedMembers(node, cluster.spec(), zookeeper);
+        provisionedMembers(node, cluster.spec(), zookeeper, defaultVolumeKey);
         return node;
     }
 
-    /** The v2 Cluster: the provisioned members nested under {@code provisioned}. */
-    static ObjectNode clusterV2(Cluster cluster, Map<String, String> tags, Optional<ZooKeeperConnect> zookeeper) {
+    /**
+     * The v2 Cluster: the provisioned members nested under {@code provisioned}.
+     *
+     * @param defaultVolumeKey the KMS key MSK names for encryption at rest when the cluster named none
+     */
+    static ObjectNode clusterV2(Cluster cluster, Map<String, String> tags, Optional<ZooKeeperConnect> zookeeper,
+                                String defaultVolumeKey) {
         var node = common(cluster, tags);
         node.put("clusterType", "PROVISIONED");
-        provisionedMembers(node.putObject("provisioned"), cluster.spec(), zookeeper);
+        provisionedMembers(node.putObject("provisioned"), cluster.spec(), zookeeper, defaultVolumeKey);
         return node;
     }
 
@@ -49,7 +55,8 @@ final class ClusterWire {
         return node;
     }
 
-    private static void provisionedMembers(ObjectNode node, ClusterSpec spec, Optional<ZooKeeperConnect> zookeeper) {
+    private static void provisionedMembers(ObjectNode node, ClusterSpec spec, Optional<ZooKeeperConnect> zookeeper,
+                                           String defaultVolumeKey) {
         node.set("brokerNodeGroupInfo", brokerNodeGroupInfo(spec));
         var security = spec.security();
         node.set("clientAuthentication", clientAuthentication(security));
@@ -57,9 +64,13 @@ final class ClusterWire {
         spec.configuration().ifPresent(c -> software.put("configurationArn", c.arn())
                 .put("configurationRevision", c.revision()));
         software.put("kafkaVersion", spec.kafkaVersion());
-        node.putObject("encryptionInfo").putObject("encryptionInTransit")
+        var encryption = node.putObject("encryptionInfo");
+        encryption.putObject("encryptionAtRest").put("dataVolumeKMSKeyId",
+                spec.recorded().dataVolumeKmsKeyId().orElse(defaultVolumeKey));
+        encryption.putObject("encryptionInTransit")
                 .put("clientBroker", security.clientBroker()).put("inCluster", security.inCluster());
         node.put("enhancedMonitoring", spec.enhancedMonitoring());
+        spec.recorded().loggingInfo().ifPresent(logging -> node.set("loggingInfo", RecordedJson.read(logging)));
         node.put("numberOfBrokerNodes", spec.numberOfBrokerNodes());
         node.set("openMonitoring", openMonitoring(spec.openMonitoring()));
         node.putObject("rebalancing").put("status", spec.rebalancing());
@@ -99,7 +110,17 @@ final class ClusterWire {
         group.put("instanceType", spec.instanceType());
         var securityGroups = group.putArray("securityGroups");
         spec.securityGroups().forEach(securityGroups::add);
-        group.putObject("storageInfo").putObject("ebsStorageInfo").put("volumeSize", spec.volumeSizeGiB());
+        var recorded = spec.recorded();
+        var ebs = group.putObject("storageInfo").putObject("ebsStorageInfo").put("volumeSize", spec.volumeSizeGiB());
+        recorded.provisionedThroughput().ifPresent(t -> ebs.set("provisionedThroughput", RecordedJson.read(t)));
+        var connectivity = group.putObject("connectivityInfo");
+        connectivity.putObject("publicAccess").put("type", ProvisionedRequestReader.PUBLIC_ACCESS_DISABLED);
+        recorded.vpcConnectivity().ifPresent(v -> connectivity.set("vpcConnectivity", RecordedJson.read(v)));
+        connectivity.put("networkType", recorded.networkType());
+        if (!recorded.zoneIds().isEmpty()) {
+            var zoneIds = group.putArray("zoneIds");
+            recorded.zoneIds().forEach(zoneIds::add);
+        }
         return group;
     }
 

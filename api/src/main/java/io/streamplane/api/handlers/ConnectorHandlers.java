@@ -211,10 +211,16 @@ public final class ConnectorHandlers {
                 Optional.empty());
     }
 
+    /** A sink turned on, or a sink's destination named (which would otherwise be accepted and dropped). */
     private static Optional<String> unsupportedLogDelivery(JsonNode workerLogDelivery) {
+        var destinations = Map.of("cloudWatchLogs", "logGroup", "firehose", "deliveryStream");
         for (String member : List.of("cloudWatchLogs", "firehose")) {
-            if (workerLogDelivery.path(member).path("enabled").asBoolean(false)) {
+            JsonNode sink = workerLogDelivery.path(member);
+            if (sink.path("enabled").asBoolean(false)) {
                 return Optional.of("logDelivery.workerLogDelivery." + member);
+            }
+            if (sink.has(destinations.get(member))) {
+                return Optional.of("logDelivery.workerLogDelivery." + member + "." + destinations.get(member));
             }
         }
         return Optional.empty();

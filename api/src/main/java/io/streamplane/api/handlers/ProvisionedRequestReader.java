@@ -3,6 +3,7 @@ package io.streamplane.api.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.OpenMonitoring;
+import io.streamplane.core.cluster.RecordedSettings;
 import io.streamplane.core.configuration.ConfigurationRef;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.security.ClusterSecurity;
@@ -18,6 +19,7 @@ import java.util.Optional;
  */
 final class ProvisionedRequestReader {
     private static final int DEFAULT_VOLUME_GIB = 1000;
+    static final String PUBLIC_ACCESS_DISABLED = "DISABLED";
 
     private ProvisionedRequestReader() {
     }
@@ -27,6 +29,7 @@ final class ProvisionedRequestReader {
         JsonNode group = provisioned.path("brokerNodeGroupInfo");
         refuseUnsupported(provisioned, prefix);
         int volume = group.path("storageInfo").path("ebsStorageInfo").path("volumeSize").asInt(DEFAULT_VOLUME_GIB);
+        var security = security(provisioned, prefix);
         return new ClusterSpec(
                 group.path("instanceType").asText(),
                 strings(group.path("clientSubnets")),
@@ -39,7 +42,39 @@ final class ProvisionedRequestReader {
                 configurationInfo(provisioned.path("configurationInfo")),
                 openMonitoring(provisioned.path("openMonitoring")).orElse(OpenMonitoring.OFF),
                 provisioned.path("rebalancing").path("status").asText(ClusterSpec.REBALANCING_PAUSED),
-                security(provisioned, prefix));
+                security,
+                recorded(provisioned, prefix, security));
+    }
+
+    /**
+     * The members kept as written though they have no effect here; each checked first, so that
+     * what is kept is something MSK would take too.
+     */
+    private static RecordedSettings recorded(JsonNode provisioned, String prefix, ClusterSecurity security) {
+        JsonNode group = provisioned.path("brokerNodeGroupInfo");
+        JsonNode connectivity = group.path("connectivityInfo");
+        String networkType = connectivity.path("networkType").asText(RecordedSettings.IPV4);
+        if (!networkType.equals(RecordedSettings.IPV4)) {
+            throw new InvalidRequest(prefix + "brokerNodeGroupInfo.connectivityInfo.networkType", "networkType "
+                    + networkType + " is not supported: the brokers listen on IPv4 addresses only; use IPV4");
+        }
+        JsonNode vpc = connectivity.path("vpcConnectivity");
+        if (!vpc.isMissingNode()) {
+            VpcConnectivityRule.check(vpc, prefix + "brokerNodeGroupInfo.connectivityInfo.vpcConnectivity", security);
+        }
+        var zoneIds = strings(group.path("zoneIds"));
+        return new RecordedSettings(
+                Wire.text(provisioned.path("encryptionInfo").path("encryptionAtRest"), "dataVolumeKMSKeyId"),
+                json(provisioned.path("loggingInfo")),
+                json(vpc),
+                networkType,
+                zoneIds,
+                json(group.path("storageInfo").path("ebsStorageInfo").path("provisionedThroughput")));
+    }
+
+    /** A member kept as the request's own JSON, when the request has it. */
+    static Optional<String> json(JsonNode member) {
+        return member.isMissingNode() || member.isNull() ? Optional.empty() : Optional.of(member.toString());
     }
 
     /**
@@ -74,19 +109,33 @@ final class ProvisionedRequestReader {
                 prometheus.path("nodeExporter").path("enabledInBroker").asBoolean(false)));
     }
 
-    private static void refuseUnsupported(JsonNode provisioned, String prefix) {
-        if (provisioned.path("clientAuthentication").path("sasl").path("iam").path("enabled").asBoolean(false)) {
+    /** IAM access control, at creation or in UpdateSecurity. */
+    static void refuseIam(JsonNode clientAuthentication, String prefix) {
+        if (clientAuthentication.path("sasl").path("iam").path("enabled").asBoolean(false)) {
             throw new InvalidRequest(prefix + "clientAuthentication.sasl.iam", "IAM access control needs AWS's "
                     + "identity service, which Streamplane does not have; use SASL/SCRAM, TLS or Kafka ACLs");
         }
+    }
+
+    private static void refuseUnsupported(JsonNode provisioned, String prefix) {
+        refuseIam(provisioned.path("clientAuthentication"), prefix);
         refuseLogDelivery(provisioned.path("loggingInfo"), prefix);
         ProvisionedThroughputRule.refuse(provisioned.path("brokerNodeGroupInfo").path("storageInfo")
                 .path("ebsStorageInfo").path("provisionedThroughput"),
                 prefix + "brokerNodeGroupInfo.storageInfo.ebsStorageInfo.provisionedThroughput");
-        if (provisioned.path("brokerNodeGroupInfo").path("connectivityInfo").path("publicAccess").path("type")
-                .asText("DISABLED").equals("SERVICE_PROVIDED_EIPS")) {
+        String publicAccess = provisioned.path("brokerNodeGroupInfo").path("connectivityInfo").path("publicAccess")
+                .path("type").asText(PUBLIC_ACCESS_DISABLED);
+        if (publicAccess.equals("SERVICE_PROVIDED_EIPS")) {
             throw new InvalidRequest(prefix + "brokerNodeGroupInfo.connectivityInfo.publicAccess",
                     "Public access can't be turned on at cluster creation");
+        }
+        if (!publicAccess.equals(PUBLIC_ACCESS_DISABLED)) {
+            throw new InvalidRequest(prefix + "brokerNodeGroupInfo.connectivityInfo.publicAccess.type",
+                    "publicAccess.type must be DISABLED or SERVICE_PROVIDED_EIPS, got '" + publicAccess + "'");
+        }
+        if (!provisioned.path("brokerNodeGroupInfo").path("brokerAZDistribution").asText("DEFAULT").equals("DEFAULT")) {
+            throw new InvalidRequest(prefix + "brokerNodeGroupInfo.brokerAZDistribution",
+                    "brokerAZDistribution must be DEFAULT: brokers are spread evenly over the subnets' zones");
         }
     }
 

@@ -99,7 +99,8 @@ public final class SecretsManagerHandlers {
 
     JsonNode listSecrets(ObjectNode input) {
         var page = secrets.list(Wire.integer(input, "MaxResults"), Wire.text(input, "NextToken"),
-                input.path("IncludePlannedDeletion").asBoolean(false), namePrefixes(input));
+                input.path("IncludePlannedDeletion").asBoolean(false), namePrefixes(input), Wire.text(input, "SortBy"),
+                input.path("SortOrder").asText("asc").equals("desc"));
         var out = Wire.object();
         var list = out.putArray("SecretList");
         page.items().forEach(s -> list.add(entry(s)));
@@ -168,7 +169,7 @@ public final class SecretsManagerHandlers {
         var errors = out.putArray("Errors");
         if (filtered) {
             var page = secrets.list(Wire.integer(input, "MaxResults"), Wire.text(input, "NextToken"), false,
-                    namePrefixes(input));
+                    namePrefixes(input), Optional.empty(), false);
             page.items().forEach(s -> ids.add(s.arn()));
             page.nextToken().ifPresent(t -> out.put("NextToken", t));
         }

@@ -25,9 +25,15 @@ class SecurityWireTest {
         var subject = new ObjectMapper().readTree(
                 "{\"CommonName\":\"Payments, EU\",\"Organization\":\"Example\",\"Country\":\"DE\"}");
 
-        String name = PrivateCaHandlers.distinguishedName(subject);
+        String name = PrivateCaHandlers.distinguishedName(subject, "Subject");
 
         assertThat(name).isEqualTo("CN=Payments\\, EU,O=Example,C=DE");
         assertThat(PrivateCaHandlers.subject(name)).isEqualTo(subject);
+
+        var every = new ObjectMapper().readTree("{\"CommonName\":\"ca\",\"SerialNumber\":\"42\",\"Title\":\"Dr\","
+                + "\"Surname\":\"Doe\",\"GivenName\":\"Jo\",\"Initials\":\"JD\",\"Pseudonym\":\"jd\","
+                + "\"GenerationQualifier\":\"III\",\"DistinguishedNameQualifier\":\"q1\",\"OrganizationalUnit\":\"Ops\","
+                + "\"Organization\":\"Example\",\"Locality\":\"Berlin\",\"State\":\"BE\",\"Country\":\"DE\"}");
+        assertThat(PrivateCaHandlers.subject(PrivateCaHandlers.distinguishedName(every, "Subject"))).isEqualTo(every);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param openMonitoring     the Prometheus exporters the brokers run
  * @param rebalancing        ACTIVE when partitions are kept balanced over the brokers, else PAUSED
  * @param security           encryption in transit and client authentication
+ * @param recorded           what is kept as asked for although it has no effect here
  */
 public record ClusterSpec(
         String instanceType,
@@ -28,7 +29,8 @@ public record ClusterSpec(
         Optional<ConfigurationRef> configuration,
         OpenMonitoring openMonitoring,
         String rebalancing,
-        ClusterSecurity security) {
+        ClusterSecurity security,
+        RecordedSettings recorded) {
 
     public static final String REBALANCING_ACTIVE = "ACTIVE";
     public static final String REBALANCING_PAUSED = "PAUSED";
@@ -41,36 +43,43 @@ public record ClusterSpec(
         rebalancing = rebalancing == null ? REBALANCING_PAUSED : rebalancing;
         // Specs stored before encryption existed ran plaintext only.
         security = security == null ? ClusterSecurity.PLAINTEXT_ONLY : security;
+        recorded = recorded == null ? RecordedSettings.NONE : recorded;
     }
 
     public ClusterSpec withConfiguration(Optional<ConfigurationRef> newConfiguration) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration, openMonitoring, rebalancing, security);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, newConfiguration, openMonitoring, rebalancing, security, recorded);
     }
 
     public ClusterSpec withInstanceType(String type) {
         return new ClusterSpec(type, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security, recorded);
     }
 
     public ClusterSpec withKafkaVersion(String version) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, version,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security, recorded);
     }
 
     public ClusterSpec withVolumeSizeGiB(int gib) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, gib, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security, recorded);
     }
 
     public ClusterSpec withNumberOfBrokerNodes(int brokers) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                brokers, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security);
+                brokers, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security, recorded);
     }
 
     public ClusterSpec withRebalancing(String status) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, status, security);
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, status, security, recorded);
+    }
+
+    public ClusterSpec withRecorded(RecordedSettings newRecorded) {
+        return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
+                numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing, security,
+                newRecorded);
     }
 
     public boolean rebalancingActive() {
@@ -79,12 +88,12 @@ public record ClusterSpec(
 
     public ClusterSpec withMonitoring(String enhanced, OpenMonitoring open) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
-                numberOfBrokerNodes, storageMode, enhanced, configuration, open, rebalancing, security);
+                numberOfBrokerNodes, storageMode, enhanced, configuration, open, rebalancing, security, recorded);
     }
 
     public ClusterSpec withSecurity(ClusterSecurity newSecurity) {
         return new ClusterSpec(instanceType, clientSubnets, securityGroups, volumeSizeGiB, kafkaVersion,
                 numberOfBrokerNodes, storageMode, enhancedMonitoring, configuration, openMonitoring, rebalancing,
-                newSecurity);
+                newSecurity, recorded);
     }
 }

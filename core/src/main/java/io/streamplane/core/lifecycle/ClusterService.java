@@ -5,6 +5,7 @@ import io.streamplane.core.MemoryBudget;
 import io.streamplane.core.Page;
 import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.backend.ClusterBackend;
+import io.streamplane.core.cluster.AvailabilityZone;
 import io.streamplane.core.cluster.BootstrapBrokers;
 import io.streamplane.core.cluster.BrokerInstanceType;
 import io.streamplane.core.cluster.Cluster;
@@ -38,6 +39,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -99,6 +101,7 @@ public final class ClusterService {
         }
         spec.configuration().ifPresent(c -> configurations.requireUsable(c, version.name()));
         var zones = ZonePlacement.zonesFor(identity.region(), spec.clientSubnets());
+        requireZoneIdsOfSubnets(spec.recorded().zoneIds(), zones, command.specMembers());
         var planned = ZonePlacement.place(zones, spec.numberOfBrokerNodes(), version.mode().quorumRole());
         if (store.listClusters().stream().anyMatch(c -> c.name().equals(command.clusterName()))) {
             throw new Conflict("A cluster named " + command.clusterName() + " already exists in this account and Region");
@@ -114,6 +117,15 @@ public final class ClusterService {
                 ids.clusterVersion(), spec, Optional.empty(), placement.networkSlot(), KafkaClusterId.random());
         var operation = launcher.create(cluster, placement.nodes(), command.tags(), backend.steps().creation());
         return cluster.withActiveOperation(Optional.of(operation.arn()));
+    }
+
+    /** Zone ids, when given, name the zones the client subnets are in: they say the same thing twice. */
+    private static void requireZoneIdsOfSubnets(List<String> zoneIds, List<AvailabilityZone> zones, String members) {
+        var ofSubnets = zones.stream().map(AvailabilityZone::id).toList();
+        if (!zoneIds.isEmpty() && !Set.copyOf(zoneIds).equals(Set.copyOf(ofSubnets))) {
+            throw new InvalidRequest(members + "brokerNodeGroupInfo.zoneIds", "zoneIds " + zoneIds + " are not the "
+                    + "zones of the client subnets, " + ofSubnets + ": subnet i lies in zone i here");
+        }
     }
 
     public Cluster describe(String clusterArn) {
@@ -272,7 +284,9 @@ public final class ClusterService {
      *
      * @param field the request member that carries the size, for errors
      */
-    public ClusterOperation updateStorage(String clusterArn, String currentVersion, String field, int volumeSizeGiB) {
+    /** @param provisionedThroughput the throughput settings to record (off), as the request's JSON */
+    public ClusterOperation updateStorage(String clusterArn, String currentVersion, String field, int volumeSizeGiB,
+                                          Optional<String> provisionedThroughput) {
         return change(clusterArn, currentVersion, cluster -> {
             int current = cluster.spec().volumeSizeGiB();
             if (volumeSizeGiB <= current) {
@@ -283,7 +297,11 @@ public final class ClusterService {
                 throw new InvalidRequest(field, "A broker volume can be at most " + MAX_VOLUME_GIB + " GiB, got "
                         + volumeSizeGiB);
             }
-            return userChange(cluster.withSpec(cluster.spec().withVolumeSizeGiB(volumeSizeGiB)),
+            var target = cluster.spec().withVolumeSizeGiB(volumeSizeGiB);
+            if (provisionedThroughput.isPresent()) {
+                target = target.withRecorded(target.recorded().withProvisionedThroughput(provisionedThroughput));
+            }
+            return userChange(cluster.withSpec(target),
                     OperationType.UPDATE_BROKER_STORAGE, backend.steps().recordedSettings(cluster),
                     ClusterState.UPDATING);
         });
@@ -305,16 +323,20 @@ public final class ClusterService {
      * Changes the enhanced monitoring level and the Prometheus exporters. The level is recorded at
      * once; exporters run inside the brokers, so turning one on or off restarts them one at a time.
      */
+    /** @param loggingInfo the log delivery settings to record (every sink off), as the request's JSON */
     public ClusterOperation updateMonitoring(String clusterArn, String currentVersion,
                                              Optional<String> enhancedMonitoring,
-                                             Optional<OpenMonitoring> openMonitoring) {
+                                             Optional<OpenMonitoring> openMonitoring, Optional<String> loggingInfo) {
         return change(clusterArn, currentVersion, cluster -> {
             var source = cluster.spec();
             var target = source.withMonitoring(enhancedMonitoring.orElse(source.enhancedMonitoring()),
                     openMonitoring.orElse(source.openMonitoring()));
+            if (loggingInfo.isPresent()) {
+                target = target.withRecorded(source.recorded().withLoggingInfo(loggingInfo));
+            }
             if (target.equals(source)) {
                 throw new InvalidRequest("The request changes nothing: the cluster already has enhancedMonitoring "
-                        + source.enhancedMonitoring() + " and these open monitoring settings");
+                        + source.enhancedMonitoring() + " and these open monitoring and logging settings");
             }
             boolean exportersChange = !target.openMonitoring().equals(source.openMonitoring());
             return userChange(cluster.withSpec(target), OperationType.UPDATE_MONITORING,

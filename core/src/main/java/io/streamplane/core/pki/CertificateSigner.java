@@ -26,4 +26,7 @@ public interface CertificateSigner {
      */
     String sign(String caPrivateKeyPem, String caCertificatePem, String signingAlgorithm, byte[] csr,
                 Duration validity);
+
+    /** The authority's own certificate signing request (PEM), for its subject and key. */
+    String authorityCsr(String caPrivateKeyPem, String caCertificatePem, String signingAlgorithm);
 }

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,12 +277,25 @@ public final class SecretService {
         return tags.tags(secret.arn());
     }
 
+    /**
+     * @param sortBy     created-date (the default), last-changed-date or name; last-accessed-date is not
+     *                   kept here, so it is refused
+     * @param descending newest (or last) first
+     */
     public Page<Secret> list(Optional<Integer> maxResults, Optional<String> nextToken, boolean includePlannedDeletion,
-                             List<String> namePrefixes) {
+                             List<String> namePrefixes, Optional<String> sortBy, boolean descending) {
+        Comparator<Secret> order = switch (sortBy.orElse("created-date")) {
+            case "created-date" -> Comparator.comparing(Secret::createdDate);
+            case "last-changed-date" -> Comparator.comparing(Secret::lastChangedDate);
+            case "name" -> Comparator.comparing(Secret::name);
+            default -> throw new InvalidRequest("SortBy", "SortBy " + sortBy.get() + " is not supported: this server "
+                    + "does not record when a secret was last read; sort by created-date, last-changed-date or name");
+        };
         var secrets = store.listSecrets().stream()
                 .filter(s -> active(Optional.of(s)).isPresent())
                 .filter(s -> includePlannedDeletion || s.deletedDate().isEmpty())
                 .filter(s -> namePrefixes.isEmpty() || namePrefixes.stream().anyMatch(s.name()::startsWith))
+                .sorted(descending ? order.reversed() : order)
                 .toList();
         return Page.of(secrets, maxResults, nextToken);
     }

@@ -14,10 +14,31 @@ public final class InMemoryCertificateAuthorityStore implements CertificateAutho
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final Map<String, String> certificates = new LinkedHashMap<>();
 
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final Map<String, String> csrs = new LinkedHashMap<>();
+
     @Override
-    public synchronized void createAuthority(PrivateCertificateAuthority authority, String privateKeyPem) {
+    public synchronized void createAuthority(PrivateCertificateAuthority authority, String privateKeyPem,
+                                             Optional<String> idempotencyToken) {
         authorities.put(authority.arn(), authority);
         keys.put(authority.arn(), privateKeyPem);
+        idempotencyToken.ifPresent(t -> tokens.put(t, authority.arn()));
+    }
+
+    @Override
+    public synchronized Optional<PrivateCertificateAuthority> findAuthorityByToken(String idempotencyToken) {
+        return Optional.ofNullable(tokens.get(idempotencyToken)).map(authorities::get);
+    }
+
+    @Override
+    public synchronized void updateAuthority(PrivateCertificateAuthority authority) {
+        authorities.put(authority.arn(), authority);
+    }
+
+    @Override
+    public synchronized void deleteAuthority(String arn) {
+        authorities.remove(arn);
+        keys.remove(arn);
     }
 
     @Override
@@ -36,8 +57,25 @@ public final class InMemoryCertificateAuthorityStore implements CertificateAutho
     }
 
     @Override
-    public synchronized void addCertificate(String authorityArn, String certificateArn, String certificatePem) {
+    public synchronized Optional<String> csr(String authorityArn) {
+        return Optional.ofNullable(csrs.get(authorityArn));
+    }
+
+    @Override
+    public synchronized void saveCsr(String authorityArn, String csrPem) {
+        csrs.putIfAbsent(authorityArn, csrPem);
+    }
+
+    @Override
+    public synchronized void addCertificate(String authorityArn, String certificateArn, String certificatePem,
+                                            Optional<String> idempotencyToken) {
         certificates.put(authorityArn + " " + certificateArn, certificatePem);
+        idempotencyToken.ifPresent(t -> tokens.put(authorityArn + " " + t, certificateArn));
+    }
+
+    @Override
+    public synchronized Optional<String> findCertificateByToken(String authorityArn, String idempotencyToken) {
+        return Optional.ofNullable(tokens.get(authorityArn + " " + idempotencyToken));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.CreateClusterCommand;
 import io.streamplane.core.cluster.NodeFleet;
 import io.streamplane.core.cluster.OpenMonitoring;
+import io.streamplane.core.cluster.RecordedSettings;
 import io.streamplane.core.configuration.ConfigurationService;
 import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
@@ -63,7 +64,8 @@ class ClusterServiceTest {
         var versions = new KafkaVersionCatalog(runtime, Set.of(MetadataMode.KRAFT));
         var configurations = new ConfigurationService(identity, new InMemoryConfigurationStore(), arn -> List.of(),
                 versions, ids, clock);
-        var authorities = new PrivateCaService(identity, new InMemoryCertificateAuthorityStore(), null, clock);
+        var authorities = new PrivateCaService(identity, new InMemoryCertificateAuthorityStore(), null, null,
+                arn -> false, clock);
         var launcher = new OperationLauncher(identity, state, state, submitted::add, ids, clock);
         // The local backend decides the steps; nothing here starts it, so it runs nothing.
         var fleet = new NodeFleet(state, runtime, versions, configurations, null, null, null, authorities);
@@ -80,7 +82,7 @@ class ClusterServiceTest {
     private static ClusterSpec spec(int brokers, String... subnets) {
         return new ClusterSpec("kafka.m5.large", List.of(subnets), List.of(), 100, "4.1.x.kraft", brokers, "LOCAL",
                 "DEFAULT", Optional.empty(), OpenMonitoring.OFF, ClusterSpec.REBALANCING_PAUSED,
-                ClusterSecurity.MSK_DEFAULT);
+                ClusterSecurity.MSK_DEFAULT, RecordedSettings.NONE);
     }
 
     private Cluster create(String name, int brokers) {
@@ -190,9 +192,10 @@ class ClusterServiceTest {
                 e -> assertThat(e.getMessage()).contains("CREATING"));
 
         var cluster = active("busy", 3);
-        assertThatThrownBy(() -> clusters.updateStorage(cluster.arn(), "stale-version", "volumeSizeGB", 200))
+        assertThatThrownBy(() -> clusters.updateStorage(cluster.arn(), "stale-version", "volumeSizeGB", 200,
+                Optional.empty()))
                 .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.field()).contains("currentVersion"));
-        var first = clusters.updateStorage(cluster.arn(), cluster.currentVersion(), "volumeSizeGB", 200);
+        var first = clusters.updateStorage(cluster.arn(), cluster.currentVersion(), "volumeSizeGB", 200, Optional.empty());
         var now = clusters.describe(cluster.arn());
         assertThatThrownBy(() -> clusters.updateRebalancing(cluster.arn(), now.currentVersion(), "ACTIVE"))
                 .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.getMessage()).contains("UPDATING"));
@@ -205,9 +208,9 @@ class ClusterServiceTest {
         var cluster = active("refusals", 3);
         String version = cluster.currentVersion();
 
-        assertThatThrownBy(() -> clusters.updateStorage(cluster.arn(), version, "volumeSizeGB", 50))
+        assertThatThrownBy(() -> clusters.updateStorage(cluster.arn(), version, "volumeSizeGB", 50, Optional.empty()))
                 .hasMessageContaining("only grow");
-        assertThatThrownBy(() -> clusters.updateStorage(cluster.arn(), version, "volumeSizeGB", 20_000))
+        assertThatThrownBy(() -> clusters.updateStorage(cluster.arn(), version, "volumeSizeGB", 20_000, Optional.empty()))
                 .hasMessageContaining("at most 16384");
         assertThatThrownBy(() -> clusters.updateBrokerType(cluster.arn(), version, "kafka.m5.large"))
                 .hasMessageContaining("already");
@@ -222,7 +225,7 @@ class ClusterServiceTest {
         assertThatThrownBy(() -> clusters.updateKafkaVersion(cluster.arn(), version, "4.1.x.kraft", Optional.empty()))
                 .hasMessageContaining("already runs");
         assertThatThrownBy(() -> clusters.updateMonitoring(cluster.arn(), version, Optional.of("DEFAULT"),
-                Optional.empty())).hasMessageContaining("changes nothing");
+                Optional.empty(), Optional.empty())).hasMessageContaining("changes nothing");
         assertThatThrownBy(() -> clusters.updateSecurity(cluster.arn(), version, Optional.empty(),
                 Optional.of(false), Optional.empty())).isInstanceOfSatisfying(InvalidRequest.class,
                 e -> assertThat(e.field()).contains("encryptionInfo.encryptionInTransit.inCluster"));

@@ -4,6 +4,7 @@ import io.streamplane.core.cluster.Cluster;
 import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.OpenMonitoring;
+import io.streamplane.core.cluster.RecordedSettings;
 import io.streamplane.core.fakes.InMemoryClusterState;
 import io.streamplane.core.security.ClusterSecurity;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ClusterReadingsWatchTest {
     private Cluster cluster(String name, ClusterState clusterState) {
         var spec = new ClusterSpec("kafka.m5.large", List.of("subnet-1", "subnet-2", "subnet-3"), List.of(), 100,
                 "4.1.x.kraft", 3, "LOCAL", "DEFAULT", Optional.empty(), OpenMonitoring.OFF,
-                ClusterSpec.REBALANCING_PAUSED, ClusterSecurity.MSK_DEFAULT);
+                ClusterSpec.REBALANCING_PAUSED, ClusterSecurity.MSK_DEFAULT, RecordedSettings.NONE);
         var cluster = new Cluster("arn:aws:kafka:us-east-1:000000000000:cluster/" + name + "/1", name, "1",
                 clusterState, Optional.empty(), clock.instant(), "K1", spec, Optional.empty(), 0, "kafka-id");
         state.putCluster(cluster);

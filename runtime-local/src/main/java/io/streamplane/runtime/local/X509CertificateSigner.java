@@ -17,6 +17,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -84,6 +85,19 @@ public final class X509CertificateSigner implements CertificateSigner {
             return X509Parts.pem(certificate);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("Cannot sign the certificate request", e);
+        }
+    }
+
+    @Override
+    public String authorityCsr(String caPrivateKeyPem, String caCertificatePem, String signingAlgorithm) {
+        try {
+            var ca = new JcaX509CertificateConverter().getCertificate(X509Parts.readCertificate(caCertificatePem));
+            var key = X509Parts.readPrivateKey(caPrivateKeyPem);
+            var request = new JcaPKCS10CertificationRequestBuilder(ca.getSubjectX500Principal(), ca.getPublicKey())
+                    .build(X509Parts.signer(key, jcaSignature(signingAlgorithm)));
+            return X509Parts.pem(request);
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("Cannot make the authority's certificate request", e);
         }
     }
 

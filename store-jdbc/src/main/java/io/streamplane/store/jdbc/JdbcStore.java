@@ -103,7 +103,10 @@ public final class JdbcStore implements AutoCloseable {
         // retry: an interrupt during a write (an operation stopped at shutdown) closes a plain file
         // channel, and H2 then closes the whole database or even reads it back as corrupted; this
         // file system reopens the channel and finishes the write.
-        return "jdbc:h2:retry:file:" + dataDir.toAbsolutePath().resolve("streamplane") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would otherwise close the database while the
+        // server's graceful stop still records where its operations stopped; the server closes it last.
+        return "jdbc:h2:retry:file:" + dataDir.toAbsolutePath().resolve("streamplane")
+                + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Closes the embedded database, which otherwise stays open for the life of the JVM. */

@@ -6,6 +6,7 @@ import io.streamplane.core.cluster.ClusterNode;
 import io.streamplane.core.cluster.ClusterSpec;
 import io.streamplane.core.cluster.ClusterState;
 import io.streamplane.core.cluster.OpenMonitoring;
+import io.streamplane.core.cluster.RecordedSettings;
 import io.streamplane.core.cluster.StateInfo;
 import io.streamplane.core.configuration.Configuration;
 import io.streamplane.core.configuration.ConfigurationRef;
@@ -30,6 +31,7 @@ import io.streamplane.core.operation.ErrorInfo;
 import io.streamplane.core.operation.OperationState;
 import io.streamplane.core.operation.OperationType;
 import io.streamplane.core.operation.StepStatus;
+import io.streamplane.core.pki.AuthorityOptions;
 import io.streamplane.core.pki.PrivateCertificateAuthority;
 import io.streamplane.core.replay.RecordedAnswer;
 import io.streamplane.core.secrets.ScramAssociation;
@@ -332,15 +334,32 @@ class JdbcStoreTest {
         try (var store = open(database)) {
             var authorities = store.certificateAuthorities();
             var authority = new PrivateCertificateAuthority("arn:ca/1", "CN=Payments CA", "EC_prime256v1",
-                    "SHA256WITHECDSA", NOW, NOW, NOW.plusSeconds(3600), "0a1b", "-----BEGIN CERTIFICATE-----\n");
-            authorities.createAuthority(authority, "-----BEGIN PRIVATE KEY-----\n");
-            authorities.addCertificate(authority.arn(), "arn:ca/1/certificate/c1", "CERT");
+                    "SHA256WITHECDSA", NOW, NOW, NOW.plusSeconds(3600), "0a1b", "-----BEGIN CERTIFICATE-----\n",
+                    PrivateCertificateAuthority.ACTIVE, NOW, Optional.empty(),
+                    new AuthorityOptions(AuthorityOptions.SHORT_LIVED_CERTIFICATE, AuthorityOptions.FIPS_LEVEL_3,
+                            Optional.of("{\"CrlConfiguration\":{\"Enabled\":false}}")));
+            authorities.createAuthority(authority, "-----BEGIN PRIVATE KEY-----\n", Optional.of("token-1"));
+            authorities.addCertificate(authority.arn(), "arn:ca/1/certificate/c1", "CERT", Optional.of("issue-1"));
 
             assertThat(authorities.findAuthority(authority.arn())).contains(authority);
+            assertThat(authorities.findAuthorityByToken("token-1")).contains(authority);
             assertThat(authorities.listAuthorities()).containsExactly(authority);
             assertThat(authorities.privateKey(authority.arn())).contains("-----BEGIN PRIVATE KEY-----\n");
             assertThat(authorities.findCertificate(authority.arn(), "arn:ca/1/certificate/c1")).contains("CERT");
+            assertThat(authorities.findCertificateByToken(authority.arn(), "issue-1")).contains("arn:ca/1/certificate/c1");
             assertThat(authorities.findCertificate("arn:ca/2", "arn:ca/1/certificate/c1")).isEmpty();
+            assertThat(authorities.csr(authority.arn())).isEmpty();
+            authorities.saveCsr(authority.arn(), "CSR-1");
+            authorities.saveCsr(authority.arn(), "CSR-2");
+            assertThat(authorities.csr(authority.arn())).as("made once, then kept").contains("CSR-1");
+
+            var deleted = authority.withStatus(PrivateCertificateAuthority.DELETED, NOW.plusSeconds(5),
+                    Optional.of(NOW.plusSeconds(86400)));
+            authorities.updateAuthority(deleted);
+            assertThat(authorities.findAuthority(authority.arn())).contains(deleted);
+            authorities.deleteAuthority(authority.arn());
+            assertThat(authorities.findAuthority(authority.arn())).isEmpty();
+            assertThat(authorities.findCertificate(authority.arn(), "arn:ca/1/certificate/c1")).isEmpty();
         }
     }
 
@@ -397,7 +416,10 @@ class JdbcStoreTest {
                 "4.1.x.kraft", 3, "LOCAL", "DEFAULT", Optional.of(new ConfigurationRef("arn:config/x", 2)),
                 new OpenMonitoring(true, false), ClusterSpec.REBALANCING_ACTIVE,
                 new ClusterSecurity(ClusterSecurity.TLS_PLAINTEXT, true, false, true, true,
-                        List.of("arn:aws:acm-pca:us-east-1:000000000000:certificate-authority/ca-1")));
+                        List.of("arn:aws:acm-pca:us-east-1:000000000000:certificate-authority/ca-1")),
+                new RecordedSettings(Optional.of("arn:aws:kms:us-east-1:000000000000:key/k-1"),
+                        Optional.of("{\"brokerLogs\":{\"s3\":{\"enabled\":false}}}"), Optional.empty(), "IPV4",
+                        List.of("use1-az1", "use1-az2", "use1-az3"), Optional.of("{\"enabled\":false}")));
         return new Cluster("arn:aws:kafka:us-east-1:000000000000:cluster/" + name + "/" + uuid, name, uuid,
                 ClusterState.CREATING, Optional.empty(), NOW, "K0000000000001", spec,
                 Optional.of("arn:op/" + uuid), slot, "kafka-cluster-id-" + slot);
