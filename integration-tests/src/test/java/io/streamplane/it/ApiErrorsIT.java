@@ -262,11 +262,11 @@ class ApiErrorsIT {
 
     @Test
     void anOperationNotImplementedYet_answers501NamingIt() {
-        assertThatThrownBy(() -> kafka.updateConnectivity(r -> r.clusterArn(UNKNOWN_ARN).currentVersion("K1")
-                .connectivityInfo(c -> c.publicAccess(p -> p.type("DISABLED")))))
+        assertThatThrownBy(() -> kafka.createVpcConnection(r -> r.targetClusterArn(UNKNOWN_ARN).vpcId("vpc-1")
+                .authentication("SASL_SCRAM").clientSubnets("subnet-1").securityGroups("sg-1")))
                 .isInstanceOfSatisfying(KafkaException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(501);
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("UpdateConnectivity");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("CreateVpcConnection");
                 });
     }
 

@@ -1,5 +1,8 @@
 package io.streamplane.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamplane.api.model.ServiceModel;
 import io.streamplane.testkit.Clusters;
 import io.streamplane.testkit.StreamplaneFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -202,10 +205,10 @@ class InfrastructureAsCodeIT {
      * aws_msk_cluster (internal/service/kafka/cluster.go): create is CreateCluster with every block the
      * configuration has, then DescribeCluster until ACTIVE; read is DescribeCluster and
      * GetBootstrapBrokers; an update of ebs_volume_size is UpdateBrokerStorage (KafkaBrokerNodeId
-     * "All"), one of enhanced_monitoring, logging_info or open_monitoring is UpdateMonitoring, a tag
-     * change TagResource and UntagResource, each operation followed by DescribeClusterOperation until
-     * UPDATE_COMPLETE; delete (the last test) is DeleteCluster, then DescribeCluster until
-     * NotFoundException.
+     * "All"), one of enhanced_monitoring, logging_info or open_monitoring is UpdateMonitoring, one of
+     * broker_node_group_info.connectivity_info is UpdateConnectivity, a tag change TagResource and
+     * UntagResource, each operation followed by DescribeClusterOperation until UPDATE_COMPLETE; delete
+     * (the last test) is DeleteCluster, then DescribeCluster until NotFoundException.
      */
     @Test
     @Order(2)
@@ -267,11 +270,18 @@ class InfrastructureAsCodeIT {
                 .openMonitoring(o -> o.prometheus(p -> p.jmxExporter(j -> j.enabledInBroker(false))
                         .nodeExporter(n -> n.enabledInBroker(false))))).clusterOperationArn();
         awaitOperation(operation);
+        operation = kafka.updateConnectivity(r -> r.clusterArn(clusterArn).currentVersion(currentVersion())
+                .connectivityInfo(c -> c.publicAccess(p -> p.type("DISABLED"))
+                        .vpcConnectivity(v -> v.clientAuthentication(a -> a.sasl(s -> s.scram(x -> x.enabled(true))
+                                .iam(i -> i.enabled(false))).tls(t -> t.enabled(false)))))).clusterOperationArn();
+        awaitOperation(operation);
         kafka.tagResource(r -> r.resourceArn(clusterArn).tags(Map.of("env", "test")));
         kafka.untagResource(r -> r.resourceArn(clusterArn).tagKeys("team"));
         written.put("broker_node_group_info.ebs_volume_size", "200");
         written.put("enhanced_monitoring", "PER_TOPIC_PER_BROKER");
         written.put("logging_info.broker_logs.s3.bucket", "logs-bucket");
+        written.put("broker_node_group_info.connectivity_info.vpc_connectivity.client_authentication.sasl.scram", "true");
+        written.put("broker_node_group_info.connectivity_info.vpc_connectivity.client_authentication.tls", "false");
         written.remove("tags.team");
         written.put("tags.env", "test");
 
@@ -297,6 +307,13 @@ class InfrastructureAsCodeIT {
                 String.valueOf(group.storageInfo().ebsStorageInfo().volumeSize()));
         attributes.put("broker_node_group_info.connectivity_info.public_access.type",
                 group.connectivityInfo().publicAccess().type());
+        var vpc = group.connectivityInfo().vpcConnectivity();
+        if (vpc != null) {
+            attributes.put("broker_node_group_info.connectivity_info.vpc_connectivity.client_authentication.sasl.scram",
+                    String.valueOf(vpc.clientAuthentication().sasl().scram().enabled()));
+            attributes.put("broker_node_group_info.connectivity_info.vpc_connectivity.client_authentication.tls",
+                    String.valueOf(vpc.clientAuthentication().tls().enabled()));
+        }
         attributes.put("client_authentication.sasl.iam", String.valueOf(auth.sasl().iam().enabled()));
         attributes.put("client_authentication.sasl.scram", String.valueOf(auth.sasl().scram().enabled()));
         attributes.put("client_authentication.tls.certificate_authority_arns", auth.tls().enabled()
@@ -446,6 +463,9 @@ class InfrastructureAsCodeIT {
         var dissociation = kafka.batchDisassociateScramSecret(r -> r.clusterArn(clusterArn).secretArnList(arn));
         assertThat(dissociation.unprocessedScramSecrets()).isEmpty();
         assertThat(kafka.listScramSecrets(r -> r.clusterArn(clusterArn)).secretArnList()).isEmpty();
+        assertThat(kafka.batchDisassociateScramSecret(r -> r.clusterArn(clusterArn).secretArnList(arn))
+                .unprocessedScramSecrets()).as("what the provider's delete takes as already done")
+                .extracting(u -> u.errorCode()).containsExactly("InvalidSecretArn");
         secrets.deleteSecret(r -> r.secretId(arn).recoveryWindowInDays(7L));
         assertThat(secrets.describeSecret(r -> r.secretId(arn)).deletedDate()).isNotNull();
     }
@@ -495,9 +515,46 @@ class InfrastructureAsCodeIT {
                 .isInstanceOf(NotFoundException.class);
     }
 
-    /** The deletes of aws_msk_cluster and then aws_msk_configuration, as their sequences above end. */
+    /** Every answer the resources above read is of its operation's output shape, member for member. */
     @Test
     @Order(6)
+    void everyAnswerReadAbove_matchesItsModelsOutputShape() throws Exception {
+        String secret = secrets.createSecret(r -> r.name("AmazonMSK_shapes").secretString("{}")
+                .tags(t -> t.key("k").value("v"))).arn();
+        secrets.putResourcePolicy(r -> r.secretId(secret).resourcePolicy("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
+        String authority = privateCa.listCertificateAuthorities(r -> { }).certificateAuthorities().get(0).arn();
+        var calls = Map.of(
+                "secretsmanager", Map.of(
+                        "DescribeSecret", "{\"SecretId\":\"" + secret + "\"}",
+                        "GetResourcePolicy", "{\"SecretId\":\"" + secret + "\"}",
+                        "ListSecretVersionIds", "{\"SecretId\":\"" + secret + "\",\"IncludeDeprecated\":true}",
+                        "BatchGetSecretValue", "{\"SecretIdList\":[\"" + secret + "\",\"missing\"]}",
+                        "ListSecrets", "{\"SortBy\":\"name\"}",
+                        "GetRandomPassword", "{}",
+                        "ValidateResourcePolicy", "{\"ResourcePolicy\":\"[]\"}"),
+                "acm-pca", Map.of(
+                        "DescribeCertificateAuthority", "{\"CertificateAuthorityArn\":\"" + authority + "\"}",
+                        "ListCertificateAuthorities", "{}",
+                        "GetCertificateAuthorityCsr", "{\"CertificateAuthorityArn\":\"" + authority + "\"}",
+                        "ListTags", "{\"CertificateAuthorityArn\":\"" + authority + "\"}"));
+        for (var service : calls.entrySet()) {
+            var model = ServiceModel.load("/aws-models/" + service.getKey() + ".service.json");
+            var conformance = new ModelConformance(model);
+            var http = new ModelCalls(model, streamplane.endpoint());
+            for (var call : service.getValue().entrySet()) {
+                var operation = model.operation(call.getKey()).orElseThrow();
+                var reply = http.send(operation, (ObjectNode) new ObjectMapper().readTree(call.getValue()));
+                assertThat(reply.statusCode()).as(call.getKey() + ": " + reply.body()).isEqualTo(200);
+                assertThat(conformance.violations(operation.outputShape().orElseThrow(),
+                        new ObjectMapper().readTree(reply.body()))).as(call.getKey()).isEmpty();
+            }
+        }
+    }
+
+    /** The deletes of aws_msk_cluster and then aws_msk_configuration, as their sequences above end. */
+    @Test
+    @Order(7)
     void deletes_leaveNothingBehind() {
         kafka.deleteCluster(r -> r.clusterArn(clusterArn));
         Clusters.awaitGone(kafka, clusterArn);

@@ -172,7 +172,7 @@ public final class StreamplaneServer implements AutoCloseable {
         var memory = new MemoryBudget(config.maxMemoryMegabytes());
         var clusters = new ClusterService(identity, clusterStore, launcher, backend, versions, configurations,
                 privateCas, clusterReadings, memory, ids, clock);
-        var tags = new TagService(tagStore, ClusterService.MAX_TAGS, arn -> clusterStore.findCluster(arn).isPresent()
+        var tags = new TagService(tagStore, ClusterService.MAX_TAGS, "tags", arn -> clusterStore.findCluster(arn).isPresent()
                 || configurations.exists(arn));
         Map<String, OperationHandler> handlers = new HashMap<>();
         var storage = backend.storage();
@@ -221,7 +221,7 @@ public final class StreamplaneServer implements AutoCloseable {
         new CustomPluginHandlers(customPlugins).register(connectHandlers);
         new WorkerConfigurationHandlers(workerConfigurations).register(connectHandlers);
         new ConnectorHandlers(connectors).register(connectHandlers);
-        new TagHandlers(new TagService(tagStore, ConnectorService.MAX_TAGS, arn -> connectStore.findCustomPlugin(arn).isPresent()
+        new TagHandlers(new TagService(tagStore, ConnectorService.MAX_TAGS, "tags", arn -> connectStore.findCustomPlugin(arn).isPresent()
                 || connectStore.findWorkerConfiguration(arn).isPresent() || connectStore.findConnector(arn).isPresent()))
                 .register(connectHandlers);
         var gateway = new ApiGateway(verifier, List.of(

@@ -52,6 +52,35 @@ public final class ClusterHandlers {
         handlers.put("UpdateStorage", this::updateStorage);
         handlers.put("UpdateRebalancing", this::updateRebalancing);
         handlers.put("UpdateSecurity", this::updateSecurity);
+        handlers.put("UpdateConnectivity", this::updateConnectivity);
+    }
+
+    /**
+     * Public access needs public addresses, which brokers on this machine's loopback addresses do not
+     * have, so only DISABLED is taken; the rest is checked as at creation and recorded.
+     */
+    JsonNode updateConnectivity(ObjectNode input) {
+        if (input.has("zookeeperAccess")) {
+            throw new InvalidRequest("zookeeperAccess", "zookeeperAccess is not supported: a ZooKeeper cluster's "
+                    + "ensemble is reached at its zookeeperConnectString, as it is");
+        }
+        JsonNode connectivity = input.path("connectivityInfo");
+        String publicAccess = connectivity.path("publicAccess").path("type")
+                .asText(ProvisionedRequestReader.PUBLIC_ACCESS_DISABLED);
+        if (!publicAccess.equals(ProvisionedRequestReader.PUBLIC_ACCESS_DISABLED)) {
+            throw new InvalidRequest("connectivityInfo.publicAccess.type", "Public access needs public IP addresses; "
+                    + "the brokers listen on this machine's own addresses, so publicAccess.type must be DISABLED");
+        }
+        var cluster = clusters.describe(input.path("clusterArn").asText());
+        String networkType = ProvisionedRequestReader.networkType(connectivity, "connectivityInfo.networkType");
+        JsonNode vpc = connectivity.path("vpcConnectivity");
+        if (!vpc.isMissingNode()) {
+            VpcConnectivityRule.check(vpc, "connectivityInfo.vpcConnectivity", cluster.spec().security());
+        }
+        var operation = clusters.updateConnectivity(cluster.arn(), input.path("currentVersion").asText(),
+                vpc.isMissingNode() ? cluster.spec().recorded().vpcConnectivity() : ProvisionedRequestReader.json(vpc),
+                networkType);
+        return operationStarted(operation);
     }
 
     JsonNode updateSecurity(ObjectNode input) {

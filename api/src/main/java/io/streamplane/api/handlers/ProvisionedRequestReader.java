@@ -53,11 +53,7 @@ final class ProvisionedRequestReader {
     private static RecordedSettings recorded(JsonNode provisioned, String prefix, ClusterSecurity security) {
         JsonNode group = provisioned.path("brokerNodeGroupInfo");
         JsonNode connectivity = group.path("connectivityInfo");
-        String networkType = connectivity.path("networkType").asText(RecordedSettings.IPV4);
-        if (!networkType.equals(RecordedSettings.IPV4)) {
-            throw new InvalidRequest(prefix + "brokerNodeGroupInfo.connectivityInfo.networkType", "networkType "
-                    + networkType + " is not supported: the brokers listen on IPv4 addresses only; use IPV4");
-        }
+        String networkType = networkType(connectivity, prefix + "brokerNodeGroupInfo.connectivityInfo.networkType");
         JsonNode vpc = connectivity.path("vpcConnectivity");
         if (!vpc.isMissingNode()) {
             VpcConnectivityRule.check(vpc, prefix + "brokerNodeGroupInfo.connectivityInfo.vpcConnectivity", security);
@@ -70,6 +66,16 @@ final class ProvisionedRequestReader {
                 networkType,
                 zoneIds,
                 json(group.path("storageInfo").path("ebsStorageInfo").path("provisionedThroughput")));
+    }
+
+    /** IPV4, MSK's default; DUAL is refused, since the brokers listen on IPv4 addresses only. */
+    static String networkType(JsonNode connectivity, String path) {
+        String networkType = connectivity.path("networkType").asText(RecordedSettings.IPV4);
+        if (!networkType.equals(RecordedSettings.IPV4)) {
+            throw new InvalidRequest(path, "networkType " + networkType + " is not supported: the brokers listen on "
+                    + "IPv4 addresses only; use IPV4");
+        }
+        return networkType;
     }
 
     /** A member kept as the request's own JSON, when the request has it. */

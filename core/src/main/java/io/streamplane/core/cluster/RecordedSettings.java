@@ -35,6 +35,11 @@ public record RecordedSettings(Optional<String> dataVolumeKmsKeyId, Optional<Str
                 provisionedThroughput);
     }
 
+    public RecordedSettings withConnectivity(Optional<String> newVpcConnectivity, String newNetworkType) {
+        return new RecordedSettings(dataVolumeKmsKeyId, loggingInfo, newVpcConnectivity, newNetworkType, zoneIds,
+                provisionedThroughput);
+    }
+
     public RecordedSettings withProvisionedThroughput(Optional<String> throughput) {
         return new RecordedSettings(dataVolumeKmsKeyId, loggingInfo, vpcConnectivity, networkType, zoneIds, throughput);
     }

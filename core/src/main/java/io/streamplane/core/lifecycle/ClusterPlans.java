@@ -27,7 +27,8 @@ public record ClusterPlans(CreateClusterPlan creation, DeleteClusterPlan deletio
             case CREATE_CLUSTER -> creation;
             case DELETE_CLUSTER -> deletion;
             case UPDATE_CLUSTER_CONFIGURATION, REBOOT_NODE, UPDATE_BROKER_TYPE, UPDATE_CLUSTER_KAFKA_VERSION,
-                 UPDATE_MONITORING, UPDATE_BROKER_STORAGE, UPDATE_REBALANCING, UPDATE_SECURITY -> changes;
+                 UPDATE_MONITORING, UPDATE_BROKER_STORAGE, UPDATE_REBALANCING, UPDATE_SECURITY,
+                 UPDATE_CONNECTIVITY -> changes;
             case UPDATE_BROKER_COUNT, REBALANCE_PARTITIONS -> brokerCount;
             case HEAL_CLUSTER -> healing;
         };

@@ -282,9 +282,9 @@ public final class ClusterService {
      * Grows every broker's volume. Volumes only grow, as on MSK; the new size is what usage is
      * measured against from then on.
      *
-     * @param field the request member that carries the size, for errors
+     * @param field                 the request member that carries the size, for errors
+     * @param provisionedThroughput the throughput settings to record (off), as the request's JSON
      */
-    /** @param provisionedThroughput the throughput settings to record (off), as the request's JSON */
     public ClusterOperation updateStorage(String clusterArn, String currentVersion, String field, int volumeSizeGiB,
                                           Optional<String> provisionedThroughput) {
         return change(clusterArn, currentVersion, cluster -> {
@@ -307,6 +307,25 @@ public final class ClusterService {
         });
     }
 
+    /**
+     * Records the private connectivity settings and network type asked for (the caller has checked
+     * them): the brokers' listeners stay as they are, since there are no other VPCs here and no
+     * public addresses.
+     */
+    public ClusterOperation updateConnectivity(String clusterArn, String currentVersion,
+                                               Optional<String> vpcConnectivity, String networkType) {
+        return change(clusterArn, currentVersion, cluster -> {
+            var source = cluster.spec();
+            var target = source.withRecorded(source.recorded().withConnectivity(vpcConnectivity, networkType));
+            if (target.equals(source)) {
+                throw new InvalidRequest("connectivityInfo", "The request changes nothing: the cluster already has "
+                        + "these connectivity settings");
+            }
+            return userChange(cluster.withSpec(target), OperationType.UPDATE_CONNECTIVITY,
+                    backend.steps().recordedSettings(cluster), ClusterState.UPDATING);
+        });
+    }
+
     /** Turns intelligent rebalancing on (ACTIVE) or off (PAUSED). */
     public ClusterOperation updateRebalancing(String clusterArn, String currentVersion, String status) {
         return change(clusterArn, currentVersion, cluster -> {
@@ -320,10 +339,12 @@ public final class ClusterService {
     }
 
     /**
-     * Changes the enhanced monitoring level and the Prometheus exporters. The level is recorded at
-     * once; exporters run inside the brokers, so turning one on or off restarts them one at a time.
+     * Changes the enhanced monitoring level, the Prometheus exporters and the log delivery settings.
+     * The level and the log settings are recorded at once; exporters run inside the brokers, so
+     * turning one on or off restarts them one at a time.
+     *
+     * @param loggingInfo the log delivery settings to record (every sink off), as the request's JSON
      */
-    /** @param loggingInfo the log delivery settings to record (every sink off), as the request's JSON */
     public ClusterOperation updateMonitoring(String clusterArn, String currentVersion,
                                              Optional<String> enhancedMonitoring,
                                              Optional<OpenMonitoring> openMonitoring, Optional<String> loggingInfo) {

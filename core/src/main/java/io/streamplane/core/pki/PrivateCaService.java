@@ -5,11 +5,11 @@ import io.streamplane.core.ServiceIdentity;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.tag.TagRules;
+import io.streamplane.core.tag.TagService;
 import io.streamplane.core.tag.TagStore;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +38,8 @@ public final class PrivateCaService {
     private final CertificateAuthorityStore store;
     private final CertificateSigner signer;
     private final TagStore tags;
+    /** Tags of authorities already found, so every ARN it is given names one. */
+    private final TagService tagging;
     private final Predicate<String> usedByACluster;
     private final Clock clock;
 
@@ -51,6 +53,7 @@ public final class PrivateCaService {
         this.store = store;
         this.signer = signer;
         this.tags = tags;
+        this.tagging = new TagService(tags, MAX_TAGS, "Tags", arn -> true);
         this.usedByACluster = usedByACluster;
         this.clock = clock;
     }
@@ -179,20 +182,15 @@ public final class PrivateCaService {
     }
 
     public Map<String, String> tags(String arn) {
-        return tags.tags(describe(arn).arn());
+        return tagging.tags(describe(arn).arn());
     }
 
     public void tag(String arn, Map<String, String> newTags) {
-        describe(arn);
-        var merged = new LinkedHashMap<>(tags.tags(arn));
-        merged.putAll(newTags);
-        TagRules.check(merged, MAX_TAGS, "Tags");
-        tags.putTags(arn, newTags);
+        tagging.tag(describe(arn).arn(), newTags);
     }
 
     public void untag(String arn, List<String> keys) {
-        describe(arn);
-        tags.removeTags(arn, keys);
+        tagging.untag(describe(arn).arn(), keys);
     }
 
     /**

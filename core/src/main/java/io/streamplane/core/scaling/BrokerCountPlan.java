@@ -110,6 +110,9 @@ public final class BrokerCountPlan implements OperationPlan<BrokerCountPlan.Kind
         var keeping = fleet.brokers(cluster).stream().filter(b -> b.nodeId() <= target)
                 .collect(Collectors.toMap(ClusterNode::nodeId, b -> b.zone().id()));
         Set<Integer> all = fleet.brokerIds(cluster);
+        // Resumed after a restart of the control plane, the step first waits for every broker to answer
+        // again: they may still be catching up with the cluster's metadata.
+        fleet.awaitBrokersServing(cluster, timeout, () -> false);
         try (var admin = probe.connect(fleet.bootstrapServers(cluster))) {
             // The request was checked against the replication factors last read; the balancer checks
             // the topics as they are, and refuses before any replica moves.

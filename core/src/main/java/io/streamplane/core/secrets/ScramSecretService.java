@@ -133,8 +133,9 @@ public final class ScramSecretService {
         var unprocessed = new ArrayList<Unprocessed>();
         var leaving = new ArrayList<ScramAssociation>();
         for (String arn : new HashSet<>(secretArns).stream().sorted().toList()) {
+            // InvalidSecretArn, as MSK names it: the AWS provider takes it, on disassociation, as already done.
             associated.stream().filter(a -> a.secretArn().equals(arn)).findFirst().ifPresentOrElse(leaving::add,
-                    () -> unprocessed.add(new Unprocessed(arn, "SecretNotAssociated",
+                    () -> unprocessed.add(new Unprocessed(arn, "InvalidSecretArn",
                             "The secret is not associated with cluster " + cluster.name())));
         }
         // A user another remaining secret still provides stays.

@@ -6,6 +6,7 @@ import io.streamplane.core.error.Conflict;
 import io.streamplane.core.error.InvalidRequest;
 import io.streamplane.core.error.NotFound;
 import io.streamplane.core.tag.TagRules;
+import io.streamplane.core.tag.TagService;
 import io.streamplane.core.tag.TagStore;
 
 import java.security.SecureRandom;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +37,8 @@ public final class SecretService {
     private final ServiceIdentity identity;
     private final SecretStore store;
     private final TagStore tags;
+    /** Tags of secrets already found, so every ARN it is given names one. */
+    private final TagService tagging;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final List<Consumer<Secret>> valueListeners = new CopyOnWriteArrayList<>();
@@ -46,6 +48,7 @@ public final class SecretService {
         this.identity = identity;
         this.store = store;
         this.tags = tags;
+        this.tagging = new TagService(tags, MAX_TAGS, "Tags", arn -> true);
         this.clock = clock;
     }
 
@@ -235,15 +238,11 @@ public final class SecretService {
     }
 
     public void tag(String secretId, Map<String, String> newTags) {
-        var secret = find(secretId);
-        var merged = new LinkedHashMap<>(tags.tags(secret.arn()));
-        merged.putAll(newTags);
-        TagRules.check(merged, MAX_TAGS, "Tags");
-        tags.putTags(secret.arn(), newTags);
+        tagging.tag(find(secretId).arn(), newTags);
     }
 
     public void untag(String secretId, List<String> keys) {
-        tags.removeTags(find(secretId).arn(), keys);
+        tagging.untag(find(secretId).arn(), keys);
     }
 
     /** The resource policy, as written; empty when the secret has none. */

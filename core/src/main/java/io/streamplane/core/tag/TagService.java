@@ -7,15 +7,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Tags on the resources of one service: MSK allows 50 a resource, MSK Connect 200. */
+/**
+ * Tags on the resources of one service: MSK, Secrets Manager and Private CA allow 50 a resource,
+ * MSK Connect 200.
+ */
 public final class TagService {
     private final TagStore store;
     private final int maxTags;
+    private final String member;
     private final Predicate<String> resourceExists;
 
-    public TagService(TagStore store, int maxTags, Predicate<String> resourceExists) {
+    /** @param member the request member that carries the tags, as the service spells it ("tags", "Tags") */
+    public TagService(TagStore store, int maxTags, String member, Predicate<String> resourceExists) {
         this.store = store;
         this.maxTags = maxTags;
+        this.member = member;
         this.resourceExists = resourceExists;
     }
 
@@ -28,7 +34,7 @@ public final class TagService {
         requireResource(resourceArn);
         var merged = new HashMap<>(store.tags(resourceArn));
         merged.putAll(tags);
-        TagRules.check(merged, maxTags, "tags");
+        TagRules.check(merged, maxTags, member);
         store.putTags(resourceArn, tags);
     }
 

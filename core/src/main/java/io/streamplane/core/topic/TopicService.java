@@ -85,9 +85,10 @@ public final class TopicService {
     }
 
     /**
-     * Changes what is given: {@code configs} is the topic's whole own configuration, as MSK takes
-     * it (a property the topic set and {@code configs} leaves out goes back to the cluster's value),
-     * and {@code partitionCount} the total it grows to.
+     * Changes what is given: {@code configs} is the topic's whole own configuration (a property the
+     * topic set and {@code configs} leaves out goes back to the cluster's value, which is how the AWS
+     * provider for Terraform clears them, sending {@code {}}), and {@code partitionCount} the total
+     * it grows to.
      */
     public TopicChange update(String clusterArn, String topicName, Optional<Map<String, String>> configs,
             Optional<Integer> partitionCount) {

@@ -44,6 +44,7 @@ class ClusterPlansTest {
         opened.put(OperationType.UPDATE_BROKER_STORAGE, ClusterChangePlan.configurationOnlySteps());
         opened.put(OperationType.UPDATE_REBALANCING, ClusterChangePlan.configurationOnlySteps());
         opened.put(OperationType.UPDATE_SECURITY, ClusterChangePlan.brokerTypeSteps(brokers));
+        opened.put(OperationType.UPDATE_CONNECTIVITY, ClusterChangePlan.configurationOnlySteps());
         opened.put(OperationType.UPDATE_BROKER_COUNT, BrokerCountPlan.steps(6, 3));
         opened.put(OperationType.REBALANCE_PARTITIONS, BrokerCountPlan.rebalancingSteps());
         opened.put(OperationType.HEAL_CLUSTER, HealingPlan.steps(List.of(3001, 2)));
