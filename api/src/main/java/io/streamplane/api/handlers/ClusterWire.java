@@ -19,7 +19,8 @@ final class ClusterWire {
     /**
      * The v1 ClusterInfo: flat.
      *
-     * @param zookeeper where a ZooKeeper cluster's ensemble is reached; empty on KRaft clusters
+     * @param zookeeper        where a ZooKeeper cluster's ensemble is reached; empty on KRaft clusters
+     * @param defaultVolumeKey the KMS key MSK names for encryption at rest when the cluster named none
      */
     static ObjectNode clusterInfo(Cluster cluster, Map<String, String> tags, Optional<ZooKeeperConnect> zookeeper,
                                   String defaultVolumeKey) {
