@@ -470,6 +470,55 @@ class InfrastructureAsCodeIT {
         assertThat(secrets.describeSecret(r -> r.secretId(arn)).deletedDate()).isNotNull();
     }
 
+    /**
+     * aws_secretsmanager_secret_version (internal/service/secretsmanager/secret_version.go) through a
+     * change of version_stages: the update lists the versions (ListSecretVersionIds) to find the one
+     * AWSCURRENT is on, moves it with UpdateSecretVersionStage (MoveToVersionId, RemoveFromVersionId)
+     * and leaves AWSPREVIOUS, which follows; the delete takes every stage but AWSCURRENT off the
+     * version (UpdateSecretVersionStage with RemoveFromVersionId), then reads GetSecretValue until
+     * the version has no stage but AWSCURRENT or AWSPREVIOUS.
+     *
+     * aws_secretsmanager_secret_policy (secret_policy.go): create is PutResourcePolicy with
+     * BlockPublicPolicy, then a read; read is GetResourcePolicy; update is PutResourcePolicy; delete
+     * is DeleteResourcePolicy.
+     */
+    @Test
+    @Order(5)
+    void secretVersionStages_andSecretPolicy_readBackAsWritten() {
+        String arn = secrets.createSecret(r -> r.clientRequestToken(UUID.randomUUID().toString())
+                .name("AmazonMSK_staged").secretString("{\"username\":\"a\",\"password\":\"one\"}")).arn();
+        String first = secrets.listSecretVersionIds(r -> r.secretId(arn)).versions().get(0).versionId();
+        String second = secrets.putSecretValue(r -> r.clientRequestToken(UUID.randomUUID().toString()).secretId(arn)
+                .secretString("{\"username\":\"a\",\"password\":\"two\"}")).versionId();
+        assertThat(stages(arn, second)).containsExactly("AWSCURRENT");
+        assertThat(stages(arn, first)).as("the first version, imported").containsExactly("AWSPREVIOUS");
+
+        String current = secrets.listSecretVersionIds(r -> r.secretId(arn)).versions().stream()
+                .filter(v -> v.versionStages().contains("AWSCURRENT")).findFirst().orElseThrow().versionId();
+        secrets.updateSecretVersionStage(r -> r.secretId(arn).versionStage("AWSCURRENT").moveToVersionId(first)
+                .removeFromVersionId(current));
+        assertThat(stages(arn, first)).containsExactly("AWSCURRENT");
+        assertThat(stages(arn, second)).containsExactly("AWSPREVIOUS");
+        assertThat(secrets.getSecretValue(r -> r.secretId(arn)).secretString()).contains("one");
+
+        secrets.updateSecretVersionStage(r -> r.secretId(arn).versionStage("AWSPREVIOUS").removeFromVersionId(second));
+        assertThat(stages(arn, second)).as("the deleted version resource: no stage left").isEmpty();
+
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::000000000000:role/reader\"},\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}]}";
+        secrets.putResourcePolicy(r -> r.secretId(arn).resourcePolicy(policy).blockPublicPolicy(true));
+        assertThat(secrets.getResourcePolicy(r -> r.secretId(arn)).resourcePolicy()).isEqualTo(policy);
+        String denying = policy.replace("\"Allow\"", "\"Deny\"");
+        secrets.putResourcePolicy(r -> r.secretId(arn).resourcePolicy(denying).blockPublicPolicy(false));
+        assertThat(secrets.getResourcePolicy(r -> r.secretId(arn)).resourcePolicy()).as("import").isEqualTo(denying);
+        secrets.deleteResourcePolicy(r -> r.secretId(arn));
+        assertThat(secrets.getResourcePolicy(r -> r.secretId(arn)).resourcePolicy()).isNull();
+    }
+
+    private List<String> stages(String secretArn, String versionId) {
+        return secrets.getSecretValue(r -> r.secretId(secretArn).versionId(versionId)).versionStages();
+    }
+
     private void assertSecret(String arn, String description, String kmsKeyId, String policy,
                               Map<String, String> tags) {
         DescribeSecretResponse secret = secrets.describeSecret(r -> r.secretId(arn));
@@ -492,7 +541,7 @@ class InfrastructureAsCodeIT {
      * NotFoundException taken as done.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void mskClusterPolicy_readsBackAsWritten_andUpdatesOverItsVersion() {
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
                 + "\"123456789012\"},\"Action\":[\"kafka:CreateVpcConnection\",\"kafka:GetBootstrapBrokers\"],"
@@ -517,7 +566,7 @@ class InfrastructureAsCodeIT {
 
     /** Every answer the resources above read is of its operation's output shape, member for member. */
     @Test
-    @Order(6)
+    @Order(7)
     void everyAnswerReadAbove_matchesItsModelsOutputShape() throws Exception {
         String secret = secrets.createSecret(r -> r.name("AmazonMSK_shapes").secretString("{}")
                 .tags(t -> t.key("k").value("v"))).arn();
@@ -554,7 +603,7 @@ class InfrastructureAsCodeIT {
 
     /** The deletes of aws_msk_cluster and then aws_msk_configuration, as their sequences above end. */
     @Test
-    @Order(7)
+    @Order(8)
     void deletes_leaveNothingBehind() {
         kafka.deleteCluster(r -> r.clusterArn(clusterArn));
         Clusters.awaitGone(kafka, clusterArn);
