@@ -98,11 +98,15 @@ public final class TopicAdmin implements AutoCloseable {
         return new TopicConfigs(effective, explicit);
     }
 
-    /** Creates the topic and returns once its brokers serve every partition of it (or the wait ends). */
-    public void create(String name, int partitions, int replicationFactor, Map<String, String> configs) {
+    /**
+     * Creates the topic and waits (briefly) for its brokers to serve every partition of it.
+     *
+     * @return whether they do by the end of the wait
+     */
+    public boolean create(String name, int partitions, int replicationFactor, Map<String, String> configs) {
         var topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
         call(admin.createTopics(List.of(topic)).all(), "topicName");
-        awaitQuietly("topic " + name + " to be served", () -> {
+        return awaitQuietly("topic " + name + " to be served", () -> {
             var layout = describe(List.of(name)).get(name);
             return layout != null && layout.partitions().size() == partitions && layout.settled();
         });
@@ -133,13 +137,15 @@ public final class TopicAdmin implements AutoCloseable {
      * Waits briefly for a change to show, so that a read right after the answer sees it; a change
      * slower than that still shows, later, through its status.
      */
-    private static void awaitQuietly(String awaited, BooleanSupplier condition) {
+    private static boolean awaitQuietly(String awaited, BooleanSupplier condition) {
         try {
             Poll.until(awaited, VISIBLE_TIMEOUT, POLL_INTERVAL, condition);
+            return true;
         } catch (java.util.concurrent.TimeoutException e) {
-            // answered with the status it has
+            return false; // answered with the status it has
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

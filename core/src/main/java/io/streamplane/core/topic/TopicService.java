@@ -77,10 +77,8 @@ public final class TopicService {
             Map<String, String> configs) {
         var cluster = serving(clusterArn);
         return withAdmin(cluster, admin -> {
-            admin.create(topicName, partitions, replicationFactor, configs);
-            var settled = admin.describe(Set.of(topicName)).get(topicName);
-            return change(cluster, topicName, settled != null && settled.settled() ? TopicStatus.ACTIVE
-                    : TopicStatus.CREATING);
+            boolean served = admin.create(topicName, partitions, replicationFactor, configs);
+            return change(cluster, topicName, served ? TopicStatus.ACTIVE : TopicStatus.CREATING);
         });
     }
 
